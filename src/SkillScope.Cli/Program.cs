@@ -1,1 +1,3 @@
-return 0;
+using SkillScope.Cli;
+
+return await SkillScopeCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

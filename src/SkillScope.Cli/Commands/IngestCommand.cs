@@ -1,0 +1,87 @@
+using System.CommandLine;
+using SkillScope.Ingest;
+using SkillScope.Normalize;
+using SkillScope.Store;
+using Spectre.Console;
+
+namespace SkillScope.Cli.Commands;
+
+internal static class IngestCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Files to load", Arity = ArgumentArity.OneOrMore };
+        var db = CommonOptions.Db();
+        var format = new Option<string?>("--format")
+        {
+            Description = "Input layout: auto (detect by content) or one of " + string.Join(", ", FormatRegistry.All.Select(f => f.Name)),
+        };
+        var source = new Option<string?>("--source") { Description = "Source name stored with the records (default: the format's own, e.g. aijobs)" };
+        var mapping = new Option<string?>("--mapping") { Description = "Column-mapping JSON file for the generic csv / jsonl formats (see docs/formats.md)" };
+        var fxRates = new Option<string?>("--fx-rates") { Description = "Currency table overriding data/fx-rates.csv (same columns)" };
+
+        var command = new Command("ingest", "Load job postings or salary records into the store");
+        command.Arguments.Add(files);
+        foreach (var option in (Option[])[db, format, source, mapping, fxRates])
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((result, cancellation) =>
+        {
+            var options = new IngestOptions
+            {
+                Format = result.GetValue(format),
+                Source = result.GetValue(source),
+                ColumnMapping = result.GetValue(mapping) is { } mappingFile ? ColumnMappingFile.Load(mappingFile) : null,
+            };
+            var rates = result.GetValue(fxRates) is { } ratesFile ? FxRates.Load(ratesFile) : FxRates.Default;
+            using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
+            return Task.FromResult(Run(context, store, rates, result.GetValue(files) ?? [], options, cancellation));
+        });
+        return command;
+    }
+
+    /// <summary>Ingests each file in turn; a file that cannot be read is reported and the others still load.</summary>
+    internal static int Run(CliContext context, SkillStore store, FxRates rates, IReadOnlyList<string> files, IngestOptions options, CancellationToken cancellation)
+    {
+        var service = new IngestService(store, rates, context.Time);
+        var exitCode = 0;
+        foreach (var file in files)
+        {
+            try
+            {
+                var summary = context.Interactive
+                    ? WithProgressBar(file, progress => service.Ingest(file, options, progress, cancellation))
+                    : service.Ingest(file, options, null, cancellation);
+                context.Error.WriteLine(summary.ToLine());
+                if (summary.Interrupted)
+                {
+                    return 130;
+                }
+            }
+            catch (ReadError e)
+            {
+                context.Error.WriteLine("skillscope: " + e.Message);
+                exitCode = 1;
+            }
+        }
+
+        return exitCode;
+    }
+
+    private static IngestSummary WithProgressBar(string file, Func<IProgress<double>, IngestSummary> ingest)
+    {
+        IngestSummary? summary = null;
+        AnsiConsole.Console.Profile.Out = new AnsiConsoleOutput(Console.Error);
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(progress =>
+            {
+                var task = progress.AddTask(Path.GetFileName(file), maxValue: 1);
+                summary = ingest(new Progress<double>(fraction => task.Value = fraction));
+            });
+        return summary!;
+    }
+}

@@ -1,0 +1,35 @@
+using System.CommandLine;
+using SkillScope.Analytics;
+using SkillScope.Cli.Rendering;
+using SkillScope.Store;
+
+namespace SkillScope.Cli.Commands;
+
+internal static class ReportCommands
+{
+    public static Command Create(CliContext context)
+    {
+        var report = new Command("report", "Reports computed from the stored records");
+        report.Subcommands.Add(Market(context));
+        return report;
+    }
+
+    private static Command Market(CliContext context)
+    {
+        var db = CommonOptions.Db();
+        var format = CommonOptions.OutputFormat("table", "json", "md", "csv");
+        var filters = new FilterOptions();
+        var command = new Command("market", "The market overview: roles, levels, arrangements, companies, places and pay");
+        command.Options.Add(db);
+        command.Options.Add(format);
+        filters.AddTo(command);
+        command.SetAction(result =>
+        {
+            var filter = filters.Read(result);
+            using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
+            MarketRenderer.Write(context, MarketAnalysis.Compute(store, filter), result.GetValue(format)!);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,151 @@
+using SkillScope.Model;
+
+namespace SkillScope.Normalize;
+
+/// <summary>A normalized record, or why the raw record could not become one.</summary>
+public readonly record struct NormalizeResult(JobRecord? Record, string? Error);
+
+/// <summary>
+/// Turns a <see cref="RawRecord"/> into a <see cref="JobRecord"/>: the source's structured labels win,
+/// inference from title and text fills what they leave unknown.
+/// </summary>
+public static class RecordNormalizer
+{
+    private const int MaxTitleLength = 500;
+
+    public static NormalizeResult Normalize(RawRecord raw, FxRates rates)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        ArgumentNullException.ThrowIfNull(rates);
+
+        var title = Clean(raw.Title);
+        if (title is null)
+        {
+            return new(null, "missing title");
+        }
+
+        if (title.Length > MaxTitleLength)
+        {
+            return new(null, $"title longer than {MaxTitleLength} characters");
+        }
+
+        if (raw.Kind is not (RecordKinds.Posting or RecordKinds.SalaryReport))
+        {
+            return new(null, $"unknown record kind '{raw.Kind}'");
+        }
+
+        var description = Clean(raw.Description);
+        var years = raw.YearsRequiredHint ?? ExperienceParser.YearsRequiredMin(description);
+        var location = LocationNormalizer.Parse(raw.Location, raw.CountryHint);
+        var year = raw.PostedDate?.Year ?? raw.WorkYear;
+
+        return new(new JobRecord
+        {
+            Kind = raw.Kind,
+            SourceId = Clean(raw.SourceId),
+            Title = title,
+            Company = Clean(raw.Company),
+            LocationText = Clean(raw.Location),
+            Description = description,
+            PeriodStart = raw.PostedDate ?? (raw.WorkYear is { } y ? new DateOnly(y, 1, 1) : null),
+            PeriodEnd = raw.PostedDate ?? (raw.WorkYear is { } y2 ? new DateOnly(y2, 12, 31) : null),
+            Role = RoleClassifier.Classify(title, description),
+            Seniority = SeniorityOf(raw, title, years),
+            YearsRequiredMin = years,
+            EmploymentType = EmploymentTypeOf(raw, title, description),
+            WorkArrangement = WorkArrangementOf(raw, title, location, description),
+            Country = LocationNormalizer.CountryCode(raw.CountryHint) ?? location.Country,
+            State = location.State,
+            Metro = location.Metro,
+            City = location.City,
+            CompanySize = Clean(raw.CompanySize),
+            Salary = SalaryOf(raw, rates, year),
+        }, null);
+    }
+
+    // The survey's own level code is what the respondent stated; for postings a level word in the title
+    // is the clearest signal (domain.md), then the board's label, then the years asked for.
+    private static string SeniorityOf(RawRecord raw, string title, int? years)
+    {
+        if (raw.Kind == RecordKinds.SalaryReport && SeniorityClassifier.FromSurveyCode(raw.SeniorityHint) is { } surveyed)
+        {
+            return surveyed;
+        }
+
+        var fromTitle = SeniorityClassifier.Classify(title, null);
+        if (fromTitle != Seniorities.Unknown)
+        {
+            return fromTitle;
+        }
+
+        return SeniorityClassifier.FromLabel(raw.SeniorityHint) ?? SeniorityClassifier.Classify(title, years);
+    }
+
+    private static string EmploymentTypeOf(RawRecord raw, string title, string? description)
+    {
+        var stated = EmploymentTypeNormalizer.Normalize(raw.EmploymentTypeHint);
+        return stated != EmploymentTypes.Unknown ? stated : EmploymentTypeNormalizer.FromText(title, description);
+    }
+
+    private static string WorkArrangementOf(RawRecord raw, string title, LocationInfo location, string? description)
+    {
+        var stated = WorkArrangementNormalizer.Normalize(raw.WorkArrangementHint);
+        if (stated != WorkArrangements.Unknown)
+        {
+            return stated;
+        }
+
+        var fromText = WorkArrangementNormalizer.FromText(title, raw.Location, description);
+        return fromText == WorkArrangements.Unknown && location.IsRemote ? WorkArrangements.Remote : fromText;
+    }
+
+    private static Salary? SalaryOf(RawRecord raw, FxRates rates, int? year)
+    {
+        if (raw.SalaryUsdStated is { } usd)
+        {
+            return Money.FromStatedUsd(raw.SalaryMin ?? usd, raw.SalaryCurrency ?? "USD", usd, raw.SalaryIsEstimate);
+        }
+
+        if (raw.SalaryText is not null)
+        {
+            var parsed = SalaryParser.Parse(raw.SalaryText, raw.SalaryCurrency ?? "USD");
+            if (parsed.Salary is { } stated)
+            {
+                return Money.ToSalary(stated with { IsEstimate = stated.IsEstimate || raw.SalaryIsEstimate }, rates, year);
+            }
+
+            return parsed.Error is null
+                ? null
+                : new Salary(null, null, null, null, null, null, null, raw.SalaryIsEstimate, $"unparsed salary '{Truncate(raw.SalaryText, 80)}': {parsed.Error}");
+        }
+
+        if (raw.SalaryMin is null && raw.SalaryMax is null)
+        {
+            return null;
+        }
+
+        var min = raw.SalaryMin ?? raw.SalaryMax!.Value;
+        var max = raw.SalaryMax ?? min;
+        var period = Money.NormalizePeriod(raw.SalaryPeriod);
+        if (period is null)
+        {
+            return new Salary(min, max, raw.SalaryCurrency, raw.SalaryPeriod, null, null, null, raw.SalaryIsEstimate,
+                $"unknown pay period '{raw.SalaryPeriod}'");
+        }
+
+        return Money.ToSalary(new StatedSalary(Math.Min(min, max), Math.Max(min, max), raw.SalaryCurrency ?? "USD", period, raw.SalaryIsEstimate), rates, year);
+    }
+
+    private static string? Clean(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        return trimmed.Length == value.Length ? value : trimmed;
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length] + "…";
+}

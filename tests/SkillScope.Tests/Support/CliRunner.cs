@@ -1,0 +1,15 @@
+using SkillScope.Cli;
+
+namespace SkillScope.Tests.Support;
+
+/// <summary>Runs the real command tree in-process and captures what it prints.</summary>
+internal static class CliRunner
+{
+    public static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = SkillScopeCli.RunAsync(args, output, error, FixedTime.Default).GetAwaiter().GetResult();
+        return (exit, output.ToString(), error.ToString());
+    }
+}

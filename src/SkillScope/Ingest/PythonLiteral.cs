@@ -103,7 +103,11 @@ internal static class PythonLiteral
             {
                 position++;
             }
-            else if (position >= text.Length || text[position] != '}')
+            else if (position >= text.Length)
+            {
+                throw new FormatException("the text ends before the closing '}'");
+            }
+            else if (text[position] != '}')
             {
                 throw new FormatException(Where("expected ',' or '}'", position));
             }
@@ -129,7 +133,11 @@ internal static class PythonLiteral
             {
                 position++;
             }
-            else if (position >= text.Length || text[position] != close)
+            else if (position >= text.Length)
+            {
+                throw new FormatException($"the text ends before the closing '{close}'");
+            }
+            else if (text[position] != close)
             {
                 throw new FormatException(Where($"expected ',' or '{close}'", position));
             }

@@ -30,6 +30,8 @@ internal sealed class CsvRowReader : IDisposable
     private CsvParser parser;
     private long lineOffset;
     private bool badData;
+    private string lastRaw = "";
+    private long lastEndLine;
     private CsvRawRow? lookahead;
 
     /// <param name="sourceName">The file name, for the one error that stops reading (a runaway field).</param>
@@ -71,7 +73,9 @@ internal sealed class CsvRowReader : IDisposable
         var firstBreak = row.RawText.IndexOf('\n', StringComparison.Ordinal);
         var firstLine = TrimLineEnd(row.RawText[..firstBreak]);
         var rest = row.RawText[(firstBreak + 1)..];
-        var startLine = row.Line;
+        // The line break ending the file lies inside the open quote, so CsvHelper counted it as a
+        // line of the record: every line break of the raw text belongs to the record here.
+        var startLine = lastEndLine - lastRaw.AsSpan().Count('\n');
         parser.Dispose();
         parser = CreateParser(new StringReader(rest));
         lineOffset = startLine;
@@ -101,8 +105,9 @@ internal sealed class CsvRowReader : IDisposable
         // Reading every field is what makes CsvHelper report bad quoting (it checks lazily).
         var fields = parser.Record ?? [];
         // The raw text is kept without its line end: it is shown to users and stored with rejections.
-        var raw = TrimLineEnd(parser.RawRecord);
-        var endLine = parser.RawRow + lineOffset;
+        lastRaw = parser.RawRecord;
+        var raw = TrimLineEnd(lastRaw);
+        var endLine = lastEndLine = parser.RawRow + lineOffset;
         var line = endLine - InnerLineBreaks(raw);
         string? problem = null;
         if (badData)

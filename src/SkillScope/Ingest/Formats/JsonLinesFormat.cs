@@ -122,7 +122,10 @@ internal sealed class JsonLinesFormat : IRecordFormat
         }
     }
 
-    /// <summary>Finds "a.b.c" in nested objects; a key that itself contains dots is tried whole first.</summary>
+    /// <summary>
+    /// Finds "a.b.c" in nested objects, with numbers indexing arrays ("pay.0.min"); a key that itself
+    /// contains dots is tried whole first.
+    /// </summary>
     private static bool TryFind(JsonElement element, string path, out JsonElement value)
     {
         if (element.ValueKind == JsonValueKind.Object)
@@ -138,6 +141,22 @@ internal sealed class JsonLinesFormat : IRecordFormat
                 {
                     return true;
                 }
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            var dot = path.IndexOf('.', StringComparison.Ordinal);
+            var segment = dot < 0 ? path : path[..dot];
+            if (int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < element.GetArrayLength())
+            {
+                var item = element[index];
+                if (dot < 0)
+                {
+                    value = item;
+                    return true;
+                }
+
+                return TryFind(item, path[(dot + 1)..], out value);
             }
         }
 

@@ -49,6 +49,40 @@ public class MalformedInputTests
     }
 
     [Fact]
+    public void Unbalanced_quote_before_later_quoted_fields_costs_the_rows_up_to_the_next_quote()
+    {
+        var text = "id,title,company,location,description,time_posted\n"
+            + "a1,Data Scientist,Acme,Oakland,\"fine\",1 day ago\n"
+            + "a2,Data Scientist,Acme,Oakland,\"broken,1 day ago\n"
+            + "a3,ML Engineer,Acme,Oakland,plain,2 days ago\n"
+            + "a4,ML Engineer,Acme,Oakland,\"quoted\",3 days ago\n"
+            + "a5,Analyst,Acme,Oakland,plain,4 days ago\n";
+
+        var rows = IngestKit.ReadText("indeed", text);
+
+        Assert.Equal(["a1", null, "a5"], rows.Select(r => r.Record?.SourceId));
+        Assert.Equal([2L, 3, 6], rows.Select(r => r.Line));
+        Assert.NotNull(rows[1].Error);
+        Assert.Contains("a4,ML Engineer", rows[1].RawText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unterminated_quote_right_after_another_malformed_multi_line_record_is_still_recovered()
+    {
+        var text = "id,title,company,location,description,time_posted\n"
+            + "a1,Data Scientist,Acme,Oakland,\"two\nlines\"x,1 day ago\n"
+            + "a2,Data Scientist,Acme,Oakland,\"never closed,1 day ago\n"
+            + "a3,ML Engineer,Acme,Oakland,plain,2 days ago\n";
+
+        var rows = IngestKit.ReadText("indeed", text);
+
+        Assert.Equal([2L, 4, 5], rows.Select(r => r.Line));
+        Assert.StartsWith("malformed quoting", rows[0].Error, StringComparison.Ordinal);
+        Assert.StartsWith("unterminated quoted field", rows[1].Error, StringComparison.Ordinal);
+        Assert.Equal("a3", rows[2].Record().SourceId);
+    }
+
+    [Fact]
     public void Quote_inside_an_unquoted_field_is_malformed_quoting()
     {
         var rows = IngestKit.ReadText("aijobs", Header + "2024,SE,FT,Data \"Scientist,150000,USD,150000,US,0,US,M\n" + Good);

@@ -49,10 +49,8 @@ internal sealed class CsvRowReader : IDisposable
         {
             lookahead = null;
             row = next;
-            return true;
         }
-
-        if (!TryReadPhysical(out row))
+        else if (!TryReadPhysical(out row))
         {
             return false;
         }

@@ -1,0 +1,164 @@
+using System.Buffers;
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace SkillScope.Ingest.Csv;
+
+/// <summary>One physical CSV record: its fields, raw text, starting line and what is wrong with it, if anything.</summary>
+/// <param name="Problem">Null for a well-formed record; otherwise a short reason (bad quoting, binary data).</param>
+internal readonly record struct CsvRawRow(string[] Fields, string RawText, long Line, string? Problem);
+
+/// <summary>
+/// Streams CSV records with CsvHelper's parser, keeping each record's raw text and starting line,
+/// and turning malformed input into a <see cref="CsvRawRow.Problem"/> instead of an exception.
+/// </summary>
+/// <remarks>
+/// A quote that is never closed makes a CSV parser swallow everything up to the end of the file
+/// into one field. When that happens the first line of the swallowed record is reported as the bad
+/// row and the rest of the file is parsed again from the next line, so one stray quote costs one
+/// row, not the remainder of the file.
+/// </remarks>
+internal sealed class CsvRowReader : IDisposable
+{
+    private static readonly SearchValues<char> BinaryChars = SearchValues.Create(
+        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
+    private const int MaxFieldChars = 16 * 1024 * 1024;
+
+    private readonly string sourceName;
+    private CsvParser parser;
+    private long lineOffset;
+    private bool badData;
+    private string lastRaw = "";
+    private long lastEndLine;
+    private CsvRawRow? lookahead;
+
+    /// <param name="sourceName">The file name, for the one error that stops reading (a runaway field).</param>
+    public CsvRowReader(TextReader text, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        this.sourceName = sourceName;
+        parser = CreateParser(text);
+    }
+
+    /// <summary>Reads the next record; false at the end of the input.</summary>
+    public bool TryRead(out CsvRawRow row)
+    {
+        if (lookahead is { } next)
+        {
+            lookahead = null;
+            row = next;
+        }
+        else if (!TryReadPhysical(out row))
+        {
+            return false;
+        }
+
+        if (row.Problem is null || !HasInnerLineBreak(row.RawText))
+        {
+            return true;
+        }
+
+        // A malformed record spanning several lines: it is an unterminated quote only when it ran
+        // to the end of the input, which needs one record of lookahead to know.
+        if (TryReadPhysical(out var following))
+        {
+            lookahead = following;
+            return true;
+        }
+
+        var firstBreak = row.RawText.IndexOf('\n', StringComparison.Ordinal);
+        var firstLine = TrimLineEnd(row.RawText[..firstBreak]);
+        var rest = row.RawText[(firstBreak + 1)..];
+        // The line break ending the file lies inside the open quote, so CsvHelper counted it as a
+        // line of the record: every line break of the raw text belongs to the record here.
+        var startLine = lastEndLine - lastRaw.AsSpan().Count('\n');
+        parser.Dispose();
+        parser = CreateParser(new StringReader(rest));
+        lineOffset = startLine;
+        row = new CsvRawRow([], firstLine, startLine, "unterminated quoted field (a quote opened on this line is never closed); the following lines were read again as new records");
+        return true;
+    }
+
+    public void Dispose() => parser.Dispose();
+
+    private bool TryReadPhysical(out CsvRawRow row)
+    {
+        badData = false;
+        try
+        {
+            if (!parser.Read())
+            {
+                row = default;
+                return false;
+            }
+        }
+        catch (MaxFieldSizeException)
+        {
+            throw new ReadError(string.Create(CultureInfo.InvariantCulture,
+                $"{sourceName}: a field starting near line {lineOffset + parser.RawRow} is longer than {MaxFieldChars:N0} characters, which means a quote is never closed; fix the quoting and read it again."));
+        }
+
+        // Reading every field is what makes CsvHelper report bad quoting (it checks lazily).
+        var fields = parser.Record ?? [];
+        // The raw text is kept without its line end: it is shown to users and stored with rejections.
+        lastRaw = parser.RawRecord;
+        var raw = TrimLineEnd(lastRaw);
+        var endLine = lastEndLine = parser.RawRow + lineOffset;
+        var line = endLine - InnerLineBreaks(raw);
+        string? problem = null;
+        if (badData)
+        {
+            problem = "malformed quoting (a quote inside an unquoted field, or text after a closing quote)";
+        }
+        else if (raw.AsSpan().IndexOfAny(BinaryChars) is var at and >= 0)
+        {
+            problem = string.Create(CultureInfo.InvariantCulture, $"binary data in the record (control character U+{(int)raw[at]:X4})");
+        }
+
+        row = new CsvRawRow(fields, raw, line, problem);
+        return true;
+    }
+
+    private CsvParser CreateParser(TextReader text)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            BadDataFound = _ => badData = true,
+            MissingFieldFound = null,
+            DetectColumnCountChanges = false,
+            IgnoreBlankLines = true,
+            // Descriptions run to tens of kilobytes; no real field comes near this bound, but a
+            // runaway quote on a huge file must not grow one field without limit.
+            MaxFieldSize = MaxFieldChars,
+        };
+        return new CsvParser(text, config, leaveOpen: true);
+    }
+
+    private static string TrimLineEnd(string raw)
+    {
+        var end = raw.Length;
+        while (end > 0 && raw[end - 1] is '\n' or '\r')
+        {
+            end--;
+        }
+
+        return end == raw.Length ? raw : raw[..end];
+    }
+
+    private static long InnerLineBreaks(string raw)
+    {
+        var span = raw.AsSpan();
+        var count = span.Count('\n');
+        // Old Mac line ends: CsvHelper counts a lone CR as a line too.
+        if (count == 0 && span.Contains('\r'))
+        {
+            count = span.Count('\r');
+        }
+
+        return count;
+    }
+
+    private static bool HasInnerLineBreak(string raw) => raw.Contains('\n', StringComparison.Ordinal);
+}

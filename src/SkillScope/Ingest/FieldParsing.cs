@@ -1,0 +1,83 @@
+using System.Globalization;
+
+namespace SkillScope.Ingest;
+
+/// <summary>Culture-free conversions of field text, shared by the readers. Failures are false, not exceptions.</summary>
+internal static class FieldParsing
+{
+    /// <summary>A plain number: optional sign, digits, optional thousands separators and decimal point.</summary>
+    public static bool TryDecimal(string? text, out decimal value)
+    {
+        if (text is null)
+        {
+            value = 0;
+            return false;
+        }
+
+        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out value);
+    }
+
+    public static bool TryInt(string? text, out int value)
+    {
+        if (text is null)
+        {
+            value = 0;
+            return false;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>
+    /// An ISO 8601 date, or the date part of an ISO 8601 date-time ("2026-01-16T10:44:51Z") as written,
+    /// without time-zone conversion: the day the source states is the day kept.
+    /// </summary>
+    public static bool TryIsoDate(string? text, out DateOnly value)
+    {
+        value = default;
+        if (text is null || text.Length < 10)
+        {
+            return false;
+        }
+
+        if (text.Length > 10 && text[10] is not ('T' or 't' or ' '))
+        {
+            return false;
+        }
+
+        if (text.Length > 10 && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out _))
+        {
+            return false;
+        }
+
+        return DateOnly.TryParseExact(text.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+
+    public static bool TryBool(string? text, out bool value)
+    {
+        switch (text?.Trim().ToUpperInvariant())
+        {
+            case "1" or "TRUE" or "YES" or "Y" or "T":
+                value = true;
+                return true;
+            case "0" or "FALSE" or "NO" or "N" or "F":
+                value = false;
+                return true;
+            default:
+                value = false;
+                return false;
+        }
+    }
+
+    /// <summary>Shortens a value for an error message.</summary>
+    public static string Quote(string? text)
+    {
+        if (text is null)
+        {
+            return "(empty)";
+        }
+
+        var oneLine = text.ReplaceLineEndings(" ");
+        return oneLine.Length <= 40 ? $"'{oneLine}'" : $"'{oneLine[..37]}...'";
+    }
+}

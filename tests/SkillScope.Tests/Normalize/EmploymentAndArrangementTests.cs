@@ -1,0 +1,105 @@
+using SkillScope.Model;
+using SkillScope.Normalize;
+
+namespace SkillScope.Tests.Normalize;
+
+public class EmploymentTypeNormalizerTests
+{
+    [Theory]
+    [InlineData("FT", EmploymentTypes.FullTime)]
+    [InlineData("PT", EmploymentTypes.PartTime)]
+    [InlineData("CT", EmploymentTypes.Contract)]
+    [InlineData("FL", EmploymentTypes.Contract)]
+    [InlineData("Full-time", EmploymentTypes.FullTime)]
+    [InlineData("FULL_TIME", EmploymentTypes.FullTime)]
+    [InlineData("CONTRACTOR", EmploymentTypes.Contract)]
+    [InlineData("CONTRACT", EmploymentTypes.Contract)]
+    [InlineData("Contract", EmploymentTypes.Contract)]
+    [InlineData("Contract\n+1", EmploymentTypes.Contract)]
+    [InlineData("permanent", EmploymentTypes.FullTime)]
+    [InlineData("full_time", EmploymentTypes.FullTime)]
+    [InlineData("part_time", EmploymentTypes.PartTime)]
+    [InlineData("INTERN", EmploymentTypes.Internship)]
+    [InlineData("Internship", EmploymentTypes.Internship)]
+    [InlineData("TEMPORARY", EmploymentTypes.Temporary)]
+    [InlineData("Temporário", EmploymentTypes.Temporary)]
+    [InlineData("VOLUNTEER", EmploymentTypes.Other)]
+    [InlineData("PER_DIEM", EmploymentTypes.Other)]
+    [InlineData("Intermittent", EmploymentTypes.Other)]
+    [InlineData("On-Call", EmploymentTypes.Other)]
+    [InlineData("Shift Work", EmploymentTypes.Other)]
+    [InlineData("Full-Time", EmploymentTypes.FullTime)]
+    [InlineData("Part-Time", EmploymentTypes.PartTime)]
+    [InlineData("Tempo integral", EmploymentTypes.FullTime)]
+    [InlineData("Meio período", EmploymentTypes.PartTime)]
+    [InlineData("Estágio", EmploymentTypes.Internship)]
+    [InlineData("Full-time, Contract", EmploymentTypes.FullTime)]
+    [InlineData("51-200 funcionários", EmploymentTypes.Unknown)]
+    [InlineData("", EmploymentTypes.Unknown)]
+    [InlineData(null, EmploymentTypes.Unknown)]
+    public void Normalizes_structured_labels(string? value, string expected) => Assert.Equal(expected, EmploymentTypeNormalizer.Normalize(value));
+
+    [Theory]
+    [InlineData("Data Scientist (Contract)", null, EmploymentTypes.Contract)]
+    [InlineData("Data Scientist (Contract to Hire)", null, EmploymentTypes.Contract)]
+    [InlineData("Data Analyst Intern", null, EmploymentTypes.Internship)]
+    [InlineData("Data Scientist, Machine Learning Intern, Summer 2019", null, EmploymentTypes.Internship)]
+    [InlineData("Part-Time Data Analyst", null, EmploymentTypes.PartTime)]
+    [InlineData("Data Scientist (Full Time) - United States", null, EmploymentTypes.FullTime)]
+    [InlineData("Data Scientist", "Job Type: Full-time\nSalary: $100,000.00 /year", EmploymentTypes.FullTime)]
+    [InlineData("Data Scientist", "Job Types: Contract, Full-time", EmploymentTypes.Contract)]
+    [InlineData("Data Scientist", "This is a 6 month contract with possible extension.", EmploymentTypes.Contract)]
+    [InlineData("Data Scientist", "We offer a full-time position with benefits.", EmploymentTypes.FullTime)]
+    [InlineData("Internal Auditor", "Audit our internal controls.", EmploymentTypes.Unknown)]
+    [InlineData("Data Scientist", "Build models for our customers.", EmploymentTypes.Unknown)]
+    [InlineData(null, null, EmploymentTypes.Unknown)]
+    public void Reads_cues_in_title_then_text(string? title, string? description, string expected) =>
+        Assert.Equal(expected, EmploymentTypeNormalizer.FromText(title, description));
+}
+
+public class WorkArrangementNormalizerTests
+{
+    [Theory]
+    [InlineData(100, WorkArrangements.Remote)]
+    [InlineData(50, WorkArrangements.Hybrid)]
+    [InlineData(0, WorkArrangements.Onsite)]
+    [InlineData(-1, WorkArrangements.Unknown)]
+    [InlineData(150, WorkArrangements.Unknown)]
+    public void Survey_remote_ratio(int ratio, string expected) => Assert.Equal(expected, WorkArrangementNormalizer.FromRemoteRatio(ratio));
+
+    [Theory]
+    [InlineData("remote", WorkArrangements.Remote)]
+    [InlineData("Remote", WorkArrangements.Remote)]
+    [InlineData("TELECOMMUTE", WorkArrangements.Remote)]
+    [InlineData("hybrid", WorkArrangements.Hybrid)]
+    [InlineData("onsite", WorkArrangements.Onsite)]
+    [InlineData("on-site", WorkArrangements.Onsite)]
+    [InlineData("In-Person", WorkArrangements.Onsite)]
+    [InlineData("Presencial", WorkArrangements.Onsite)]
+    [InlineData("Híbrido", WorkArrangements.Hybrid)]
+    [InlineData("Hibrido", WorkArrangements.Hybrid)]
+    [InlineData("Remoto", WorkArrangements.Remote)]
+    [InlineData("Temporarily Remote", WorkArrangements.Unknown)]
+    [InlineData("True", WorkArrangements.Unknown)]
+    [InlineData("False", WorkArrangements.Unknown)]
+    [InlineData("1", WorkArrangements.Unknown)]
+    [InlineData("", WorkArrangements.Unknown)]
+    [InlineData(null, WorkArrangements.Unknown)]
+    public void Normalizes_labels_but_not_booleans(string? value, string expected) => Assert.Equal(expected, WorkArrangementNormalizer.Normalize(value));
+
+    [Theory]
+    [InlineData("Data Scientist (Remote)", null, null, WorkArrangements.Remote)]
+    [InlineData("Senior Python Developers - Hybrid", null, null, WorkArrangements.Hybrid)]
+    [InlineData("Senior Python Lead and Developer - Onsite", null, null, WorkArrangements.Onsite)]
+    [InlineData("Data Scientist", "Remote in Arlington, VA", null, WorkArrangements.Remote)]
+    [InlineData("Data Scientist", "Hybrid remote in Jersey City, NJ", null, WorkArrangements.Hybrid)]
+    [InlineData("Data Scientist", "Remote", null, WorkArrangements.Remote)]
+    [InlineData("Data Scientist", "Chicago, IL 60622 \n(West Town area)", null, WorkArrangements.Unknown)]
+    [InlineData("Data Scientist", "Boston, MA", "This role is fully remote; work from home anywhere in the US.", WorkArrangements.Remote)]
+    [InlineData("Data Scientist", "Boston, MA", "This is a hybrid role with 3 days a week in the office.", WorkArrangements.Hybrid)]
+    [InlineData("Data Scientist", "Boston, MA", "This position is on-site in our Boston lab.", WorkArrangements.Onsite)]
+    [InlineData("Remote Sensing Scientist", null, null, WorkArrangements.Unknown)]
+    [InlineData("Scientist", "Denver, CO", "Experience with remote sensing and hybrid cloud; onsite gym.", WorkArrangements.Unknown)]
+    public void Reads_cues_in_title_location_then_text(string? title, string? location, string? description, string expected) =>
+        Assert.Equal(expected, WorkArrangementNormalizer.FromText(title, location, description));
+}

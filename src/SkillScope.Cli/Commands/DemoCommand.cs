@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SkillScope.Analytics;
 using SkillScope.Cli.Rendering;
+using SkillScope.Model;
 using SkillScope.Normalize;
 using SkillScope.Store;
 
@@ -27,9 +28,23 @@ internal static class DemoCommand
             var filter = filters.Read(result);
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
             var exitCode = IngestCommand.Run(context, store, FxRates.Default, BundledFiles, new IngestOptions(), cancellation);
-            if (exitCode == 0)
+            if (exitCode != 0)
             {
-                MarketRenderer.Write(context, MarketAnalysis.Compute(store, filter), result.GetValue(format)!);
+                return Task.FromResult(exitCode);
+            }
+
+            var chosen = result.GetValue(format)!;
+            if (chosen == "table" && filter.Kinds.Count == 0)
+            {
+                // Postings say who is hiring; survey responses say what people are paid: shown apart, never mixed.
+                MarketRenderer.Write(context, MarketAnalysis.Compute(store, filter with { Kinds = [RecordKinds.Posting] }), chosen,
+                    "SkillScope: ML job market - job postings (demand)");
+                MarketRenderer.Write(context, MarketAnalysis.Compute(store, filter with { Kinds = [RecordKinds.SalaryReport] }), chosen,
+                    "SkillScope: ML job market - salary survey responses (pay)");
+            }
+            else
+            {
+                MarketRenderer.Write(context, MarketAnalysis.Compute(store, filter), chosen);
             }
 
             return Task.FromResult(exitCode);

@@ -7,7 +7,7 @@ namespace SkillScope.Cli.Rendering;
 
 internal static class MarketRenderer
 {
-    public static void Write(CliContext context, MarketReport report, string format)
+    public static void Write(CliContext context, MarketReport report, string format, string title = "SkillScope: ML job market")
     {
         switch (format)
         {
@@ -15,13 +15,13 @@ internal static class MarketRenderer
                 context.Output.WriteLine(CliJson.Serialize(report));
                 break;
             case "md":
-                context.Output.Write(Markdown(report));
+                context.Output.Write(Markdown(report, title));
                 break;
             case "csv":
                 context.Output.Write(Csv(report));
                 break;
             default:
-                Table(context, report);
+                Table(context, report, title);
                 break;
         }
     }
@@ -50,21 +50,29 @@ internal static class MarketRenderer
             $"Salary, USD per year (n = {s.N:N0}; {report.SalaryFlagged:N0} flagged salaries left out): P25 {Sections.Number(s.P25)}, median {Sections.Number(s.Median)}, P75 {Sections.Number(s.P75)}, mean {Sections.Number(s.Mean)}");
     }
 
-    private static void Table(CliContext context, MarketReport report)
+    private static void Table(CliContext context, MarketReport report, string title)
     {
         var console = Consoles.For(context);
-        console.Write(new Rule("[bold]SkillScope: ML job market[/]").LeftJustified());
-        console.MarkupLine(Markup.Escape(Headline(report)));
-        console.MarkupLine(Markup.Escape(SalaryLine(report)));
+        console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
+        console.WriteLine(Headline(report));
+        var salary = new Table().Border(TableBorder.Rounded).Title("[bold]Salary, USD per year[/]");
+        foreach (var column in (string[])["n", "P25", "median", "P75", "mean", "flagged, left out"])
+        {
+            salary.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        var s = report.SalaryUsd;
+        salary.AddRow(Sections.Number(s.N), Sections.Number(s.P25), Sections.Number(s.Median), Sections.Number(s.P75), Sections.Number(s.Mean), Sections.Number(report.SalaryFlagged));
+        console.Write(salary);
         foreach (var section in SectionsOf(report))
         {
             console.Write(Sections.Table(section));
         }
     }
 
-    private static string Markdown(MarketReport report)
+    private static string Markdown(MarketReport report, string title)
     {
-        var text = new StringBuilder("# SkillScope: ML job market\n\n");
+        var text = new StringBuilder("# ").Append(title).Append("\n\n");
         text.AppendLine(Headline(report)).AppendLine().AppendLine(SalaryLine(report)).AppendLine();
         foreach (var section in SectionsOf(report))
         {

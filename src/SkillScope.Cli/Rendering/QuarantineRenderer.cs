@@ -34,7 +34,5 @@ internal static class QuarantineRenderer
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{row.File}:{row.Line} (record {row.Position}, source {row.Source}): {row.Reason}\n    {(raw.Length > RawPreview ? raw[..RawPreview] + "…" : raw)}"));
         }
-
-        _ = Markup.Escape(string.Empty);
     }
 }

@@ -22,6 +22,11 @@ internal static class Sections
         table.AddColumn(new TableColumn("count").RightAligned());
         table.AddColumn(new TableColumn("share").RightAligned());
         table.AddColumn("");
+        if (section.Rows.Count == 0)
+        {
+            table.AddRow("[grey](no records state this)[/]", "", "", "");
+        }
+
         var max = section.Rows.Count == 0 ? 0 : section.Rows.Max(r => r.Share);
         foreach (var (key, count, share) in section.Rows)
         {

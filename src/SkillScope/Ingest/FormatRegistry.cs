@@ -83,9 +83,9 @@ public static class FormatRegistry
     {
         ArgumentNullException.ThrowIfNull(probe);
         var names = string.Join(", ", All.Select(f => f.Name));
-        if (!string.IsNullOrWhiteSpace(name))
+        if (!string.IsNullOrWhiteSpace(name) && !name.Equals("auto", StringComparison.OrdinalIgnoreCase))
         {
-            return Find(name) ?? throw new ReadError($"unknown format '{name}'; use one of {names}.");
+            return Find(name) ?? throw new ReadError($"{probe.FileName}: unknown format '{name}'; use auto or one of {names}.");
         }
 
         if (Detect(probe, mapping) is { } detected)

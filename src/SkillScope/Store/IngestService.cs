@@ -43,7 +43,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(options);
         var file = TextDecoding.Inspect(path);
-        var format = ResolveFormat(file, options.Format);
+        var format = FormatRegistry.Resolve(FormatRegistry.Probe(file), options.Format, options.ColumnMapping);
         var source = string.IsNullOrWhiteSpace(options.Source) ? format.DefaultSource : options.Source.Trim();
         var context = new FormatContext(path) { ColumnMapping = options.ColumnMapping };
 
@@ -85,18 +85,6 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         writer.EndIngest(interrupted ? "interrupted" : "completed", time.GetUtcNow());
         progress?.Report(1);
         return new IngestSummary(path, format.Name, source, file.EncodingName, read, stored, merged, skipped, rejected, flagged, interrupted);
-    }
-
-    private static IRecordFormat ResolveFormat(DecodedFile file, string? requested)
-    {
-        if (!string.IsNullOrWhiteSpace(requested) && !requested.Equals("auto", StringComparison.OrdinalIgnoreCase))
-        {
-            return FormatRegistry.Find(requested)
-                ?? throw new ReadError($"{file.Path}: unknown format '{requested}'; use one of: auto, {string.Join(", ", FormatRegistry.All.Select(f => f.Name))}");
-        }
-
-        return FormatRegistry.Detect(FormatRegistry.Probe(file))
-            ?? throw new ReadError($"{file.Path}: format not recognised from its content; pass --format (one of: {string.Join(", ", FormatRegistry.All.Select(f => f.Name))}) or a column mapping (--mapping)");
     }
 
     private enum WriteOutcome { Stored, StoredFlagged, Merged, Skipped, Rejected }

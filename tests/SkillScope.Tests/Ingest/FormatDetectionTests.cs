@@ -69,8 +69,8 @@ public class FormatDetectionTests
     {
         var error = Assert.Throws<ReadError>(() => FormatRegistry.Resolve(Probe("a,b"), "monster"));
 
-        Assert.Equal(
-            "unknown format 'monster'; use one of aijobs, adzuna, usajobs, linkedin2023, linkedin, glassdoor, indeed, indeed2024, csv, jsonl.",
+        Assert.EndsWith(
+            ": unknown format 'monster'; use auto or one of aijobs, adzuna, usajobs, linkedin2023, linkedin, glassdoor, indeed, indeed2024, csv, jsonl.",
             error.Message);
     }
 

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using SkillScope.Tests.Support;
+
+namespace SkillScope.Tests.Store;
+
+/// <summary>Kills a real `skillscope ingest` process mid-load and checks what it leaves behind.</summary>
+public class KilledIngestTests
+{
+    private const int Copies = 4;
+
+    [Fact]
+    public void A_killed_ingest_leaves_a_consistent_database_that_the_same_command_completes()
+    {
+        using var temp = new TempFolder();
+        var lines = File.ReadAllLines(Repo.BundledSurvey);
+        var big = temp.File("survey-x4.csv");
+        File.WriteAllLines(big, [lines[0], .. Enumerable.Repeat(lines.Skip(1), Copies).SelectMany(x => x)]);
+        var expected = (long)(lines.Length - 1) * Copies;
+
+        using (var process = StartIngest(big, temp.Db))
+        {
+            WaitForFirstBatch(temp.Db, process);
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        var (records, sources, integrity) = Inspect(temp.Db);
+        Assert.Equal("ok", integrity);
+        Assert.Equal(records, sources);
+        Assert.True(records < expected, "the process was killed before it finished");
+        Assert.Equal(0, records % 5_000);
+
+        using (var rerun = StartIngest(big, temp.Db))
+        {
+            rerun.WaitForExit();
+            Assert.Equal(0, rerun.ExitCode);
+        }
+
+        Assert.Equal((expected, expected, "ok"), Inspect(temp.Db));
+    }
+
+    private static Process StartIngest(string file, string db)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in (string[])[CliAssembly, "ingest", file, "--db", db])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["CI"] = "true";
+        var process = Process.Start(info)!;
+        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        return process;
+    }
+
+    // The CLI built beside this test assembly, in the same configuration.
+    private static string CliAssembly
+    {
+        get
+        {
+            var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var configuration = testBin.Parent!.Name;
+            var path = Path.Combine(Repo.Root, "src", "SkillScope.Cli", "bin", configuration, testBin.Name, "SkillScope.Cli.dll");
+            Assert.True(File.Exists(path), "CLI not built at " + path);
+            return path;
+        }
+    }
+
+    private static void WaitForFirstBatch(string db, Process process)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited)
+        {
+            if (File.Exists(db) && Inspect(db).Records > 0)
+            {
+                return;
+            }
+
+            Thread.Sleep(20);
+        }
+
+        Assert.Fail("the ingest neither committed a batch nor ran long enough to be killed");
+    }
+
+    private static (long Records, long Sources, string Integrity) Inspect(string db)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE name = 'records'";
+        if (command.ExecuteScalar() is null)
+        {
+            return (0, 0, "ok");
+        }
+
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM records), (SELECT COUNT(*) FROM record_sources), (SELECT integrity_check FROM pragma_integrity_check)";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2));
+    }
+}

@@ -45,7 +45,7 @@ internal abstract class BoardFormat(WebLimits limits) : IRecordFormat
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(chunk.Text, JsonFields.DocumentOptions);
+            document = JsonDocument.Parse(Utf16Repair.Sanitize(chunk.Text), JsonFields.DocumentOptions);
         }
         catch (JsonException ex)
         {

@@ -34,6 +34,11 @@ internal sealed class HtmlText
 
     public string ToText(string html)
     {
+        if (HtmlScan.NestsDeeperThan(html, HtmlScan.MaxParsedDepth))
+        {
+            return StripTags(html);
+        }
+
         var document = _parser.ParseDocument(html);
         var sink = new TextSink(html.Length);
         var root = (INode?)document.Body ?? document.DocumentElement;
@@ -94,6 +99,60 @@ internal sealed class HtmlText
             for (var i = children.Length - 1; i >= 0; i--)
             {
                 stack.Push((children[i], false));
+            }
+        }
+
+        return sink.ToString();
+    }
+
+    /// <summary>Linear tag stripping for markup too deeply nested to parse; same breaks as the walk.</summary>
+    internal static string StripTags(string html)
+    {
+        var sink = new TextSink(html.Length);
+        var i = 0;
+        while (i < html.Length)
+        {
+            var lt = html.IndexOf('<', i);
+            var textEnd = lt < 0 ? html.Length : lt;
+            if (textEnd > i)
+            {
+                sink.Text(WebUtility.HtmlDecode(html[i..textEnd]));
+            }
+
+            var gt = lt < 0 ? -1 : html.IndexOf('>', lt);
+            if (gt < 0)
+            {
+                if (lt >= 0)
+                {
+                    sink.Text(WebUtility.HtmlDecode(html[lt..]));
+                }
+
+                break;
+            }
+
+            var tag = html.AsSpan(lt + 1, gt - lt - 1);
+            var closing = tag.StartsWith("/");
+            var name = closing ? tag[1..] : tag;
+            var nameEnd = name.IndexOfAny(" \t\r\n/");
+            var tagName = (nameEnd < 0 ? name : name[..nameEnd]).ToString().ToLowerInvariant();
+            i = gt + 1;
+            if (!closing && tagName is "script" or "style")
+            {
+                var end = html.IndexOf("</" + tagName, i, StringComparison.OrdinalIgnoreCase);
+                i = end < 0 ? html.Length : end;
+                continue;
+            }
+
+            if (tagName == "br")
+            {
+                sink.LineBreak();
+                continue;
+            }
+
+            sink.Break(BlockBreak(tagName));
+            if (!closing && tagName == "li")
+            {
+                sink.Text("- ");
             }
         }
 

@@ -120,22 +120,19 @@ internal sealed class JobPostingFormat(WebLimits limits) : IRecordFormat
 
         var page = sb.ToString();
         sb = null;
-        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
-        var document = parser.ParseDocument(page);
         using var unit = new Unit();
         long position = 0;
         var scripts = 0;
         var rejected = new List<SourceRow>();
-        foreach (var script in document.QuerySelectorAll("script"))
+        foreach (var (type, content, line) in JsonLdScripts(page))
         {
-            if (!IsJsonLd(script.GetAttribute("type")))
+            if (!IsJsonLd(type))
             {
                 continue;
             }
 
             scripts++;
-            var line = (long?)script.SourceReference?.Position.Line ?? 1;
-            var json = StripWrappers(script.TextContent);
+            var json = StripWrappers(content);
             if (json.Length > limits.MaxRecordChars)
             {
                 rejected.Add(SourceRow.Rejected(0, line, JsonChunks.Snippet(json, limits), JsonChunks.TooLarge(limits)));
@@ -173,6 +170,27 @@ internal sealed class JobPostingFormat(WebLimits limits) : IRecordFormat
         foreach (var (_, row) in rows.OrderBy(r => r.Line))
         {
             yield return row with { Position = ++position };
+        }
+    }
+
+    /// <summary>Script elements with their type and line: parsed as HTML unless nested too deeply for that.</summary>
+    private static IEnumerable<(string? Type, string Content, long Line)> JsonLdScripts(string page)
+    {
+        if (HtmlScan.NestsDeeperThan(page, HtmlScan.MaxParsedDepth))
+        {
+            foreach (var (type, content, line) in HtmlScan.Scripts(page))
+            {
+                yield return (type, content, line);
+            }
+
+            yield break;
+        }
+
+        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
+        var document = parser.ParseDocument(page);
+        foreach (var script in document.QuerySelectorAll("script"))
+        {
+            yield return (script.GetAttribute("type"), script.TextContent, (long?)script.SourceReference?.Position.Line ?? 1);
         }
     }
 
@@ -250,6 +268,7 @@ internal sealed class JobPostingFormat(WebLimits limits) : IRecordFormat
         /// <summary>Parses and indexes one JSON-LD text; returns why it could not be parsed.</summary>
         public string? Add(string json, long line)
         {
+            json = Utf16Repair.Sanitize(json);
             JsonDocument document;
             try
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SkillScope.Ingest;
 using SkillScope.Model;
 
@@ -19,6 +20,23 @@ internal static class WebFixtures
     {
         using var reader = new StringReader(text);
         return format.Read(reader, new FormatContext(fileName)).ToList();
+    }
+
+    /// <summary>
+    /// Compares output with a committed expected file; with SKILLSCOPE_UPDATE_EXPECTED=1 it rewrites the
+    /// file in the source tree instead (review the diff before committing).
+    /// </summary>
+    public static void AssertMatchesExpected(string name, string actual, [CallerFilePath] string callerPath = "")
+    {
+        if (Environment.GetEnvironmentVariable("SKILLSCOPE_UPDATE_EXPECTED") == "1")
+        {
+            var source = Path.Combine(Path.GetDirectoryName(callerPath)!, "..", "Fixtures", "web", name);
+            Directory.CreateDirectory(Path.GetDirectoryName(source)!);
+            File.WriteAllText(source, actual);
+            return;
+        }
+
+        Assert.Equal(File.ReadAllText(PathOf(name)), actual);
     }
 
     public static RawRecord Single(List<SourceRow> rows)

@@ -33,6 +33,8 @@ internal static class JobPostingMapper
         }
 
         var location = MapLocation(node, f, ids);
+        // SkillScope's own export states the source's location text next to the normalized address ("" = none).
+        var statedLocation = f.Text(node, SkillScopeTerms.LocationText, "locationText");
         var salary = MapSalary(node, f);
         var arrangement = f.Text(node, SkillScopeTerms.WorkArrangement, "workArrangement");
         if (arrangement is null && f.Texts(node, "jobLocationType").Any(t => t.Trim().Equals("TELECOMMUTE", StringComparison.OrdinalIgnoreCase)))
@@ -52,7 +54,7 @@ internal static class JobPostingMapper
             SourceId = Identifier(node, f),
             Title = f.Text(node, "title") ?? f.Text(node, "name"),
             Company = Organization(node, f, ids),
-            Location = location.Text,
+            Location = statedLocation is null ? location.Text : statedLocation.Length == 0 ? null : statedLocation,
             CountryHint = location.Country,
             Description = html.FromMaybeHtml(f.Text(node, "description")),
             PostedDate = f.Date(node, "datePosted"),

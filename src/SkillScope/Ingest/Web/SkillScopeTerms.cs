@@ -13,6 +13,8 @@ internal static class SkillScopeTerms
     public const string Seniority = Namespace + "seniority";
     public const string WorkArrangement = Namespace + "workArrangement";
     public const string CompanySize = Namespace + "companySize";
+    /// <summary>The location as the source stated it; jobLocation carries the normalized parts.</summary>
+    public const string LocationText = Namespace + "locationText";
     public const string WorkYear = Namespace + "workYear";
     public const string SalaryIsEstimate = Namespace + "salaryIsEstimate";
     public const string SalaryUsdStated = Namespace + "salaryUsdStated";

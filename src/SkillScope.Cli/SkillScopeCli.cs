@@ -15,6 +15,8 @@ public static class SkillScopeCli
         root.Subcommands.Add(ReportCommands.Create(context));
         root.Subcommands.Add(QuarantineCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(FetchCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
         return root;
     }
 

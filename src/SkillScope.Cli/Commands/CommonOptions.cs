@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using SkillScope.Analytics;
+using SkillScope.Store;
 
 namespace SkillScope.Cli.Commands;
 

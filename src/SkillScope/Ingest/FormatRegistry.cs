@@ -1,5 +1,6 @@
 using SkillScope.Ingest.Csv;
 using SkillScope.Ingest.Formats;
+using SkillScope.Ingest.Web;
 
 namespace SkillScope.Ingest;
 
@@ -26,8 +27,8 @@ public static class FormatRegistry
     // Most specific first: a layout whose required columns include another's must be tried before it.
     private static readonly CsvRecordFormat[] DetectionOrder = [.. Layouts.OrderByDescending(f => f.RequiredColumns.Count)];
 
-    /// <summary>Every built-in format: the source layouts, then the generic <c>csv</c> and <c>jsonl</c>.</summary>
-    public static IReadOnlyList<IRecordFormat> All { get; } = [.. Layouts, GenericCsv, JsonLines];
+    /// <summary>Every built-in format: the CSV source layouts, the web formats (job boards, schema.org), then the generic <c>csv</c> and <c>jsonl</c>.</summary>
+    public static IReadOnlyList<IRecordFormat> All { get; } = [.. Layouts, .. WebFormats.All, GenericCsv, JsonLines];
 
     /// <summary>The format with this <c>--format</c> name (case-insensitive), or null.</summary>
     public static IRecordFormat? Find(string name)
@@ -43,6 +44,11 @@ public static class FormatRegistry
     public static IRecordFormat? Detect(FormatProbe probe)
     {
         ArgumentNullException.ThrowIfNull(probe);
+        if (WebFormats.All.FirstOrDefault(f => f.Matches(probe)) is { } web)
+        {
+            return web;
+        }
+
         if (CsvHeader.TryParse(probe.FirstLine) is not { } header)
         {
             return null;

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using SkillScope.Model;
 
-namespace SkillScope.Analytics;
+namespace SkillScope.Store;
 
 /// <summary>
 /// Which records a report covers. Values within one filter are ORed, filters are ANDed.

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using SkillScope.Model;
 
@@ -81,8 +82,7 @@ public static partial class EmploymentTypeNormalizer
             return EmploymentTypes.Unknown;
         }
 
-        Match label = JobTypeLine().Match(description);
-        if (label.Success)
+        foreach (Match label in new KeywordWindows(description, JobTypeLine(), TypeKeyword, back: 20, forward: 80))
         {
             string id = Normalize(label.Groups["value"].Value);
             if (id != EmploymentTypes.Unknown)
@@ -91,9 +91,20 @@ public static partial class EmploymentTypeNormalizer
             }
         }
 
-        Match cue = DescriptionCue().Match(description);
-        return cue.Success ? Pick(cue) : EmploymentTypes.Unknown;
+        foreach (Match cue in new KeywordWindows(description, DescriptionCue(), DescriptionKeywords, back: 30, forward: 40))
+        {
+            return Pick(cue); // the first cue in the text
+        }
+
+        return EmploymentTypes.Unknown;
     }
+
+    private static readonly SearchValues<string> TypeKeyword = SearchValues.Create(["type"], StringComparison.OrdinalIgnoreCase);
+
+    // Every phrase of DescriptionCue contains one of these.
+    private static readonly SearchValues<string> DescriptionKeywords = SearchValues.Create(
+        ["internship", "intern position", "contract", "corp", "part-time", "part time", "temporary", "full-time", "full time", "permanent"],
+        StringComparison.OrdinalIgnoreCase);
 
     private static string Pick(Match m) =>
         m.Groups["intern"].Success ? EmploymentTypes.Internship

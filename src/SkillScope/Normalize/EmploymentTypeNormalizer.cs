@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using SkillScope.Model;
 
@@ -81,8 +82,7 @@ public static partial class EmploymentTypeNormalizer
             return EmploymentTypes.Unknown;
         }
 
-        Match label = JobTypeLine().Match(description);
-        if (label.Success)
+        foreach (Match label in new KeywordWindows(description, JobTypeLine(), TypeKeyword, back: 20, forward: 80))
         {
             string id = Normalize(label.Groups["value"].Value);
             if (id != EmploymentTypes.Unknown)
@@ -91,9 +91,20 @@ public static partial class EmploymentTypeNormalizer
             }
         }
 
-        Match cue = DescriptionCue().Match(description);
-        return cue.Success ? Pick(cue) : EmploymentTypes.Unknown;
+        foreach (Match cue in new KeywordWindows(description, DescriptionCue(), DescriptionKeywords, back: 30, forward: 40))
+        {
+            return Pick(cue); // the first cue in the text
+        }
+
+        return EmploymentTypes.Unknown;
     }
+
+    private static readonly SearchValues<string> TypeKeyword = SearchValues.Create(["type"], StringComparison.OrdinalIgnoreCase);
+
+    // Every phrase of DescriptionCue contains one of these.
+    private static readonly SearchValues<string> DescriptionKeywords = SearchValues.Create(
+        ["internship", "intern position", "contract", "corp", "part-time", "part time", "temporary", "full-time", "full time", "permanent"],
+        StringComparison.OrdinalIgnoreCase);
 
     private static string Pick(Match m) =>
         m.Groups["intern"].Success ? EmploymentTypes.Internship
@@ -110,6 +121,6 @@ public static partial class EmploymentTypeNormalizer
     [GeneratedRegex(@"\b(?:job\s+types?|employment\s+type|position\s+type|work\s+type)\s*:\s*(?<value>[A-Za-z][A-Za-z ,/\-]{1,60})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex JobTypeLine();
 
-    [GeneratedRegex(@"\b(?:(?<intern>internship (?:program|position|opportunity|role)|(?:paid|summer|unpaid) internship|this internship|intern position)|(?<contract>contract[- ]to[- ]hire|full[- ]time contract|contract (?:position|role|opportunity|assignment|job|engagement)\b|\d{1,2}[- ]?(?:\+\s*)?months? contract|(?:this is|is) a contract\b|w2 contract|corp[- ]to[- ]corp)|(?<part>part[- ]time (?:position|role|job|opportunity|schedule)|this is a part[- ]time)|(?<temp>temporary (?:position|role|assignment|job)|this is a temporary)|(?<full>full[- ]time (?:position|role|job|opportunity|employment|permanent|salaried|exempt|employee)|permanent (?:position|role|full[- ]time)|this is a full[- ]time))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<intern>internship (?:program|position|opportunity|role)|(?:paid|summer|unpaid) internship|this internship|intern position)|(?<contract>contract[- ]to[- ]hire|full[- ]time contract|contract (?:position|role|opportunity|assignment|job|engagement)\b|\d{1,2}[- ]?(?:\+\s*)?months? contract|(?:this is|is) a contract\b|w2 contract|corp[- ]to[- ]corp)|(?<part>part[- ]time (?:position|role|job|opportunity|schedule)|this is a part[- ]time)|(?<temp>temporary (?:position|role|assignment|job)|this is a temporary)|(?<full>full[- ]time (?:position|role|job|opportunity|employment|permanent|salaried|exempt|employee)|permanent (?:position|role|full[- ]time)|this is a full[- ]time(?![- ]contract)))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DescriptionCue();
 }

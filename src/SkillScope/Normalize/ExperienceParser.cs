@@ -51,7 +51,7 @@ public static class ExperienceParser
 
     private static readonly string[] NotExperienceAfter =
     [
-        "old", "of age", "ago", "degree", "college", "university", "program", "in business", "of business", "history",
+        "old", "of age", "ago", "degree", "college", "university", "program", "in business", "history",
         "track record", "anniversary", "warranty", "of service", "of education", "of schooling", "of study", "of combined",
         "combined", "of collective", "collective", "of growth", "of innovation", "of excellence", "of operation", "of operations",
         "contract", "term", "in the industry serving", "bachelor", "of age or older",
@@ -70,7 +70,9 @@ public static class ExperienceParser
         "proven", "demonstrated", "post-graduate", "postgraduate", "post-doctoral", "postdoctoral", "laboratory", "managing", "leading",
         "developing", "building", "designing", "using", "programming", "coding", "doing", "supervisory", "management",
         "(preferred)", "(required)", "preferred", "required", "minimum", "of applicable", "in a similar", "in a related",
-        "as a", "as an", "in data", "in software", "in machine learning", "in analytics", "in an analytical",
+        "as a", "as an", "in data", "in software", "in machine learning", "in analytics", "in an analytical", "utilizing",
+        "applied", "applying", "delivering", "creating", "writing", "analyzing", "conducting", "implementing", "deploying",
+        "engineering", "software", "consulting", "research",
     ];
 
     // Returns the smallest requirement; adds every one to found when given.

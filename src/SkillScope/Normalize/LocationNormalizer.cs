@@ -34,6 +34,13 @@ public static class LocationNormalizer
             return fallbackCountry is null ? Nowhere : Nowhere with { Country = fallbackCountry };
         }
 
+        return ByText.GetOrAdd((text, fallbackCountry), static key => Read(key.Text, key.Country));
+    }
+
+    private static readonly MemoCache<(string Text, string? Country), LocationInfo> ByText = new(capacity: 50_000);
+
+    private static LocationInfo Read(string text, string? fallbackCountry)
+    {
         bool remote = false;
         List<Part> parts = Split(text, ref remote);
 

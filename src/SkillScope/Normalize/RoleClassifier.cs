@@ -13,31 +13,44 @@ public static partial class RoleClassifier
     /// <summary>Returns a <see cref="Roles"/> id; <see cref="Roles.Other"/> when the title says nothing the rules know.</summary>
     public static string Classify(string? title, string? description = null)
     {
+        if (description is null && title is not null)
+        {
+            return ByTitle.GetOrAdd(title, static t => Decide(t, null));
+        }
+
+        return Decide(title, description);
+    }
+
+    private static readonly MemoCache<string, string> ByTitle = new(capacity: 50_000);
+
+    private static string Decide(string? title, string? description)
+    {
         string t = TitleText.Normalize(title);
         if (t.Length <= 1)
         {
             return Roles.Other;
         }
 
-        if (TitleText.ContainsAny(t, Governance))
+        TitleFacts facts = Read(t);
+        if (facts.Has(Kind.Governance))
         {
             return Roles.AiGovernance;
         }
 
-        if (TitleText.ContainsAny(t, NotTheRole))
+        if (facts.Has(Kind.NotTheRole))
         {
             return Roles.Other;
         }
 
-        if (TitleText.ContainsAny(t, ProductManagement))
+        bool aiOrData = facts.Has(Kind.AiOrData);
+        if (facts.Has(Kind.ProductManagement))
         {
-            return TitleText.ContainsAny(t, AiOrDataWords) ? Roles.AiProductManager : Roles.Other;
+            return aiOrData ? Roles.AiProductManager : Roles.Other;
         }
 
-        HeadRule? head = EarliestHead(t);
-        if (head is { } rule)
+        if (facts.Head is { } rule)
         {
-            if (rule.Role == Roles.ResearchScientist && rule.Context != ResearchContext.None && !TitleText.ContainsAny(t, AiOrDataWords))
+            if (rule.Role == Roles.ResearchScientist && rule.Context != ResearchContext.None && !aiOrData)
             {
                 // "Research Scientist - Neuroscience": only an AI / ML research title when the text says so.
                 bool fromDescription = description is not null && MlCue().IsMatch(description);
@@ -48,27 +61,27 @@ public static partial class RoleClassifier
             return rule.Role;
         }
 
-        foreach ((string[] phrases, string role) in Modifiers)
+        for (int i = 0; i < Modifiers.Length; i++)
         {
-            if (TitleText.ContainsAny(t, phrases))
+            if ((facts.Modifiers & (1 << i)) != 0)
             {
-                return role;
+                return Modifiers[i].Role;
             }
         }
 
-        if (t.Contains(" data ", StringComparison.Ordinal))
+        if (facts.Has(Kind.DataWord))
         {
-            if (t.Contains(" analyst ", StringComparison.Ordinal))
+            if (facts.Has(Kind.Analyst))
             {
                 return Roles.DataAnalyst;
             }
 
-            if (TitleText.ContainsAny(t, DataEngineeringNouns))
+            if (facts.Has(Kind.DataEngineeringNoun))
             {
                 return Roles.DataEngineer;
             }
 
-            if (TitleText.ContainsAny(t, DataAnalysisNouns))
+            if (facts.Has(Kind.DataAnalysisNoun))
             {
                 return Roles.DataAnalyst;
             }
@@ -85,25 +98,51 @@ public static partial class RoleClassifier
         TitleOrText,
     }
 
+    [Flags]
+    private enum Kind
+    {
+        None = 0,
+        Governance = 1,
+        NotTheRole = 2,
+        ProductManagement = 4,
+        AiOrData = 8,
+        Head = 16,
+        Modifier = 32,
+        DataWord = 64,
+        DataEngineeringNoun = 128,
+        DataAnalysisNoun = 256,
+        Analyst = 512,
+    }
+
     private readonly record struct HeadRule(string Phrase, string Role, ResearchContext Context = ResearchContext.None);
 
-    // The earliest head phrase in the title wins ("Machine Learning Engineer / Data Scientist" is an
-    // ML engineer); at the same position the longer phrase wins.
-    private static HeadRule? EarliestHead(string t)
+    /// <summary>What one pass over the title found: phrase kinds, the earliest head phrase, modifier groups.</summary>
+    private record struct TitleFacts(Kind Kinds, HeadRule? Head, int Modifiers)
     {
-        HeadRule? best = null;
-        int bestAt = int.MaxValue;
-        foreach (HeadRule rule in Heads)
+        public readonly bool Has(Kind kind) => (Kinds & kind) != 0;
+    }
+
+    private readonly record struct Entry(Kind Kind, HeadRule Head = default, int ModifierGroup = 0);
+
+    private static TitleFacts Read(string t)
+    {
+        TitleFacts facts = default;
+        foreach ((int _, Entry entry) in Index.In(t))
         {
-            int at = t.IndexOf(rule.Phrase, StringComparison.Ordinal);
-            if (at >= 0 && (at < bestAt || (at == bestAt && rule.Phrase.Length > best!.Value.Phrase.Length)))
+            facts.Kinds |= entry.Kind;
+            if (entry.Kind == Kind.Head)
             {
-                best = rule;
-                bestAt = at;
+                // Matches come by position, the longer phrase first: the first head is the earliest and longest
+                // ("Machine Learning Engineer / Data Scientist" is an ML engineer).
+                facts.Head ??= entry.Head;
+            }
+            else if (entry.Kind == Kind.Modifier)
+            {
+                facts.Modifiers |= 1 << entry.ModifierGroup;
             }
         }
 
-        return best;
+        return facts;
     }
 
     private static readonly string[] Governance =
@@ -332,6 +371,30 @@ public static partial class RoleClassifier
         " quality ", " operations ", " integrity ", " head ", " operator ", " analysis ",
     ];
 
+    // Declared after the phrase tables it reads (static fields initialize in text order).
+    private static readonly PhraseIndex<Entry> Index = BuildIndex();
+
+    private static PhraseIndex<Entry> BuildIndex()
+    {
+        List<(string, Entry)> entries = [];
+        entries.AddRange(Governance.Select(p => (p, new Entry(Kind.Governance))));
+        entries.AddRange(NotTheRole.Select(p => (p, new Entry(Kind.NotTheRole))));
+        entries.AddRange(ProductManagement.Select(p => (p, new Entry(Kind.ProductManagement))));
+        entries.AddRange(AiOrDataWords.Select(p => (p, new Entry(Kind.AiOrData))));
+        entries.AddRange(Heads.Select(h => (h.Phrase, new Entry(Kind.Head, h))));
+        for (int i = 0; i < Modifiers.Length; i++)
+        {
+            int group = i;
+            entries.AddRange(Modifiers[i].Phrases.Select(p => (p, new Entry(Kind.Modifier, ModifierGroup: group))));
+        }
+
+        entries.Add((" data ", new Entry(Kind.DataWord)));
+        entries.Add((" analyst ", new Entry(Kind.Analyst)));
+        entries.AddRange(DataEngineeringNouns.Select(p => (p, new Entry(Kind.DataEngineeringNoun))));
+        entries.AddRange(DataAnalysisNouns.Select(p => (p, new Entry(Kind.DataAnalysisNoun))));
+        return new PhraseIndex<Entry>(entries);
+    }
+
     // Titles that name only a generic job: "Engineer", "Senior Scientist", "Member of Technical Staff", "Analyst II".
     [GeneratedRegex(@"^ (?:(?:senior|junior|lead|staff|principal|associate|chief|head|intern|entry|level)\s)*(?<head>engineer|developer|architect|programmer|consultant|specialist|member of technical staff|scientist|researcher|analyst)(?: (?:i|ii|iii|iv|v|[1-6]))? $", RegexOptions.CultureInvariant)]
     private static partial Regex GenericTitle();
@@ -339,20 +402,24 @@ public static partial class RoleClassifier
     [GeneratedRegex(@"\b(?:machine learning|deep learning|neural net\w*|artificial intelligence|AI|ML|NLP|natural language|computer vision|LLMs?|large language models?|reinforcement learning|pytorch|tensorflow|data science|statistical model\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MlCue();
 
-    [GeneratedRegex(@"\b(?:LLMs?|large language models?|generative AI|gen ?AI|prompt engineering|retrieval[- ]augmented|RAG|langchain|llama ?index|vector (?:database|store)s?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex GenAiCue();
+    // One pass over the description counts mentions of each family (tie-breaks for generic titles only).
+    [GeneratedRegex(@"\b(?:(?<genai>LLMs?|large language models?|generative AI|gen ?AI|prompt engineering|retrieval[- ]augmented|RAG|langchain|llama ?index|vector (?:database|store)s?)|(?<ml>machine learning|deep learning|pytorch|tensorflow|neural net\w*|computer vision|NLP|natural language processing|model training|scikit-learn|ML models?)|(?<de>ETL|ELT|data pipelines?|data warehous\w*|spark|airflow|kafka|dbt|data lakes?|snowflake|redshift|bigquery|hadoop)|(?<da>dashboards?|tableau|power bi|looker|reporting|data analysis|data visualization|excel|KPIs?)|(?<ds>statistical model\w*|predictive model\w*|A/B test\w*|experimentation|hypothesis test\w*|regression|causal inference))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FamilyCue();
 
-    [GeneratedRegex(@"\b(?:machine learning|deep learning|pytorch|tensorflow|neural net\w*|computer vision|NLP|natural language processing|model training|scikit-learn|ML models?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MlEngineeringCue();
+    private static (int GenAi, int Ml, int De, int Da, int Ds) CountFamilies(string description)
+    {
+        (int genAi, int ml, int de, int da, int ds) = (0, 0, 0, 0, 0);
+        foreach (Match m in FamilyCue().Matches(description))
+        {
+            _ = m.Groups["genai"].Success ? genAi++
+                : m.Groups["ml"].Success ? ml++
+                : m.Groups["de"].Success ? de++
+                : m.Groups["da"].Success ? da++
+                : ds++;
+        }
 
-    [GeneratedRegex(@"\b(?:ETL|ELT|data pipelines?|data warehous\w*|spark|airflow|kafka|dbt|data lakes?|snowflake|redshift|bigquery|hadoop)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DataEngineeringCue();
-
-    [GeneratedRegex(@"\b(?:dashboards?|tableau|power bi|looker|reporting|data analysis|data visualization|excel|KPIs?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex AnalysisCue();
-
-    [GeneratedRegex(@"\b(?:statistical model\w*|predictive model\w*|A/B test\w*|experimentation|hypothesis test\w*|regression|causal inference)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DataScienceCue();
+        return (genAi, ml, de, da, ds);
+    }
 
     /// <summary>A description mentions a family at least this often before it breaks a generic title's tie.</summary>
     private const int MinimumCueCount = 2;
@@ -366,30 +433,27 @@ public static partial class RoleClassifier
         }
 
         string head = generic.Groups["head"].Value;
+        (int genAi, int ml, int de, int da, int ds) = CountFamilies(description);
         switch (head)
         {
             case "analyst":
-                return AnalysisCue().Count(description) + DataScienceCue().Count(description) >= MinimumCueCount ? Roles.DataAnalyst : Roles.Other;
+                return da + ds >= MinimumCueCount ? Roles.DataAnalyst : Roles.Other;
             case "researcher":
                 return MlCue().Count(description) >= MinimumCueCount ? Roles.ResearchScientist : Roles.Other;
             case "scientist":
-                int science = MlEngineeringCue().Count(description) + DataScienceCue().Count(description);
-                return science >= MinimumCueCount ? Roles.DataScientist : Roles.Other;
+                return ml + ds >= MinimumCueCount ? Roles.DataScientist : Roles.Other;
             default:
-                int genAi = GenAiCue().Count(description);
-                int ml = MlEngineeringCue().Count(description);
-                int data = DataEngineeringCue().Count(description);
-                if (genAi >= MinimumCueCount && genAi >= ml && genAi >= data)
+                if (genAi >= MinimumCueCount && genAi >= ml && genAi >= de)
                 {
                     return Roles.AiEngineer;
                 }
 
-                if (ml >= MinimumCueCount && ml >= data)
+                if (ml >= MinimumCueCount && ml >= de)
                 {
                     return Roles.MlEngineer;
                 }
 
-                return data >= MinimumCueCount ? Roles.DataEngineer : Roles.Other;
+                return de >= MinimumCueCount ? Roles.DataEngineer : Roles.Other;
         }
     }
 }

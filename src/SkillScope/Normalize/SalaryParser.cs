@@ -30,6 +30,9 @@ public static class SalaryParser
     private const decimal Thousand = 1_000m;
     private const decimal Lakh = 100_000m;
 
+    /// <summary>A number with no currency, unit or period is read as a year's pay only from this size up.</summary>
+    private const decimal BareAnnualMinimum = 10_000m;
+
     private static readonly HashSet<string> CurrencyCodes = new(StringComparer.OrdinalIgnoreCase)
     {
         "USD", "EUR", "GBP", "INR", "CAD", "AUD", "NZD", "CHF", "JPY", "CNY", "HKD", "SGD", "SEK", "NOK", "DKK", "ISK", "PLN",
@@ -177,10 +180,19 @@ public static class SalaryParser
         }
 
         bool multiplierSeen = amounts[0].Multiplier is not null || (count == 2 && amounts[1].Multiplier is not null);
-        bool annualSized = amounts[0].Value >= Thousand && (count == 1 || amounts[1].Value >= Thousand);
-        if (currency is null && !multiplierSeen && period is null && !salaryWord && !lakhs && !annualSized && !ambiguousKrona)
+        if (currency is null && !multiplierSeen && period is null && !salaryWord && !lakhs && !ambiguousKrona)
         {
-            return SalaryParse.Missing; // "Contract +1": a number, but nothing says money
+            // A bare number: "Contract +1" is not money; "85000 - 120000" is a year's pay; "2,500" could be a month's.
+            decimal smallest = count == 2 ? Math.Min(amounts[0].Value, amounts[1].Value) : amounts[0].Value;
+            if (smallest < Thousand)
+            {
+                return SalaryParse.Missing;
+            }
+
+            if (smallest < BareAnnualMinimum)
+            {
+                return SalaryParse.Fail("amount under 10,000 with no currency or pay period");
+            }
         }
 
         if (ambiguousKrona && currency is null)

@@ -70,7 +70,12 @@ public static class SeniorityClassifier
         [Seniorities.Intern, Seniorities.Junior, Seniorities.Mid, Seniorities.Senior, Seniorities.Lead, Seniorities.Executive];
 
     /// <summary>The level the title's words name, or null when they name none.</summary>
-    public static string? FromTitle(string? title)
+    public static string? FromTitle(string? title) =>
+        title is null ? null : ByTitle.GetOrAdd(title, static t => Level(t));
+
+    private static readonly MemoCache<string, string?> ByTitle = new(capacity: 50_000);
+
+    private static string? Level(string title)
     {
         string t = TitleText.Normalize(title);
         if (t.Length <= 1)

@@ -144,17 +144,4 @@ internal static class TitleText
 
         return text;
     }
-
-    public static bool ContainsAny(string text, string[] phrases)
-    {
-        foreach (string p in phrases)
-        {
-            if (text.Contains(p, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using SkillScope.Model;
 
@@ -62,8 +63,34 @@ public static partial class WorkArrangementNormalizer
             return fromLocation;
         }
 
-        return Cue(description, DescriptionCue());
+        if (string.IsNullOrEmpty(description))
+        {
+            return WorkArrangements.Unknown;
+        }
+
+        bool remote = false;
+        bool onsite = false;
+        foreach (Match m in new KeywordWindows(description, DescriptionCue(), DescriptionKeywords, back: 60, forward: 60))
+        {
+            if (m.Groups["hybrid"].Success)
+            {
+                return WorkArrangements.Hybrid;
+            }
+
+            remote |= m.Groups["remote"].Success;
+            onsite |= m.Groups["onsite"].Success;
+        }
+
+        return Verdict(remote, onsite);
     }
+
+    private static string Verdict(bool remote, bool onsite) =>
+        remote ? WorkArrangements.Remote : onsite ? WorkArrangements.Onsite : WorkArrangements.Unknown;
+
+    // Every phrase of DescriptionCue contains one of these.
+    private static readonly SearchValues<string> DescriptionKeywords = SearchValues.Create(
+        ["hybrid", "remote", "office", "on-site", "onsite", "in-person", "in person", "work from home", "work-from-home", "wfh", "telecommut"],
+        StringComparison.OrdinalIgnoreCase);
 
     private static string Cue(string? text, Regex regex)
     {
@@ -85,7 +112,7 @@ public static partial class WorkArrangementNormalizer
             onsite |= m.Groups["onsite"].Success;
         }
 
-        return remote ? WorkArrangements.Remote : onsite ? WorkArrangements.Onsite : WorkArrangements.Unknown;
+        return Verdict(remote, onsite);
     }
 
     // Titles and locations are short: a bare "Remote" or "Onsite" there speaks about the job.

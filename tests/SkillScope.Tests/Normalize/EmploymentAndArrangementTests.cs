@@ -50,6 +50,8 @@ public class EmploymentTypeNormalizerTests
     [InlineData("Data Scientist", "Job Types: Contract, Full-time", EmploymentTypes.Contract)]
     [InlineData("Data Scientist", "This is a 6 month contract with possible extension.", EmploymentTypes.Contract)]
     [InlineData("Data Scientist", "We offer a full-time position with benefits.", EmploymentTypes.FullTime)]
+    [InlineData("Data Analyst", "This is a full-time contract position.", EmploymentTypes.Contract)]
+    [InlineData("Big Data Engineer", "A recruiting firm that has filled permanent and contract assignments since 1980.", EmploymentTypes.Unknown)]
     [InlineData("Internal Auditor", "Audit our internal controls.", EmploymentTypes.Unknown)]
     [InlineData("Data Scientist", "Build models for our customers.", EmploymentTypes.Unknown)]
     [InlineData(null, null, EmploymentTypes.Unknown)]

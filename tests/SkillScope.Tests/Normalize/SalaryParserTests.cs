@@ -39,6 +39,10 @@ public class SalaryParserTests
     [InlineData("55 000 € par an", 55000, 55000, "EUR", SalaryPeriods.Year, false)]
     [InlineData("$80,000 - $100,000 a year + 10% bonus", 80000, 100000, "USD", SalaryPeriods.Year, false)]
     [InlineData("$120K-$100K", 100000, 120000, "USD", SalaryPeriods.Year, false)]
+    [InlineData("85000 - 120000", 85000, 120000, "USD", SalaryPeriods.Year, false)]
+    [InlineData("Estimated $72.1K - $91.3K a year", 72100, 91300, "USD", SalaryPeriods.Year, true)]
+    [InlineData("₹ 6,00,000 - 8,00,000 P.A.", 600000, 800000, "INR", SalaryPeriods.Year, false)]
+    [InlineData("$17.50/hr", 17.5, 17.5, "USD", SalaryPeriods.Hour, false)]
     public void Parses_salary_strings(string text, double min, double max, string currency, string period, bool estimate)
     {
         SalaryParse parse = SalaryParser.Parse(text);
@@ -63,6 +67,7 @@ public class SalaryParserTests
     [InlineData("$40 an hour or $80,000 a year", "conflicting pay periods")]
     [InlineData("€50K ($55K)", "conflicting currencies")]
     [InlineData("300.000 kr", "ambiguous currency")]
+    [InlineData("2,500", "no currency or pay period")]
     public void Salary_like_text_that_cannot_be_read_is_an_error(string text, string reason)
     {
         SalaryParse parse = SalaryParser.Parse(text);

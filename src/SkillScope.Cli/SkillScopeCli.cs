@@ -28,7 +28,7 @@ public static class SkillScopeCli
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ReadError or StoreError or CliError)
+        catch (Exception e) when (e is ReadError or StoreError or CliError or IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync("skillscope: " + e.Message).ConfigureAwait(false);
             return 1;

@@ -1,3 +1,7 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
 namespace SkillScope.Tests;
 
 /// <summary>
@@ -10,13 +14,52 @@ public static class SharedData
 {
     public const string RootVariable = "SKILLSCOPE_SHARED_DATA";
 
-    public static string Root =>
-        Environment.GetEnvironmentVariable(RootVariable) is { Length: > 0 } root ? root : "/work/shared/data";
+    /// <summary>SKILLSCOPE_SHARED_DATA, else the first shared/data folder beside the repository or above it.</summary>
+    public static string Root { get; } =
+        Environment.GetEnvironmentVariable(RootVariable) is { Length: > 0 } root ? root : FindBesideRepository() ?? "/work/shared/data";
+
+    private static string? FindBesideRepository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = System.IO.Path.Combine(dir.FullName, "shared", "data");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The full path of a file given relative to the shared data folder ("aijobs_salaries/salaries_2025-01-19.csv").</summary>
     public static string Path(string relative) => System.IO.Path.Combine(Root, relative);
 
     public static bool Exists(string relative) => File.Exists(Path(relative));
+
+    /// <summary>Rows as header -> value maps (fields may hold newlines).</summary>
+    public static List<Dictionary<string, string>> ReadCsv(string relative, string delimiter = ",")
+    {
+        using StreamReader reader = new(Path(relative));
+        CsvConfiguration config = new(CultureInfo.InvariantCulture) { Delimiter = delimiter, BadDataFound = null, MissingFieldFound = null };
+        using CsvReader csv = new(reader, config);
+        csv.Read();
+        csv.ReadHeader();
+        string[] header = csv.HeaderRecord!;
+        List<Dictionary<string, string>> rows = [];
+        while (csv.Read())
+        {
+            Dictionary<string, string> row = new(StringComparer.Ordinal);
+            for (int i = 0; i < header.Length; i++)
+            {
+                row[header[i]] = csv.GetField(i) ?? "";
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
 
     /// <summary>The skip reason for the first of these files that is absent, or null when all are present.</summary>
     public static string? MissingReason(IEnumerable<string> relatives)

@@ -21,10 +21,10 @@ internal static class FetchCommand
             fetch.Subcommands.Add(command);
         }
 
-        var url = new Argument<Uri>("URL") { Description = "A job page with schema.org JobPosting JSON-LD" };
+        var url = new Argument<string>("URL") { Description = "A job page (http or https) with schema.org JobPosting JSON-LD" };
         var page = Common(new Command("url", "Fetch one job page and ingest its JobPosting JSON-LD"), context,
-            (fetcher, folder, result, ct) => fetcher.FetchPageAsync(result.GetValue(url)!, folder, ct),
-            result => "page-" + result.GetValue(url)!.Host);
+            (fetcher, folder, result, ct) => fetcher.FetchPageAsync(HttpUrl(result.GetValue(url), "URL"), folder, ct),
+            result => "page-" + HttpUrl(result.GetValue(url), "URL").Host);
         page.Arguments.Add(url);
         fetch.Subcommands.Add(page);
         return fetch;
@@ -37,7 +37,7 @@ internal static class FetchCommand
     {
         var db = CommonOptions.Db();
         var downloads = new Option<string?>("--download-dir") { Description = "Where downloaded files are kept (default: ./skillscope-downloads/BOARD)" };
-        var apiBase = new Option<Uri?>("--api-base") { Description = "Replace the board API's base URL (for mirrors and tests)" };
+        var apiBase = new Option<string?>("--api-base") { Description = "Replace the board API's base URL (for mirrors and tests)" };
         foreach (var option in (Option[])[db, downloads, apiBase])
         {
             command.Options.Add(option);
@@ -47,7 +47,7 @@ internal static class FetchCommand
         {
             var folder = result.GetValue(downloads) ?? Path.Combine("skillscope-downloads", folderName(result));
             Directory.CreateDirectory(folder);
-            var options = result.GetValue(apiBase) is { } baseUrl
+            var options = result.GetValue(apiBase) is { } baseText && HttpUrl(baseText, "--api-base") is var baseUrl
                 ? new FetchOptions { GreenhouseBaseUrl = baseUrl, LeverBaseUrl = baseUrl, AshbyBaseUrl = baseUrl }
                 : new FetchOptions();
             using var http = BoardFetcher.CreateHttpClient();
@@ -71,4 +71,9 @@ internal static class FetchCommand
         });
         return command;
     }
+
+    private static Uri HttpUrl(string? text, string what) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : throw new CliError($"{what} '{text}' is not an http(s) URL");
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SkillScope.Model;
 
 namespace SkillScope.Normalize;
@@ -13,11 +12,6 @@ public readonly record struct NormalizeResult(JobRecord? Record, string? Error);
 public static class RecordNormalizer
 {
     private const int MaxTitleLength = 500;
-    private const int MaxCachedTitles = 100_000;
-
-    // Titles repeat heavily (the survey's 74,301 rows have a few hundred distinct titles), so what depends
-    // on the title alone is computed once per title. Bounded: past the cap, new titles are just computed.
-    private static readonly ConcurrentDictionary<string, (string Role, string Seniority)> ByTitle = new(StringComparer.Ordinal);
 
     public static NormalizeResult Normalize(RawRecord raw, FxRates rates)
     {
@@ -55,7 +49,7 @@ public static class RecordNormalizer
             Description = description,
             PeriodStart = raw.PostedDate ?? (raw.WorkYear is { } y ? new DateOnly(y, 1, 1) : null),
             PeriodEnd = raw.PostedDate ?? (raw.WorkYear is { } y2 ? new DateOnly(y2, 12, 31) : null),
-            Role = description is null ? FromTitle(title).Role : RoleClassifier.Classify(title, description),
+            Role = RoleClassifier.Classify(title, description),
             Seniority = SeniorityOf(raw, title, years),
             YearsRequiredMin = years,
             EmploymentType = EmploymentTypeOf(raw, title, description),
@@ -78,29 +72,13 @@ public static class RecordNormalizer
             return surveyed;
         }
 
-        var fromTitle = FromTitle(title).Seniority;
+        var fromTitle = SeniorityClassifier.Classify(title, null);
         if (fromTitle != Seniorities.Unknown)
         {
             return fromTitle;
         }
 
         return SeniorityClassifier.FromLabel(raw.SeniorityHint) ?? SeniorityClassifier.Classify(title, years);
-    }
-
-    private static (string Role, string Seniority) FromTitle(string title)
-    {
-        if (ByTitle.TryGetValue(title, out var known))
-        {
-            return known;
-        }
-
-        var computed = (RoleClassifier.Classify(title), SeniorityClassifier.Classify(title, null));
-        if (ByTitle.Count < MaxCachedTitles)
-        {
-            ByTitle.TryAdd(title, computed);
-        }
-
-        return computed;
     }
 
     private static string EmploymentTypeOf(RawRecord raw, string title, string? description)

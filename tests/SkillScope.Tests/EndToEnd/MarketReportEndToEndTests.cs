@@ -70,6 +70,19 @@ public sealed class MarketReportEndToEndTests : IClassFixture<MarketReportEndToE
     }
 
     [Fact]
+    public void The_json_shape_is_the_published_contract()
+    {
+        var report = Report();
+
+        Assert.Equal(
+            ["total", "period", "byKind", "bySeniority", "byRole", "byEmploymentType", "byWorkArrangement", "topCompanies", "topCountries", "topMetros", "salaryUsd", "salaryFlagged", "sourceRows", "duplicatesMerged"],
+            report.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["from", "to"], report.GetProperty("period").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["key", "count", "share"], report.GetProperty("bySeniority")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["n", "p25", "median", "p75", "mean"], report.GetProperty("salaryUsd").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
     public void Salary_summary_matches_independent_percentiles()
     {
         var salary = Report().GetProperty("salaryUsd");

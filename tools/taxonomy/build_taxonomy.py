@@ -75,6 +75,8 @@ def parse_seed(path):
                 cs |= a[0] == "="
                 ctx |= a[0] == "?"
                 a = a[1:]
+            if re.search(r"[,:;()\[\]!?\"]", a):
+                sys.exit(f"seed.txt:{number}: '{a}' contains punctuation that no text match can span")
             if a != name and a not in forms:
                 forms.append(a)
             if cs and a not in case_sensitive:
@@ -82,11 +84,12 @@ def parse_seed(path):
             if ctx and a not in contextual:
                 contextual.append(a)
         opts = dict(o.split(":", 1) for o in options.split() if ":" in o)
+        not_before = [w for w in opts.get("notbefore", "").split(",") if w]
         skills.append({
             "id": sid, "name": name, "category": category,
             "type": TYPES_BY_CATEGORY.get(category, "hard"),
             "parent": None if parent in ("", "-") else parent,
-            "aliases": forms, "caseSensitive": case_sensitive, "contextual": contextual,
+            "aliases": forms, "caseSensitive": case_sensitive, "contextual": contextual, "notBefore": not_before,
             "_opts": opts, "_line": number,
         })
     return version, skills
@@ -212,7 +215,7 @@ def main():
         s["onet"] = mine_onet(s, examples, index)
 
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    keys = ["id", "name", "category", "type", "parent", "aliases", "caseSensitive", "contextual", "esco", "onet"]
+    keys = ["id", "name", "category", "type", "parent", "aliases", "caseSensitive", "contextual", "notBefore", "esco", "onet"]
     with open(OUT, "w", encoding="utf-8", newline="\n") as f:
         f.write("{\n")
         f.write(f'"version": {json.dumps(version)},\n')
@@ -220,7 +223,7 @@ def main():
         f.write('"skills": [\n')
         lines = []
         for s in skills:
-            entry = {k: s[k] for k in keys if not (k in ("caseSensitive", "contextual") and not s[k])}
+            entry = {k: s[k] for k in keys if not (k in ("caseSensitive", "contextual", "notBefore") and not s[k])}
             lines.append(json.dumps(entry, ensure_ascii=False))
         f.write(",\n".join(lines))
         f.write("\n]\n}\n")

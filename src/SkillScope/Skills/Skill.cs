@@ -27,6 +27,9 @@ public sealed record Skill(
     /// counted only near another hard skill or a technical cue word.
     /// </summary>
     public IReadOnlyList<string> Contextual { get; init; } = [];
+
+    /// <summary>Words that, right after a one-word mention, show it is not this skill ("excel at", "spark interest").</summary>
+    public IReadOnlyList<string> NotBefore { get; init; } = [];
 }
 
 /// <summary>Whether a mention is a requirement or a nice-to-have.</summary>

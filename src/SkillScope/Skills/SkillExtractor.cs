@@ -10,11 +10,17 @@ namespace SkillScope.Skills;
 /// </summary>
 public sealed class SkillExtractor
 {
-    /// <summary>How many token positions around an ambiguous name ("Go", "R") another hard skill may be.</summary>
-    internal const int SkillWindow = 8;
+    /// <summary>The longest run of punctuation and linking words still read as a list separator.</summary>
+    private const int MaxListGap = 24;
 
     /// <summary>How many token positions around an ambiguous name a context cue ("programming") may be.</summary>
-    internal const int CueWindow = 3;
+    internal const int CueWindow = 4;
+
+    private static readonly string[] s_listWords =
+    [
+        "and", "or", "as", "well", "such", "like", "e", "g", "eg", "i", "ie", "etc", "including", "plus", "also", "either",
+        "nor", "both", "with", "vs", "preferred", "preferable", "preferably", "ideally", "especially", "mostly", "primarily",
+    ];
 
     private static readonly Lazy<SkillExtractor> s_default = new(() => new SkillExtractor(SkillTaxonomy.Default));
 
@@ -254,7 +260,9 @@ public sealed class SkillExtractor
         {
             var candidate = candidates[i];
             var terminal = patterns.Terminals[candidate.Terminal];
-            if ((terminal.Contextual && !HasContext(candidates, i, tokens, count)) || NamesARole(text, candidate, tokens, count))
+            if ((terminal.Contextual && !HasContext(text, candidates, i, tokens, count))
+                || (terminal.NotBefore is not null && FollowedBy(terminal.NotBefore, candidate, tokens, count))
+                || NamesARole(text, candidate, tokens, count))
             {
                 continue;
             }
@@ -331,7 +339,9 @@ public sealed class SkillExtractor
             return false;
         }
 
-        if (after == '.' && end + 1 < text.Length && char.IsLetterOrDigit(text[end + 1]))
+        // "R.J." or "R.lang" is not R; "Python or R.Strong communication" (lost line break) is.
+        if (after == '.' && end + 1 < text.Length && char.IsLetterOrDigit(text[end + 1])
+            && !(char.IsUpper(text[end + 1]) && end + 2 < text.Length && char.IsLower(text[end + 2])))
         {
             return false;
         }
@@ -411,6 +421,12 @@ public sealed class SkillExtractor
         return false;
     }
 
+    private static bool FollowedBy(int[] words, Candidate candidate, Token[] tokens, int count)
+    {
+        var next = candidate.Last + 1;
+        return next < count && tokens[next].Position == tokens[candidate.Last].Position + 1 && words.AsSpan().Contains(tokens[next].Id);
+    }
+
     /// <summary>
     /// "Java Developer", "Site Reliability Engineer", "our QA team", "As an SRE you will": the skill names a role or a
     /// team, not something asked of the candidate (annotated corpora such as SkillSpan do not tag these either).
@@ -446,31 +462,44 @@ public sealed class SkillExtractor
         return true;
     }
 
-    /// <summary>An ambiguous name counts when a plain hard skill or a context cue word is near it.</summary>
-    private bool HasContext(List<Candidate> candidates, int index, Token[] tokens, int count)
+    /// <summary>
+    /// An ambiguous name ("R", "Go", "Julia", lowercase "spark") counts when it stands in a list with a plain hard skill
+    /// ("Python, R and SQL", "C++, Java, and/or Go", "Clojure/Rust/Python") or next to a technical cue word
+    /// ("R programming", "fluent German"). Being merely near a skill is not enough: "love and excel at analyzing data".
+    /// </summary>
+    private bool HasContext(string text, List<Candidate> candidates, int index, Token[] tokens, int count)
     {
-        var candidate = candidates[index];
-        var first = tokens[candidate.First].Position;
-        var last = tokens[candidate.Last].Position;
         for (var direction = -1; direction <= 1; direction += 2)
         {
+            var here = candidates[index];
             for (var j = index + direction; j >= 0 && j < candidates.Count; j += direction)
             {
                 var other = candidates[j];
-                var distance = direction < 0 ? first - tokens[other.Last].Position : tokens[other.First].Position - last;
-                if (distance > SkillWindow)
+                var gapStart = direction < 0 ? tokens[other.Last].End : tokens[here.Last].End;
+                var gapEnd = direction < 0 ? tokens[here.First].Start : tokens[other.First].Start;
+                if (!IsListGap(text.AsSpan(gapStart, gapEnd - gapStart)))
                 {
                     break;
                 }
 
                 var terminal = _patterns.Terminals[other.Terminal];
-                if (!terminal.Contextual && _confirms[terminal.Target])
+                if (!terminal.Contextual)
                 {
-                    return true;
+                    if (_confirms[terminal.Target])
+                    {
+                        return true;
+                    }
+
+                    break;
                 }
+
+                here = other; // "R, Julia and Python": walk on through other ambiguous names
             }
         }
 
+        var candidate = candidates[index];
+        var first = tokens[candidate.First].Position;
+        var last = tokens[candidate.Last].Position;
         var flags = _patterns.TokenFlags;
         for (var t = candidate.First - 1; t >= 0 && first - tokens[t].Position <= CueWindow; t--)
         {
@@ -483,6 +512,57 @@ public sealed class SkillExtractor
         for (var t = candidate.Last + 1; t < count && tokens[t].Position - last <= CueWindow; t++)
         {
             if ((flags[tokens[t].Id] & SkillPatterns.ContextCueFlag) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What may separate two items of a list: punctuation and a few linking words ("and/or", "e.g.", "such as").</summary>
+    internal static bool IsListGap(ReadOnlySpan<char> gap)
+    {
+        if (gap.Length > MaxListGap)
+        {
+            return false;
+        }
+
+        var i = 0;
+        while (i < gap.Length)
+        {
+            var c = gap[i];
+            if (!char.IsLetter(c))
+            {
+                if (char.IsDigit(c) || c == '\n')
+                {
+                    return false;
+                }
+
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < gap.Length && char.IsLetter(gap[i]))
+            {
+                i++;
+            }
+
+            if (!IsListWord(gap[start..i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsListWord(ReadOnlySpan<char> word)
+    {
+        foreach (var w in s_listWords)
+        {
+            if (word.Equals(w, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

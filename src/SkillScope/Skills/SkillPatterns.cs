@@ -40,14 +40,16 @@ internal sealed class SkillPatterns
         "what you'll do", "what you will do", "about us", "about the company", "about the role", "about the team",
         "benefits", "perks", "what we offer", "job type", "compensation", "salary", "qualifications", "education",
         "who you are", "what you bring", "your profile", "job description", "duties", "skills and experience",
-        "experience", "location", "equal opportunity", "company description",
+        "location", "equal opportunity", "company description",
     ];
 
     internal static readonly string[] ContextCues =
     [
         "programming", "language", "languages", "scripting", "coding", "code", "codebase", "framework", "frameworks",
         "library", "libraries", "package", "packages", "toolkit", "stack", "syntax", "fluent", "fluency", "speaking",
-        "spoken", "native", "bilingual", "proficiency", "proficient", "golang",
+        "spoken", "native", "bilingual", "proficiency", "proficient", "golang", "programing", "programmer", "programmers",
+        "experience", "expertise", "knowledge", "familiarity", "familiar", "skills", "statistical", "development",
+        "year", "years",
     ];
 
     internal static readonly string[] RoleNouns =
@@ -103,7 +105,7 @@ internal sealed class SkillPatterns
             return node;
         }
 
-        void AddPattern(string form, int target, bool caseSensitive, bool contextual)
+        void AddPattern(string form, int target, bool caseSensitive, bool contextual, int[]? notBefore = null)
         {
             var tokens = Tokenize(form);
             if (tokens is null)
@@ -113,7 +115,7 @@ internal sealed class SkillPatterns
             }
 
             var standalone = caseSensitive && contextual && tokens.Count == 1 && tokens[0].Length <= 2;
-            var terminal = new Terminal(target, caseSensitive, contextual, standalone, caseSensitive ? [.. tokens] : null);
+            var terminal = new Terminal(target, caseSensitive, contextual, standalone, caseSensitive ? [.. tokens] : null, tokens.Count == 1 ? notBefore : null);
             var list = terminals[NodeFor(tokens)];
             for (var i = 0; i < list.Count; i++)
             {
@@ -131,9 +133,10 @@ internal sealed class SkillPatterns
         for (var index = 0; index < skills.Count; index++)
         {
             var skill = skills[index];
+            int[]? notBefore = skill.NotBefore.Count == 0 ? null : [.. skill.NotBefore.Select(w => WordId(TokenVocabulary.ToLower(w)))];
             foreach (var form in skill.Aliases.Prepend(skill.Name).Distinct(StringComparer.Ordinal))
             {
-                AddPattern(form, index, skill.CaseSensitive.Contains(form, StringComparer.Ordinal), skill.Contextual.Contains(form, StringComparer.Ordinal));
+                AddPattern(form, index, skill.CaseSensitive.Contains(form, StringComparer.Ordinal), skill.Contextual.Contains(form, StringComparer.Ordinal), notBefore);
             }
         }
 
@@ -272,7 +275,8 @@ internal sealed class SkillPatterns
 /// <param name="Contextual">Counts only near another hard skill or a context cue word.</param>
 /// <param name="Standalone">A one- or two-letter name that must not be glued into a compound ("C-suite", "R&amp;D").</param>
 /// <param name="Exact">The tokens as written in the taxonomy, for case-sensitive patterns.</param>
-internal readonly record struct Terminal(int Target, bool CaseSensitive, bool Contextual, bool Standalone, string[]? Exact)
+/// <param name="NotBefore">Token ids that veto a one-word match when they follow it ("excel at").</param>
+internal readonly record struct Terminal(int Target, bool CaseSensitive, bool Contextual, bool Standalone, string[]? Exact, int[]? NotBefore)
 {
     public bool SameMatchAs(Terminal other) =>
         CaseSensitive == other.CaseSensitive && Contextual == other.Contextual

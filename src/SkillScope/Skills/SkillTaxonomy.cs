@@ -103,11 +103,6 @@ public sealed class SkillTaxonomy
         taxonomy = null;
         var problems = new List<string>();
         var user = Parse(userJson, problems, out _);
-        if (problems.Count > 0)
-        {
-            errors = problems;
-            return false;
-        }
 
         var merged = new List<Skill>(baseTaxonomy.Skills);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -255,6 +250,7 @@ public sealed class SkillTaxonomy
         var aliases = Strings(element, "aliases", where, problems);
         var caseSensitive = Strings(element, "caseSensitive", where, problems);
         var contextual = Strings(element, "contextual", where, problems);
+        var notBefore = Strings(element, "notBefore", where, problems);
         foreach (var form in caseSensitive.Concat(contextual))
         {
             if (!string.Equals(form, name, StringComparison.Ordinal) && !aliases.Contains(form, StringComparer.Ordinal))
@@ -272,6 +268,7 @@ public sealed class SkillTaxonomy
         {
             CaseSensitive = caseSensitive,
             Contextual = contextual,
+            NotBefore = notBefore,
         };
     }
 

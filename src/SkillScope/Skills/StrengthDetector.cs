@@ -53,7 +53,8 @@ internal static class StrengthDetector
     internal static bool IsHeading(string text, CueHit cue)
     {
         var lineStart = cue.Start == 0 ? 0 : text.LastIndexOf('\n', cue.Start - 1) + 1;
-        if (OnlyMarkup(text.AsSpan(lineStart, cue.Start - lineStart)))
+        var prefix = text.AsSpan(lineStart, cue.Start - lineStart);
+        if (OnlyMarkup(prefix))
         {
             var lineEnd = text.IndexOf('\n', cue.End);
             var rest = text.AsSpan(cue.End, (lineEnd < 0 ? text.Length : lineEnd) - cue.End).Trim().Trim("*_)");
@@ -62,8 +63,9 @@ internal static class StrengthDetector
                 return true;
             }
 
+            // A bulleted line is a list item ("- Experience with Kubernetes"), unless it is only the cue.
             var words = WordCount(rest);
-            if ((rest[^1] == ':' && words <= 8) || (words <= 2 && rest[^1] != '.'))
+            if (!prefix.ContainsAny("-+\u2022\u00B7\u2013") && ((rest[^1] == ':' && words <= 8) || (words <= 2 && rest[^1] != '.')))
             {
                 return true;
             }
@@ -87,6 +89,11 @@ internal static class StrengthDetector
         if (!(colon || nextChar == '\n' || char.IsUpper(nextChar) || char.IsDigit(nextChar)))
         {
             return false;
+        }
+
+        if (!cue.Preferred)
+        {
+            return true; // ending a preferred section early is the safe mistake
         }
 
         if (cue.MultiWord)

@@ -104,10 +104,10 @@ public static class SkillEvaluation
             var gold = new List<(int Start, int End)>();
             foreach (var span in spansBySentence[sentence])
             {
-                var at = sentence.IndexOf(span, StringComparison.Ordinal);
+                var at = Locate(sentence, span, StringComparison.Ordinal);
                 if (at < 0)
                 {
-                    at = sentence.IndexOf(span, StringComparison.OrdinalIgnoreCase);
+                    at = Locate(sentence, span, StringComparison.OrdinalIgnoreCase);
                 }
 
                 if (at >= 0)
@@ -120,6 +120,22 @@ public static class SkillEvaluation
         }
 
         return tally.Result(top);
+    }
+
+    /// <summary>The first whole-word occurrence ("java" in "javascript reactjs java" is the last word), else the first.</summary>
+    private static int Locate(string sentence, string span, StringComparison comparison)
+    {
+        var first = sentence.IndexOf(span, comparison);
+        for (var at = first; at >= 0; at = sentence.IndexOf(span, at + 1, comparison))
+        {
+            var end = at + span.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(sentence[at - 1])) && (end == sentence.Length || !char.IsLetterOrDigit(sentence[end])))
+            {
+                return at;
+            }
+        }
+
+        return first;
     }
 
     private static void ScoreConllSentence(SkillExtractor extractor, List<(string Text, string Skill, string Knowledge)> tokens, Tally tally)

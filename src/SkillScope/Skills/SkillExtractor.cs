@@ -105,19 +105,19 @@ public sealed class SkillExtractor
             }
 
             var span = text.AsSpan(start, end - start);
-            var id = vocabulary.Lookup(span);
+            var id = vocabulary.Lookup(span, out var innerUpper);
             if (id < 0 && span[0] == '.')
             {
                 start++;
                 span = span[1..];
-                id = vocabulary.Lookup(span);
+                id = vocabulary.Lookup(span, out innerUpper);
             }
 
             if (id >= 0)
             {
                 Add(ref buffer, ref count, new Token(start, end, id, position++));
             }
-            else if (span.Length >= 4 && HasCaseBreak(span))
+            else if (innerUpper && span.Length >= 4 && HasCaseBreak(span))
             {
                 position = AddCamelParts(text, start, end, ref buffer, ref count, position);
             }

@@ -52,12 +52,16 @@ internal static class StrengthDetector
     /// <summary>Whether the cue is laid out as a section heading rather than written inside a sentence.</summary>
     internal static bool IsHeading(string text, CueHit cue)
     {
-        var lineStart = cue.Start == 0 ? 0 : text.LastIndexOf('\n', cue.Start - 1) + 1;
-        var prefix = text.AsSpan(lineStart, cue.Start - lineStart);
+        // Only a short stretch around the cue can make it a heading line; looking no further keeps text without
+        // line breaks (whole postings on one line) linear.
+        var before = text.AsSpan(Math.Max(0, cue.Start - MaxHeadingLength), Math.Min(cue.Start, MaxHeadingLength));
+        var newline = before.LastIndexOf('\n');
+        var prefix = newline >= 0 ? before[(newline + 1)..] : cue.Start <= MaxHeadingLength ? before : "x";
         if (OnlyMarkup(prefix))
         {
-            var lineEnd = text.IndexOf('\n', cue.End);
-            var rest = text.AsSpan(cue.End, (lineEnd < 0 ? text.Length : lineEnd) - cue.End).Trim().Trim("*_)");
+            var after = text.AsSpan(cue.End, Math.Min(text.Length - cue.End, MaxHeadingLength));
+            var lineEnd = after.IndexOf('\n');
+            var rest = (lineEnd < 0 ? after : after[..lineEnd]).Trim().Trim("*_)");
             if (rest.IsEmpty || rest[0] == ':')
             {
                 return true;

@@ -42,9 +42,26 @@ internal sealed class TokenVocabulary
     public int Count { get; }
 
     /// <summary>The id of <paramref name="token"/> compared case-insensitively, or -1.</summary>
-    public int Lookup(ReadOnlySpan<char> token)
+    public int Lookup(ReadOnlySpan<char> token) => Lookup(token, out _);
+
+    /// <summary>
+    /// The id of <paramref name="token"/> compared case-insensitively, or -1; also whether a character after the first
+    /// is uppercase (so the caller can skip looking for glued words in the common all-lowercase case).
+    /// </summary>
+    public int Lookup(ReadOnlySpan<char> token, out bool innerUpper)
     {
-        var slot = (int)Hash(token) & _mask;
+        var h = 2166136261u;
+        var changed = 0;
+        for (var i = 0; i < token.Length; i++)
+        {
+            var c = token[i];
+            var lower = Lower(c);
+            changed |= i > 0 && lower != c ? 1 : 0;
+            h = (h ^ lower) * 16777619u;
+        }
+
+        innerUpper = changed != 0;
+        var slot = (int)(h ^ (h >> 15)) & _mask;
         while (true)
         {
             var key = _keys[slot];

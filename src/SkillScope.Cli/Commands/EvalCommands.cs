@@ -86,6 +86,7 @@ internal static class EvalCommands
         scores.AddRow("precision", r.Precision.ToString("0.000", CultureInfo.InvariantCulture));
         scores.AddRow("recall", r.Recall.ToString("0.000", CultureInfo.InvariantCulture));
         scores.AddRow("F1", r.F1.ToString("0.000", CultureInfo.InvariantCulture));
+        scores.AddRow("precision in sentences with a gold span", r.PrecisionInAnnotated.ToString("0.000", CultureInfo.InvariantCulture));
         console.Write(scores);
 
         var errors = new Table().AddColumns("False positive", "Count", "Miss", "Count");
@@ -118,6 +119,7 @@ internal static class EvalCommands
             json.WriteNumber("precision", Math.Round(r.Precision, 4));
             json.WriteNumber("recall", Math.Round(r.Recall, 4));
             json.WriteNumber("f1", Math.Round(r.F1, 4));
+            json.WriteNumber("precisionInAnnotatedSentences", Math.Round(r.PrecisionInAnnotated, 4));
             WriteCounts(json, "falsePositives", r.FalsePositives);
             WriteCounts(json, "misses", r.Misses);
             json.WriteEndObject();

@@ -23,7 +23,16 @@ public sealed record SkillEvaluationResult(
     IReadOnlyList<SkillEvaluationCount> FalsePositives,
     IReadOnlyList<SkillEvaluationCount> Misses)
 {
+    /// <summary>Mentions in sentences that have at least one gold span (of any kind).</summary>
+    public int ExtractedInAnnotated { get; init; }
+
     public double Precision => Extracted == 0 ? 0 : (double)ExtractedCorrect / Extracted;
+
+    /// <summary>
+    /// Precision counting only sentences the annotators tagged something in: a diagnostic separating extraction
+    /// errors from sentences whose skills were left untagged altogether.
+    /// </summary>
+    public double PrecisionInAnnotated => ExtractedInAnnotated == 0 ? 0 : (double)ExtractedCorrect / ExtractedInAnnotated;
 
     public double Recall => Gold == 0 ? 0 : (double)GoldFound / Gold;
 
@@ -197,6 +206,7 @@ public static class SkillEvaluation
         private int _correct;
         private int _gold;
         private int _found;
+        private int _inAnnotated;
 
         public void Score(string text, IReadOnlyList<SkillMention> mentions, List<(int Start, int End)> anyGold, List<(int Start, int End)> recallGold)
         {
@@ -204,6 +214,7 @@ public static class SkillEvaluation
             foreach (var mention in mentions)
             {
                 _extracted++;
+                _inAnnotated += anyGold.Count > 0 ? 1 : 0;
                 if (anyGold.Exists(g => g.Start < mention.End && mention.Start < g.End))
                 {
                     _correct++;
@@ -229,7 +240,7 @@ public static class SkillEvaluation
         }
 
         public SkillEvaluationResult Result(int top) =>
-            new(source, _sentences, _extracted, _correct, _gold, _found, Top(_falsePositives, top), Top(_misses, top));
+            new(source, _sentences, _extracted, _correct, _gold, _found, Top(_falsePositives, top), Top(_misses, top)) { ExtractedInAnnotated = _inAnnotated };
 
         private static void Count(Dictionary<string, int> counts, string text)
         {

@@ -20,6 +20,7 @@ public sealed class SkillExtractor
     [
         "and", "or", "as", "well", "such", "like", "e", "g", "eg", "i", "ie", "etc", "including", "plus", "also", "either",
         "nor", "both", "with", "vs", "preferred", "preferable", "preferably", "ideally", "especially", "mostly", "primarily",
+        "tools", "services", "technologies", "platforms", "databases", "frameworks", "languages", "libraries", "packages",
     ];
 
     private static readonly Lazy<SkillExtractor> s_default = new(() => new SkillExtractor(SkillTaxonomy.Default));

@@ -506,7 +506,7 @@ public sealed class SkillExtractor
         {
             if ((flags[tokens[t].Id] & SkillPatterns.ContextCueFlag) != 0)
             {
-                return true;
+                return SameSentence(text.AsSpan(tokens[t].End, tokens[candidate.First].Start - tokens[t].End));
             }
         }
 
@@ -514,14 +514,32 @@ public sealed class SkillExtractor
         {
             if ((flags[tokens[t].Id] & SkillPatterns.ContextCueFlag) != 0)
             {
-                return true;
+                return SameSentence(text.AsSpan(tokens[candidate.Last].End, tokens[t].Start - tokens[candidate.Last].End));
             }
         }
 
         return false;
     }
 
-    /// <summary>What may separate two items of a list: punctuation and a few linking words ("and/or", "e.g.", "such as").</summary>
+    /// <summary>No sentence or line ends in between ("Python experience required.\n\nJulia will contact you").</summary>
+    private static bool SameSentence(ReadOnlySpan<char> between)
+    {
+        for (var i = 0; i < between.Length; i++)
+        {
+            var c = between[i];
+            if (c is '\n' or '!' or '?' or ';' || (c == '.' && (i + 1 == between.Length || char.IsWhiteSpace(between[i + 1]))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// What may separate two items of a list: punctuation, one line break and a few linking words ("and/or", "e.g.",
+    /// "such as", "tools like").
+    /// </summary>
     internal static bool IsListGap(ReadOnlySpan<char> gap)
     {
         if (gap.Length > MaxListGap)
@@ -530,12 +548,14 @@ public sealed class SkillExtractor
         }
 
         var i = 0;
+        var lineBreaks = 0;
         while (i < gap.Length)
         {
             var c = gap[i];
             if (!char.IsLetter(c))
             {
-                if (char.IsDigit(c) || c == '\n')
+                // One item per line ("- Python\n- R") is a list too; a blank line between them is not.
+                if (char.IsDigit(c) || (c == '\n' && ++lineBreaks > 1))
                 {
                     return false;
                 }

@@ -85,6 +85,13 @@ public class SkillExtractorTests
     }
 
     [Fact]
+    public void Ambiguous_names_in_a_bulleted_list_count_one_item_per_line()
+    {
+        Assert.Equal(["python", "r", "sql", "go", "rust"], Ids("Requirements:\n- Python\n- R\n- SQL\n- Go or Rust\n"));
+        Assert.DoesNotContain("julia", Ids("Python experience required.\n\nJulia will contact you."));
+    }
+
+    [Fact]
     public void One_letter_names_next_to_skills_are_still_rejected_inside_compounds()
     {
         Assert.Equal(["python", "sql"], Ids("Python, SQL and R-squared"));

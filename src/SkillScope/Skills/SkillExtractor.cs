@@ -1,0 +1,602 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace SkillScope.Skills;
+
+/// <summary>
+/// Finds the taxonomy's skills in free text in one pass: tokens are looked up in the pattern vocabulary and walked
+/// through a token trie, keeping the leftmost-longest match. Immutable after construction and safe to share
+/// between threads.
+/// </summary>
+public sealed class SkillExtractor
+{
+    /// <summary>The longest run of punctuation and linking words still read as a list separator.</summary>
+    private const int MaxListGap = 24;
+
+    /// <summary>How many token positions around an ambiguous name a context cue ("programming") may be.</summary>
+    internal const int CueWindow = 4;
+
+    private static readonly string[] s_listWords =
+    [
+        "and", "or", "as", "well", "such", "like", "e", "g", "eg", "i", "ie", "etc", "including", "plus", "also", "either",
+        "nor", "both", "with", "vs", "preferred", "preferable", "preferably", "ideally", "especially", "mostly", "primarily",
+        "tools", "services", "technologies", "platforms", "databases", "frameworks", "languages", "libraries", "packages",
+    ];
+
+    private static readonly Lazy<SkillExtractor> s_default = new(() => new SkillExtractor(SkillTaxonomy.Default));
+
+    private readonly SkillPatterns _patterns;
+    private readonly string[] _ids;
+    private readonly bool[] _confirms;
+
+    public SkillExtractor(SkillTaxonomy taxonomy)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        Taxonomy = taxonomy;
+        _patterns = new SkillPatterns(taxonomy.Skills);
+        _ids = [.. taxonomy.Skills.Select(s => s.Id)];
+        _confirms = [.. taxonomy.Skills.Select(s => s.Type is SkillTypes.Hard or SkillTypes.Certification)];
+    }
+
+    /// <summary>An extractor over <see cref="SkillTaxonomy.Default"/>.</summary>
+    public static SkillExtractor Default => s_default.Value;
+
+    public SkillTaxonomy Taxonomy { get; }
+
+    internal SkillPatterns Patterns => _patterns;
+
+    /// <summary>Every skill mention in <paramref name="text"/>, in text order.</summary>
+    public IReadOnlyList<SkillMention> Extract(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        var tokens = ArrayPool<Token>.Shared.Rent(Math.Min(text.Length / 4 + 16, 1024));
+        try
+        {
+            var count = Tokenize(text, ref tokens);
+            return count == 0 ? [] : Match(text, tokens, count);
+        }
+        finally
+        {
+            ArrayPool<Token>.Shared.Return(tokens);
+        }
+    }
+
+    /// <summary>
+    /// The distinct skills of one text (a posting counts a skill once), in order of first mention; the strength is
+    /// required when any mention is required.
+    /// </summary>
+    public static IReadOnlyList<(string SkillId, string Strength)> Distinct(IReadOnlyList<SkillMention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(mentions);
+        var result = new List<(string SkillId, string Strength)>(mentions.Count);
+        var index = new Dictionary<string, int>(mentions.Count, StringComparer.Ordinal);
+        foreach (var mention in mentions)
+        {
+            if (!index.TryGetValue(mention.SkillId, out var at))
+            {
+                index.Add(mention.SkillId, result.Count);
+                result.Add((mention.SkillId, mention.Strength));
+            }
+            else if (mention.Strength == SkillStrengths.Required)
+            {
+                result[at] = (mention.SkillId, SkillStrengths.Required);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Known tokens only (the others just advance the position counter), with their positions.</summary>
+    private int Tokenize(string text, ref Token[] buffer)
+    {
+        var vocabulary = _patterns.Vocabulary;
+        var scanner = new TokenScanner(text);
+        var count = 0;
+        var position = 0;
+        while (scanner.Next(out var start, out var end, out var gap))
+        {
+            if (gap)
+            {
+                position++;
+            }
+
+            var span = text.AsSpan(start, end - start);
+            var id = vocabulary.Lookup(span, out var innerUpper);
+            if (id < 0 && span[0] == '.')
+            {
+                start++;
+                span = span[1..];
+                id = vocabulary.Lookup(span, out innerUpper);
+            }
+
+            if (id >= 0)
+            {
+                Add(ref buffer, ref count, new Token(start, end, id, position++));
+            }
+            else if (innerUpper && span.Length >= 4 && HasCaseBreak(span))
+            {
+                position = AddCamelParts(text, start, end, ref buffer, ref count, position);
+            }
+            else
+            {
+                position++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Text scraped from HTML often loses the space between list items ("Experience with SSRSMarketing background"):
+    /// an unknown token with a case change inside is looked up again piece by piece.
+    /// </summary>
+    private int AddCamelParts(string text, int start, int end, ref Token[] buffer, ref int count, int position)
+    {
+        var pieceStart = start;
+        for (var i = start + 1; i <= end; i++)
+        {
+            if (i < end && !IsCaseBreak(text, i))
+            {
+                continue;
+            }
+
+            if (i - pieceStart >= 2)
+            {
+                var id = _patterns.Vocabulary.Lookup(text.AsSpan(pieceStart, i - pieceStart));
+                if (id >= 0)
+                {
+                    Add(ref buffer, ref count, new Token(pieceStart, i, id, position));
+                }
+            }
+
+            position++;
+            pieceStart = i;
+        }
+
+        return position;
+    }
+
+    private static bool HasCaseBreak(ReadOnlySpan<char> span)
+    {
+        for (var i = 1; i < span.Length; i++)
+        {
+            if (char.IsUpper(span[i]) && (char.IsLower(span[i - 1]) || char.IsDigit(span[i - 1])
+                || (char.IsUpper(span[i - 1]) && i + 1 < span.Length && char.IsLower(span[i + 1]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCaseBreak(string text, int i) =>
+        char.IsUpper(text[i]) && (char.IsLower(text[i - 1]) || char.IsDigit(text[i - 1])
+            || (char.IsUpper(text[i - 1]) && i + 1 < text.Length && char.IsLower(text[i + 1])));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Add(ref Token[] buffer, ref int count, Token token)
+    {
+        if (count == buffer.Length)
+        {
+            var larger = ArrayPool<Token>.Shared.Rent(buffer.Length * 2);
+            buffer.AsSpan(0, count).CopyTo(larger);
+            ArrayPool<Token>.Shared.Return(buffer);
+            buffer = larger;
+        }
+
+        buffer[count++] = token;
+    }
+
+    private IReadOnlyList<SkillMention> Match(string text, Token[] tokens, int count)
+    {
+        List<Candidate>? candidates = null;
+        List<CueHit>? cues = null;
+        var patterns = _patterns;
+        for (var t = 0; t < count; t++)
+        {
+            var node = patterns.Root(tokens[t].Id);
+            if (node < 0)
+            {
+                continue;
+            }
+
+            var best = -1;
+            var bestLast = -1;
+            var k = t;
+            while (true)
+            {
+                var accepted = Accept(node, text, tokens, t, k);
+                if (accepted >= 0)
+                {
+                    best = accepted;
+                    bestLast = k;
+                }
+
+                if (k + 1 >= count || tokens[k + 1].Position != tokens[k].Position + 1)
+                {
+                    break;
+                }
+
+                node = patterns.Child(node, tokens[k + 1].Id);
+                if (node < 0)
+                {
+                    break;
+                }
+
+                k++;
+            }
+
+            if (best < 0)
+            {
+                continue;
+            }
+
+            var target = patterns.Terminals[best].Target;
+            if (target >= 0)
+            {
+                (candidates ??= []).Add(new Candidate(t, bestLast, best));
+            }
+            else
+            {
+                (cues ??= []).Add(new CueHit(tokens[t].Start, tokens[bestLast].End, target == SkillPatterns.PreferredCue, bestLast > t));
+            }
+
+            t = bestLast;
+        }
+
+        if (candidates is null)
+        {
+            return [];
+        }
+
+        var regions = cues is null ? null : StrengthDetector.PreferredRegions(text, cues);
+        var mentions = new List<SkillMention>(candidates.Count);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var candidate = candidates[i];
+            var terminal = patterns.Terminals[candidate.Terminal];
+            if ((terminal.Contextual && !HasContext(text, candidates, i, tokens, count))
+                || (terminal.NotBefore is not null && FollowedBy(terminal.NotBefore, candidate, tokens, count))
+                || NamesARole(text, candidate, tokens, count))
+            {
+                continue;
+            }
+
+            var start = tokens[candidate.First].Start;
+            var end = tokens[candidate.Last].End;
+            var strength = regions is not null && StrengthDetector.Inside(regions, start) ? SkillStrengths.Preferred : SkillStrengths.Required;
+            mentions.Add(new SkillMention(_ids[terminal.Target], start, end, text.Substring(start, end - start), strength));
+        }
+
+        return mentions;
+    }
+
+    /// <summary>The best pattern ending at <paramref name="node"/> that the text satisfies, or -1.</summary>
+    private int Accept(int node, string text, Token[] tokens, int first, int last)
+    {
+        var (from, to) = _patterns.TerminalsOf(node);
+        var best = -1;
+        var bestRank = 0;
+        for (var i = from; i < to; i++)
+        {
+            ref readonly var terminal = ref _patterns.Terminals[i];
+            if (terminal.CaseSensitive && !SpelledExactly(text, tokens, first, terminal.Exact!))
+            {
+                continue;
+            }
+
+            if (terminal.Standalone && !StandsAlone(text, tokens[first].Start, tokens[last].End))
+            {
+                continue;
+            }
+
+            // A plain skill pattern beats an ambiguous one, which beats a strength cue.
+            var rank = terminal.Target < 0 ? 1 : terminal.Contextual ? 2 : 3;
+            if (rank > bestRank)
+            {
+                best = i;
+                bestRank = rank;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool SpelledExactly(string text, Token[] tokens, int first, string[] exact)
+    {
+        for (var i = 0; i < exact.Length; i++)
+        {
+            var token = tokens[first + i];
+            if (!text.AsSpan(token.Start, token.End - token.Start).SequenceEqual(exact[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A one- or two-letter name such as "C", "R" or "Go" must not be part of a compound or an abbreviation:
+    /// "C-suite", "R-squared", "go-to", "R&amp;D" / "P &amp; L", "R.J.", "Microsoft(R)", or a list marker "C)".
+    /// </summary>
+    internal static bool StandsAlone(string text, int start, int end)
+    {
+        var before = start > 0 ? text[start - 1] : ' ';
+        var after = end < text.Length ? text[end] : ' ';
+        if (char.IsLetterOrDigit(before) || char.IsLetterOrDigit(after))
+        {
+            return false; // a piece of a glued word ("GoFundMe")
+        }
+
+        if (before is '-' or '\u2013' or '.' or '_' || after is '-' or '\u2013' or '_')
+        {
+            return false;
+        }
+
+        // "R.J." or "R.lang" is not R; "Python or R.Strong communication" (lost line break) is.
+        if (after == '.' && end + 1 < text.Length && char.IsLetterOrDigit(text[end + 1])
+            && !(char.IsUpper(text[end + 1]) && end + 2 < text.Length && char.IsLower(text[end + 2])))
+        {
+            return false;
+        }
+
+        if (before == '(' && after == ')' && start >= 2 && char.IsLetterOrDigit(text[start - 2]))
+        {
+            return false;
+        }
+
+        if (after == ')' && before != '(' && AtLineStart(text, start))
+        {
+            return false;
+        }
+
+        return !NextToAmpersandInitial(text, start, end);
+    }
+
+    private static bool AtLineStart(string text, int start)
+    {
+        for (var i = start - 1; i >= 0; i--)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                return true;
+            }
+
+            if (!char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"R &amp; D", "P &amp; L", "Q &amp; A": an initial joined by an ampersand to another initial.</summary>
+    private static bool NextToAmpersandInitial(string text, int start, int end)
+    {
+        var j = end;
+        while (j < text.Length && text[j] == ' ')
+        {
+            j++;
+        }
+
+        if (j < text.Length && text[j] == '&')
+        {
+            j++;
+            while (j < text.Length && text[j] == ' ')
+            {
+                j++;
+            }
+
+            if (j < text.Length && char.IsUpper(text[j]) && (j + 1 >= text.Length || !char.IsLetterOrDigit(text[j + 1])))
+            {
+                return true;
+            }
+        }
+
+        var i = start - 1;
+        while (i >= 0 && text[i] == ' ')
+        {
+            i--;
+        }
+
+        if (i >= 0 && text[i] == '&')
+        {
+            i--;
+            while (i >= 0 && text[i] == ' ')
+            {
+                i--;
+            }
+
+            return i >= 0 && char.IsUpper(text[i]) && (i == 0 || !char.IsLetterOrDigit(text[i - 1]));
+        }
+
+        return false;
+    }
+
+    private static bool FollowedBy(int[] words, Candidate candidate, Token[] tokens, int count)
+    {
+        var next = candidate.Last + 1;
+        return next < count && tokens[next].Position == tokens[candidate.Last].Position + 1 && words.AsSpan().Contains(tokens[next].Id);
+    }
+
+    /// <summary>
+    /// "Java Developer", "Site Reliability Engineer", "our QA team", "As an SRE you will": the skill names a role or a
+    /// team, not something asked of the candidate (annotated corpora such as SkillSpan do not tag these either).
+    /// </summary>
+    private bool NamesARole(string text, Candidate candidate, Token[] tokens, int count)
+    {
+        var flags = _patterns.TokenFlags;
+        var last = tokens[candidate.Last].Position;
+        for (var t = candidate.Last + 1; t < count && tokens[t].Position <= last + 2; t++)
+        {
+            if ((flags[tokens[t].Id] & SkillPatterns.RoleFlag) != 0)
+            {
+                return OnlyWordsBetween(text, tokens[candidate.Last].End, tokens[t].Start);
+            }
+        }
+
+        var first = candidate.First;
+        return first >= 2
+            && (flags[tokens[first - 1].Id] & SkillPatterns.ArticleFlag) != 0 && tokens[first - 1].Position == tokens[first].Position - 1
+            && (flags[tokens[first - 2].Id] & SkillPatterns.AsFlag) != 0 && tokens[first - 2].Position == tokens[first].Position - 2;
+    }
+
+    private static bool OnlyWordsBetween(string text, int start, int end)
+    {
+        foreach (var c in text.AsSpan(start, end - start))
+        {
+            if (!(char.IsLetterOrDigit(c) || c is ' ' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// An ambiguous name ("R", "Go", "Julia", lowercase "spark") counts when it stands in a list with a plain hard skill
+    /// ("Python, R and SQL", "C++, Java, and/or Go", "Clojure/Rust/Python") or next to a technical cue word
+    /// ("R programming", "fluent German"). Being merely near a skill is not enough: "love and excel at analyzing data".
+    /// </summary>
+    private bool HasContext(string text, List<Candidate> candidates, int index, Token[] tokens, int count)
+    {
+        for (var direction = -1; direction <= 1; direction += 2)
+        {
+            var here = candidates[index];
+            for (var j = index + direction; j >= 0 && j < candidates.Count; j += direction)
+            {
+                var other = candidates[j];
+                var gapStart = direction < 0 ? tokens[other.Last].End : tokens[here.Last].End;
+                var gapEnd = direction < 0 ? tokens[here.First].Start : tokens[other.First].Start;
+                if (!IsListGap(text.AsSpan(gapStart, gapEnd - gapStart)))
+                {
+                    break;
+                }
+
+                var terminal = _patterns.Terminals[other.Terminal];
+                if (!terminal.Contextual)
+                {
+                    if (_confirms[terminal.Target])
+                    {
+                        return true;
+                    }
+
+                    break;
+                }
+
+                here = other; // "R, Julia and Python": walk on through other ambiguous names
+            }
+        }
+
+        var candidate = candidates[index];
+        var first = tokens[candidate.First].Position;
+        var last = tokens[candidate.Last].Position;
+        var flags = _patterns.TokenFlags;
+        for (var t = candidate.First - 1; t >= 0 && first - tokens[t].Position <= CueWindow; t--)
+        {
+            if ((flags[tokens[t].Id] & SkillPatterns.ContextCueFlag) != 0)
+            {
+                return SameSentence(text.AsSpan(tokens[t].End, tokens[candidate.First].Start - tokens[t].End));
+            }
+        }
+
+        for (var t = candidate.Last + 1; t < count && tokens[t].Position - last <= CueWindow; t++)
+        {
+            if ((flags[tokens[t].Id] & SkillPatterns.ContextCueFlag) != 0)
+            {
+                return SameSentence(text.AsSpan(tokens[candidate.Last].End, tokens[t].Start - tokens[candidate.Last].End));
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>No sentence or line ends in between ("Python experience required.\n\nJulia will contact you").</summary>
+    private static bool SameSentence(ReadOnlySpan<char> between)
+    {
+        for (var i = 0; i < between.Length; i++)
+        {
+            var c = between[i];
+            if (c is '\n' or '!' or '?' or ';' || (c == '.' && (i + 1 == between.Length || char.IsWhiteSpace(between[i + 1]))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// What may separate two items of a list: punctuation, one line break and a few linking words ("and/or", "e.g.",
+    /// "such as", "tools like").
+    /// </summary>
+    internal static bool IsListGap(ReadOnlySpan<char> gap)
+    {
+        if (gap.Length > MaxListGap)
+        {
+            return false;
+        }
+
+        var i = 0;
+        var lineBreaks = 0;
+        while (i < gap.Length)
+        {
+            var c = gap[i];
+            if (!char.IsLetter(c))
+            {
+                // One item per line ("- Python\n- R") is a list too; a blank line between them is not.
+                if (char.IsDigit(c) || (c == '\n' && ++lineBreaks > 1))
+                {
+                    return false;
+                }
+
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < gap.Length && char.IsLetter(gap[i]))
+            {
+                i++;
+            }
+
+            if (!IsListWord(gap[start..i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsListWord(ReadOnlySpan<char> word)
+    {
+        foreach (var w in s_listWords)
+        {
+            if (word.Equals(w, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A known token: its characters [Start, End), vocabulary id and word position (gaps add one).</summary>
+    private readonly record struct Token(int Start, int End, int Id, int Position);
+
+    private readonly record struct Candidate(int First, int Last, int Terminal);
+}
+
+/// <summary>A strength cue found in the text.</summary>
+internal readonly record struct CueHit(int Start, int End, bool Preferred, bool MultiWord);

@@ -1,0 +1,190 @@
+using System.Runtime.CompilerServices;
+
+namespace SkillScope.Skills;
+
+/// <summary>
+/// Splits text into the tokens skill patterns are written in, without allocating.
+/// </summary>
+/// <remarks>
+/// A token is a run of letters and digits, extended so that programming names survive: trailing "++" or "#"
+/// ("C++", "C#"), "&amp;" between letters ("R&amp;D", "W&amp;B" stay one token, so "R" is not found in "R&amp;D"), an
+/// apostrophe inside a word ("don't"; a possessive "'s" ends the word), and a leading dot (".NET").
+/// Spaces, hyphens, slashes, underscores and a dot between letters ("node.js") only separate tokens, so
+/// "scikit-learn" = "scikit learn" and "CI/CD" = "CI CD"; other punctuation and line breaks also mark a gap,
+/// which a multi-word pattern cannot span ("machine, learning" is not "machine learning").
+/// A lone "&amp;" is a token of its own ("Weights &amp; Biases").
+/// </remarks>
+internal ref struct TokenScanner
+{
+    private const byte Other = 0;     // punctuation: a gap
+    private const byte Word = 1;      // letter or digit
+    private const byte Separator = 2; // space, hyphen, slash, underscore: no gap
+
+    private static readonly byte[] s_ascii = BuildAsciiTable();
+
+    private readonly ReadOnlySpan<char> _text;
+    private int _position;
+    private bool _gap;
+
+    public TokenScanner(ReadOnlySpan<char> text)
+    {
+        _text = text;
+        _position = 0;
+        _gap = false;
+    }
+
+    /// <summary>Moves to the next token: [start, end), and whether a gap (punctuation, line break) precedes it.</summary>
+    public bool Next(out int start, out int end, out bool gapBefore)
+    {
+        var text = _text;
+        var i = _position;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            var kind = KindOf(c);
+            if (kind == Word)
+            {
+                start = i;
+                end = _position = ScanWord(text, i + 1);
+                gapBefore = _gap;
+                _gap = false;
+                return true;
+            }
+
+            if (kind == Separator)
+            {
+                i++;
+                continue;
+            }
+
+            if (c == '.')
+            {
+                var wordBefore = i > 0 && KindOf(text[i - 1]) == Word;
+                var letterAfter = i + 1 < text.Length && char.IsLetter(text[i + 1]);
+                if (wordBefore && i + 1 < text.Length && KindOf(text[i + 1]) == Word)
+                {
+                    i++; // "node.js", "3.5": the dot only separates
+                    continue;
+                }
+
+                if (!wordBefore && letterAfter && (i == 0 || text[i - 1] != '.'))
+                {
+                    start = i; // ".NET"
+                    end = _position = ScanWord(text, i + 2);
+                    gapBefore = _gap;
+                    _gap = false;
+                    return true;
+                }
+            }
+            else if (c == '&')
+            {
+                start = i;
+                end = _position = i + 1;
+                gapBefore = _gap;
+                _gap = false;
+                return true;
+            }
+
+            _gap = true;
+            i++;
+        }
+
+        _position = i;
+        start = end = i;
+        gapBefore = _gap;
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsWordChar(char c) => c < 128 ? s_ascii[c] == Word : char.IsLetterOrDigit(c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte KindOf(char c)
+    {
+        if (c < 128)
+        {
+            return s_ascii[c];
+        }
+
+        if (char.IsLetterOrDigit(c))
+        {
+            return Word;
+        }
+
+        // En and em dashes, soft hyphen and any Unicode space only separate.
+        return c is '\u2013' or '\u2014' or '\u00AD' || char.IsWhiteSpace(c) && c != '\u2028' && c != '\u2029' ? Separator : Other;
+    }
+
+    private static int ScanWord(ReadOnlySpan<char> text, int i)
+    {
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (IsWordChar(c))
+            {
+                i++;
+            }
+            else if (c == '&' && i + 1 < text.Length && IsWordChar(text[i + 1]))
+            {
+                i += 2;
+            }
+            else if ((c == '\'' || c == '\u2019') && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+            {
+                if ((text[i + 1] | 0x20) == 's' && (i + 2 >= text.Length || !IsWordChar(text[i + 2])))
+                {
+                    break; // possessive
+                }
+
+                i += 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '+')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '+')
+                {
+                    i += 2; // C++, Notepad++
+                }
+                else if (i + 1 >= text.Length || !IsWordChar(text[i + 1]))
+                {
+                    i++; // Security+; "Python+SQL" keeps the plus as a separator
+                }
+            }
+            else if (c == '#' && (i + 1 >= text.Length || !IsWordChar(text[i + 1])))
+            {
+                i++; // C#, F#
+            }
+        }
+
+        return i;
+    }
+
+    private static byte[] BuildAsciiTable()
+    {
+        var table = new byte[128];
+        for (var c = 'a'; c <= 'z'; c++)
+        {
+            table[c] = Word;
+            table[char.ToUpperInvariant(c)] = Word;
+        }
+
+        for (var c = '0'; c <= '9'; c++)
+        {
+            table[c] = Word;
+        }
+
+        foreach (var c in " \t\r\f\v-/_")
+        {
+            table[c] = Separator;
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Runtime.CompilerServices;
+
+namespace SkillScope.Skills;
+
+/// <summary>
+/// Maps a token (any letter case) to a dense id without allocating: an open-addressing table over
+/// lowercased keys. Tokens outside the vocabulary, the vast majority of a posting, cost one hash and one probe.
+/// </summary>
+internal sealed class TokenVocabulary
+{
+    private readonly string[] _keys;
+    private readonly int[] _ids;
+    private readonly int _mask;
+
+    public TokenVocabulary(IReadOnlyList<string> lowercaseTokens)
+    {
+        var size = 16;
+        while (size < lowercaseTokens.Count * 4)
+        {
+            size <<= 1;
+        }
+
+        _keys = new string[size];
+        _ids = new int[size];
+        _mask = size - 1;
+        for (var id = 0; id < lowercaseTokens.Count; id++)
+        {
+            var key = lowercaseTokens[id];
+            var slot = (int)Hash(key) & _mask;
+            while (_keys[slot] is not null)
+            {
+                slot = (slot + 1) & _mask;
+            }
+
+            _keys[slot] = key;
+            _ids[slot] = id;
+        }
+
+        Count = lowercaseTokens.Count;
+    }
+
+    public int Count { get; }
+
+    /// <summary>The id of <paramref name="token"/> compared case-insensitively, or -1.</summary>
+    public int Lookup(ReadOnlySpan<char> token) => Lookup(token, out _);
+
+    /// <summary>
+    /// The id of <paramref name="token"/> compared case-insensitively, or -1; also whether a character after the first
+    /// is uppercase (so the caller can skip looking for glued words in the common all-lowercase case).
+    /// </summary>
+    public int Lookup(ReadOnlySpan<char> token, out bool innerUpper)
+    {
+        var h = 2166136261u;
+        var changed = 0;
+        for (var i = 0; i < token.Length; i++)
+        {
+            var c = token[i];
+            var lower = Lower(c);
+            changed |= i > 0 && lower != c ? 1 : 0;
+            h = (h ^ lower) * 16777619u;
+        }
+
+        innerUpper = changed != 0;
+        var slot = (int)(h ^ (h >> 15)) & _mask;
+        while (true)
+        {
+            var key = _keys[slot];
+            if (key is null)
+            {
+                return -1;
+            }
+
+            if (EqualsLower(token, key))
+            {
+                return _ids[slot];
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char Lower(char c) =>
+        c < 128 ? ((uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+
+    public static string ToLower(ReadOnlySpan<char> token)
+    {
+        Span<char> buffer = token.Length <= 256 ? stackalloc char[token.Length] : new char[token.Length];
+        for (var i = 0; i < token.Length; i++)
+        {
+            buffer[i] = Lower(token[i]);
+        }
+
+        return new string(buffer);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Hash(ReadOnlySpan<char> token)
+    {
+        var h = 2166136261u;
+        foreach (var c in token)
+        {
+            h = (h ^ Lower(c)) * 16777619u;
+        }
+
+        return h ^ (h >> 15);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool EqualsLower(ReadOnlySpan<char> token, string key)
+    {
+        if (token.Length != key.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < token.Length; i++)
+        {
+            if (Lower(token[i]) != key[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -13,6 +13,10 @@ public static class SkillScopeCli
         var root = new RootCommand("SkillScope: machine-learning job-market intelligence from real postings and salary records.");
         root.Subcommands.Add(IngestCommand.Create(context));
         root.Subcommands.Add(ReportCommands.Create(context));
+        var skills = SkillsCommands.Create();
+        skills.Subcommands.Add(SkillReportCommands.Reindex(context));
+        root.Subcommands.Add(skills);
+        root.Subcommands.Add(EvalCommands.Create());
         root.Subcommands.Add(QuarantineCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(FetchCommand.Create(context));
@@ -40,9 +44,7 @@ public static class SkillScopeCli
 public sealed record CliContext(TextWriter Output, TextWriter Error, TimeProvider Time)
 {
     /// <summary>True when a person is watching the terminal: progress bars and colour only then.</summary>
-    public bool Interactive =>
-        ReferenceEquals(Output, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected
-        && Environment.GetEnvironmentVariable("CI") is null;
+    public bool Interactive => Rendering.Consoles.IsInteractive(Output);
 }
 
 /// <summary>A usage problem the user can fix, reported as one line.</summary>

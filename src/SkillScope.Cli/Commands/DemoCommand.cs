@@ -3,6 +3,7 @@ using SkillScope.Analytics;
 using SkillScope.Cli.Rendering;
 using SkillScope.Model;
 using SkillScope.Normalize;
+using SkillScope.Skills;
 using SkillScope.Store;
 
 namespace SkillScope.Cli.Commands;
@@ -27,7 +28,7 @@ internal static class DemoCommand
         {
             var filter = filters.Read(result);
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
-            var exitCode = IngestCommand.Run(context, store, FxRates.Default, BundledFiles, new IngestOptions(), cancellation);
+            var exitCode = IngestCommand.Run(context, store, FxRates.Default, SkillTaxonomy.Default, BundledFiles, new IngestOptions(), cancellation);
             if (exitCode != 0)
             {
                 return Task.FromResult(exitCode);

@@ -1,3 +1,4 @@
+using SkillScope.Cli.Rendering;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -67,7 +68,7 @@ internal static class EvalCommands
             }
             else
             {
-                WriteTable(SkillsCommands.Console(output), result, taxonomy.Version);
+                WriteTable(Consoles.For(output), result, taxonomy.Version);
             }
 
             return 0;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SkillScope.Ingest;
 using SkillScope.Normalize;
+using SkillScope.Skills;
 using SkillScope.Store;
 using Spectre.Console;
 
@@ -19,10 +20,11 @@ internal static class IngestCommand
         var source = new Option<string?>("--source") { Description = "Source name stored with the records (default: the format's own, e.g. aijobs)" };
         var mapping = new Option<string?>("--mapping") { Description = "Column-mapping JSON file for the generic csv / jsonl formats (see docs/formats.md)" };
         var fxRates = new Option<string?>("--fx-rates") { Description = "Currency table overriding data/fx-rates.csv (same columns)" };
+        var taxonomy = SkillsCommands.TaxonomyOption();
 
         var command = new Command("ingest", "Load job postings or salary records into the store");
         command.Arguments.Add(files);
-        foreach (var option in (Option[])[db, format, source, mapping, fxRates])
+        foreach (var option in (Option[])[db, format, source, mapping, fxRates, taxonomy])
         {
             command.Options.Add(option);
         }
@@ -36,16 +38,18 @@ internal static class IngestCommand
                 ColumnMapping = result.GetValue(mapping) is { } mappingFile ? ColumnMappingFile.Load(mappingFile) : null,
             };
             var rates = result.GetValue(fxRates) is { } ratesFile ? FxRates.Load(ratesFile) : FxRates.Default;
+            var skills = SkillReportCommands.LoadTaxonomy(result.GetValue(taxonomy));
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
-            return Task.FromResult(Run(context, store, rates, result.GetValue(files) ?? [], options, cancellation));
+            return Task.FromResult(Run(context, store, rates, skills, result.GetValue(files) ?? [], options, cancellation));
         });
         return command;
     }
 
     /// <summary>Ingests each file in turn; a file that cannot be read is reported and the others still load.</summary>
-    internal static int Run(CliContext context, SkillStore store, FxRates rates, IReadOnlyList<string> files, IngestOptions options, CancellationToken cancellation)
+    internal static int Run(
+        CliContext context, SkillStore store, FxRates rates, SkillTaxonomy skills, IReadOnlyList<string> files, IngestOptions options, CancellationToken cancellation)
     {
-        var service = new IngestService(store, rates, context.Time);
+        var service = SkillReportCommands.IngestServiceFor(store, rates, skills, context.Time);
         var exitCode = 0;
         foreach (var file in files)
         {

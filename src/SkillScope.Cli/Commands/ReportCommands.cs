@@ -11,6 +11,7 @@ internal static class ReportCommands
     {
         var report = new Command("report", "Reports computed from the stored records");
         report.Subcommands.Add(Market(context));
+        report.Subcommands.Add(SkillReportCommands.Report(context));
         return report;
     }
 

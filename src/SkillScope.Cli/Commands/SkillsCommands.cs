@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using SkillScope.Skills;
+using SkillScope.Cli.Rendering;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -49,11 +50,6 @@ internal static class SkillsCommands
 
         return null;
     }
-
-    internal static IAnsiConsole Console(TextWriter output) =>
-        ReferenceEquals(output, System.Console.Out)
-            ? AnsiConsole.Console
-            : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No });
 
     internal static IRenderable Cell(string? text) => new Text(text ?? "");
 
@@ -105,7 +101,7 @@ internal static class SkillsCommands
                     Cell(m.End.ToString(CultureInfo.InvariantCulture)), Cell(m.Surface), Cell(m.Strength));
             }
 
-            var console = Console(output);
+            var console = Consoles.For(output);
             console.Write(table);
             var distinct = SkillExtractor.Distinct(mentions);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -154,7 +150,7 @@ internal static class SkillsCommands
                 table.AddRow(Cell(s.Id), Cell(s.Name), Cell(s.Category), Cell(s.Type), Cell(s.Parent), Cell(string.Join(", ", s.Aliases)));
             }
 
-            var console = Console(output);
+            var console = Consoles.For(output);
             console.Write(table);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{skills.Count} skills; taxonomy {taxonomy.Version}"));
             return 0;

@@ -9,6 +9,7 @@ namespace SkillScope.Cli.Rendering;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(MarketReport))]
+[JsonSerializable(typeof(SkillDemandReport))]
 
 [JsonSerializable(typeof(IReadOnlyList<QuarantinedRow>))]
 internal sealed partial class CliJson : JsonSerializerContext

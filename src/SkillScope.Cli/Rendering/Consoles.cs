@@ -4,19 +4,25 @@ namespace SkillScope.Cli.Rendering;
 
 internal static class Consoles
 {
-    /// <summary>A Spectre console writing to the command's output: colour only for a person at a terminal.</summary>
-    public static IAnsiConsole For(CliContext context)
+    /// <summary>True when a person is watching the terminal this writer prints to: progress bars and colour only then.</summary>
+    public static bool IsInteractive(TextWriter output) =>
+        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected
+        && Environment.GetEnvironmentVariable("CI") is null;
+
+    /// <summary>A Spectre console writing to <paramref name="output"/>; plain text, 120 columns, when nobody is watching.</summary>
+    public static IAnsiConsole For(TextWriter output)
     {
+        var interactive = IsInteractive(output);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(context.Output),
-            Ansi = context.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = context.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(output),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        if (!context.Interactive)
+        if (!interactive)
         {
-            console.Profile.Width = 100;
+            console.Profile.Width = 120;
         }
 
         return console;

@@ -1,0 +1,116 @@
+using System.CommandLine;
+using SkillScope.Analytics;
+using SkillScope.Cli.Rendering;
+using SkillScope.Normalize;
+using SkillScope.Skills;
+using SkillScope.Store;
+
+namespace SkillScope.Cli.Commands;
+
+/// <summary>The skill-demand report and the store's skill index (issue 4's store-facing half).</summary>
+internal static class SkillReportCommands
+{
+    public static Command Report(CliContext context)
+    {
+        var db = CommonOptions.Db();
+        var format = CommonOptions.OutputFormat("table", "json", "md", "csv");
+        var filters = new FilterOptions();
+        var taxonomy = SkillsCommands.TaxonomyOption();
+        var top = new Option<int>("--top") { Description = "How many skills to list", DefaultValueFactory = _ => 25 };
+        var compare = new Option<string[]>("--compare")
+        {
+            Description = "Two periods to compare: years (2025), quarters (2026Q1) or ranges (2026-01-01..2026-03-31)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var coSkills = new Option<string?>("--co-skills") { Description = "A skill id: list the skills most often asked for with it, with lift" };
+        var command = new Command("skills", "Skill demand among postings: share with 95% interval, required vs preferred, trend, co-skills, categories");
+        foreach (var option in (Option[])[db, format, taxonomy, top, compare, coSkills])
+        {
+            command.Options.Add(option);
+        }
+
+        filters.AddTo(command);
+        command.SetAction(result =>
+        {
+            var filter = filters.Read(result);
+            if (result.GetValue(top) <= 0)
+            {
+                throw new CliError("--top must be a positive number");
+            }
+
+            var loaded = LoadTaxonomy(result.GetValue(taxonomy));
+            var anchor = result.GetValue(coSkills);
+            if (anchor is not null && loaded.Find(anchor) is null)
+            {
+                throw new CliError($"--co-skills '{anchor}' is not a skill id; see 'skillscope skills list'");
+            }
+
+            using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
+            var report = SkillDemand.Compute(store, loaded, filter, result.GetValue(top), anchor, Periods(result.GetValue(compare)));
+            WarnIfStale(context, store, loaded);
+            SkillReportRenderer.Write(context, report, result.GetValue(format)!);
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Reindex(CliContext context)
+    {
+        var db = CommonOptions.Db();
+        var taxonomy = SkillsCommands.TaxonomyOption();
+        var command = new Command("reindex", "Re-extract the skills of every stored posting (after a taxonomy change)");
+        command.Options.Add(db);
+        command.Options.Add(taxonomy);
+        command.SetAction((result, cancellation) =>
+        {
+            var loaded = LoadTaxonomy(result.GetValue(taxonomy));
+            using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
+            var count = new SkillIndex(new SkillExtractor(loaded), loaded.Version).Reindex(store, null, cancellation);
+            context.Error.WriteLine(cancellation.IsCancellationRequested
+                ? $"reindex interrupted after {count:N0} postings: run it again to complete"
+                : $"{count:N0} postings re-indexed with taxonomy {loaded.Version}");
+            return Task.FromResult(cancellation.IsCancellationRequested ? 130 : 0);
+        });
+        return command;
+    }
+
+    /// <summary>The shipped taxonomy merged with the user's file; an invalid file is a one-line error listing its problems.</summary>
+    public static SkillTaxonomy LoadTaxonomy(string? userFile) =>
+        SkillTaxonomy.TryLoad(userFile, out var taxonomy, out var errors)
+            ? taxonomy!
+            : throw new CliError($"{userFile}: invalid skill taxonomy: {string.Join("; ", errors)}");
+
+    /// <summary>The hook that extracts skills from each posting stored by an ingest.</summary>
+    public static IngestService IngestServiceFor(SkillStore store, FxRates rates, SkillTaxonomy taxonomy, TimeProvider time)
+    {
+        var index = new SkillIndex(new SkillExtractor(taxonomy), taxonomy.Version);
+        index.MarkIfNew(store);
+        return new IngestService(store, rates, time) { OnRecordStored = index.OnRecordStored };
+    }
+
+    private static void WarnIfStale(CliContext context, SkillStore store, SkillTaxonomy taxonomy)
+    {
+        if (SkillIndex.StoredVersion(store) is { } stored && stored != taxonomy.Version)
+        {
+            context.Error.WriteLine($"note: stored skills were extracted with taxonomy {stored}, not {taxonomy.Version}; run 'skillscope skills reindex'");
+        }
+    }
+
+    private static (PeriodRange, PeriodRange)? Periods(string[]? values)
+    {
+        var parts = (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+        if (parts.Length == 0)
+        {
+            return null;
+        }
+
+        if (parts.Length != 2)
+        {
+            throw new CliError("--compare takes exactly two periods, e.g. --compare 2025 2026 or --compare 2026Q1 2026Q2");
+        }
+
+        var a = SkillDemand.ParsePeriod(parts[0]) ?? throw new CliError($"--compare '{parts[0]}' is not a year, quarter (2026Q1) or range (2026-01-01..2026-03-31)");
+        var b = SkillDemand.ParsePeriod(parts[1]) ?? throw new CliError($"--compare '{parts[1]}' is not a year, quarter (2026Q1) or range (2026-01-01..2026-03-31)");
+        return (a, b);
+    }
+}

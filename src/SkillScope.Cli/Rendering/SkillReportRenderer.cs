@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using SkillScope.Analytics;
+using Spectre.Console;
+
+namespace SkillScope.Cli.Rendering;
+
+internal static class SkillReportRenderer
+{
+    public static void Write(CliContext context, SkillDemandReport report, string format)
+    {
+        switch (format)
+        {
+            case "json":
+                context.Output.WriteLine(CliJson.Serialize(report));
+                return;
+            case "csv":
+                context.Output.Write(Csv(report));
+                return;
+            case "md":
+                context.Output.Write(Markdown(report));
+                return;
+        }
+
+        var console = Consoles.For(context.Output);
+        console.Write(new Rule("[bold]SkillScope: skill demand[/]").LeftJustified());
+        console.WriteLine(Headline(report));
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var column in (string[])["skill", "category", "postings", "share", "95% interval", "required", "demand", ""])
+        {
+            table.AddColumn(column is "postings" or "share" or "95% interval" or "required" ? new TableColumn(column).RightAligned() : new TableColumn(column));
+        }
+
+        var max = report.Skills.Count == 0 ? 0 : report.Skills.Max(s => s.Share);
+        foreach (var s in report.Skills)
+        {
+            table.AddRow(Markup.Escape(s.Name), Markup.Escape(s.Category), Sections.Number(s.Postings), Sections.Percent(s.Share),
+                $"{Sections.Percent(s.Low)}-{Sections.Percent(s.High)}", Sections.Percent(s.RequiredShare), s.Demand,
+                "[blue]" + new string('█', max == 0 ? 0 : (int)Math.Round(s.Share / max * 15)) + "[/]");
+        }
+
+        console.Write(table);
+        console.Write(Sections.Table(new Section("Postings asking for any skill of a category", report.Categories.Select(c => (c.Category, c.Postings, c.Share)).ToList())));
+        if (report.CoSkills is { } co)
+        {
+            var coTable = new Table().Border(TableBorder.Rounded).Title($"[bold]Asked for with {Markup.Escape(report.CoSkillsOf!)}[/]");
+            coTable.AddColumn("skill");
+            coTable.AddColumn(new TableColumn("together").RightAligned());
+            coTable.AddColumn(new TableColumn("share of its postings").RightAligned());
+            coTable.AddColumn(new TableColumn("lift").RightAligned());
+            foreach (var c in co)
+            {
+                coTable.AddRow(Markup.Escape(c.Name), Sections.Number(c.Together), Sections.Percent(c.ShareOfAnchor), c.Lift.ToString("0.00", CultureInfo.InvariantCulture));
+            }
+
+            console.Write(coTable);
+        }
+
+        if (report.Trends is { } trends)
+        {
+            var trendTable = new Table().Border(TableBorder.Rounded)
+                .Title($"[bold]{Markup.Escape(report.PeriodA!.Label)} (n = {report.PostingsA:N0}) vs {Markup.Escape(report.PeriodB!.Label)} (n = {report.PostingsB:N0})[/]");
+            foreach (var column in (string[])["skill", "share A", "share B", "change (pp)", "p", "trend"])
+            {
+                trendTable.AddColumn(column == "skill" || column == "trend" ? new TableColumn(column) : new TableColumn(column).RightAligned());
+            }
+
+            foreach (var t in trends)
+            {
+                trendTable.AddRow(Markup.Escape(t.Name), Sections.Percent(t.ShareA), Sections.Percent(t.ShareB),
+                    t.ChangePp.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture), t.PValue.ToString("0.000", CultureInfo.InvariantCulture), Arrow(t.Trend));
+            }
+
+            console.Write(trendTable);
+        }
+    }
+
+    private static string Arrow(string trend) => trend switch { "rising" => "↑ rising", "falling" => "↓ falling", _ => "→ stable" };
+
+    private static string Headline(SkillDemandReport report) => string.Create(CultureInfo.InvariantCulture,
+        $"{report.Postings:N0} postings with text (shares are of these); {report.PostingsWithoutText:N0} matching postings have no text and are not counted. Salary reports never count.");
+
+    private static string Markdown(SkillDemandReport report)
+    {
+        var text = new StringBuilder("# SkillScope: skill demand\n\n").AppendLine(Headline(report)).AppendLine()
+            .AppendLine("| skill | category | postings | share | 95% interval | required | demand |")
+            .AppendLine("|---|---|---:|---:|---:|---:|---|");
+        foreach (var s in report.Skills)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {s.Name} | {s.Category} | {s.Postings:N0} | {Sections.Percent(s.Share)} | {Sections.Percent(s.Low)}-{Sections.Percent(s.High)} | {Sections.Percent(s.RequiredShare)} | {s.Demand} |");
+        }
+
+        text.AppendLine();
+        Sections.Markdown(text, new Section("Postings asking for any skill of a category", report.Categories.Select(c => (c.Category, c.Postings, c.Share)).ToList()));
+        if (report.CoSkills is { } co)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"## Asked for with {report.CoSkillsOf}\n\n| skill | together | share of its postings | lift |\n|---|---:|---:|---:|");
+            foreach (var c in co)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Together:N0} | {Sections.Percent(c.ShareOfAnchor)} | {c.Lift:0.00} |");
+            }
+
+            text.AppendLine();
+        }
+
+        if (report.Trends is { } trends)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"## {report.PeriodA!.Label} vs {report.PeriodB!.Label}\n\n| skill | share A | share B | change (pp) | p | trend |\n|---|---:|---:|---:|---:|---|");
+            foreach (var t in trends)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {t.Name} | {Sections.Percent(t.ShareA)} | {Sections.Percent(t.ShareB)} | {t.ChangePp:+0.0;-0.0;0.0} | {t.PValue:0.000} | {t.Trend} |");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Csv(SkillDemandReport report)
+    {
+        var text = new StringBuilder("skill,name,category,postings,share,low,high,required_share,preferred_share,demand\n");
+        foreach (var s in report.Skills)
+        {
+            text.AppendJoin(',', s.Skill, Sections.CsvField(s.Name), Sections.CsvField(s.Category), s.Postings.ToString(CultureInfo.InvariantCulture),
+                F(s.Share), F(s.Low), F(s.High), F(s.RequiredShare), F(s.PreferredShare), s.Demand).Append('\n');
+        }
+
+        return text.ToString();
+
+        static string F(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+    }
+}

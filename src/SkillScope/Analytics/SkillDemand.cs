@@ -1,0 +1,287 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SkillScope.Skills;
+using SkillScope.Store;
+
+namespace SkillScope.Analytics;
+
+/// <summary>One skill's demand among postings with text: share with a 95% Wilson interval.</summary>
+public sealed record SkillDemandRow(
+    string Skill, string Name, string Category, long Postings, double Share, double Low, double High,
+    double RequiredShare, double PreferredShare, string Demand);
+
+public sealed record CategoryDemandRow(string Category, long Postings, double Share);
+
+public sealed record CoSkillRow(string Skill, string Name, long Together, double ShareOfAnchor, double Lift);
+
+/// <summary>A skill's share in two periods and whether the change is significant (two-proportion z test, 95%).</summary>
+public sealed record SkillTrendRow(
+    string Skill, string Name, long PostingsA, double ShareA, long PostingsB, double ShareB,
+    double ChangePp, double PValue, string Trend);
+
+public sealed record PeriodRange(string Label, DateOnly From, DateOnly To);
+
+public sealed record SkillDemandReport
+{
+    /// <summary>Postings matching the filters that have text to extract skills from: the denominator of every share.</summary>
+    public required long Postings { get; init; }
+    /// <summary>Postings matching the filters with no text (counted nowhere in the shares).</summary>
+    public required long PostingsWithoutText { get; init; }
+    public required IReadOnlyList<SkillDemandRow> Skills { get; init; }
+    public required IReadOnlyList<CategoryDemandRow> Categories { get; init; }
+    public IReadOnlyList<CoSkillRow>? CoSkills { get; init; }
+    public string? CoSkillsOf { get; init; }
+    public PeriodRange? PeriodA { get; init; }
+    public PeriodRange? PeriodB { get; init; }
+    public long? PostingsA { get; init; }
+    public long? PostingsB { get; init; }
+    public IReadOnlyList<SkillTrendRow>? Trends { get; init; }
+}
+
+/// <summary>
+/// Skill demand over postings only (salary reports never count). A skill counts once per posting;
+/// it is "required" there when any of its mentions is.
+/// </summary>
+public static class SkillDemand
+{
+    /// <summary>Demand labels by share of postings; documented in docs/skills-report.md.</summary>
+    public static string Label(double share) => share switch
+    {
+        >= 0.25 => "very high",
+        >= 0.10 => "high",
+        >= 0.03 => "moderate",
+        _ => "niche",
+    };
+
+    public static SkillDemandReport Compute(
+        SkillStore store, SkillTaxonomy taxonomy, RecordFilter filter, int top, string? coSkillsOf = null,
+        (PeriodRange A, PeriodRange B)? compare = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        ArgumentNullException.ThrowIfNull(filter);
+        var postings = filter with { Kinds = ["posting"] };
+        var connection = store.Connection;
+        var withText = CountPostings(connection, postings, withText: true);
+        var withoutText = CountPostings(connection, postings, withText: false);
+
+        var skills = SkillCounts(connection, postings)
+            .Select(c => Row(taxonomy, c.Skill, c.Postings, c.Required, withText))
+            .OrderByDescending(r => r.Postings).ThenBy(r => r.Skill, StringComparer.Ordinal)
+            .Take(top)
+            .ToList();
+
+        var categories = CategoryCounts(connection, postings, taxonomy)
+            .Select(c => new CategoryDemandRow(c.Key, c.Value, withText == 0 ? 0 : (double)c.Value / withText))
+            .OrderByDescending(r => r.Postings).ThenBy(r => r.Category, StringComparer.Ordinal)
+            .ToList();
+
+        var report = new SkillDemandReport { Postings = withText, PostingsWithoutText = withoutText, Skills = skills, Categories = categories };
+        if (coSkillsOf is not null)
+        {
+            report = report with { CoSkillsOf = coSkillsOf, CoSkills = CoSkills(connection, postings, taxonomy, coSkillsOf, withText, top) };
+        }
+
+        if (compare is { } periods)
+        {
+            report = report with { PeriodA = periods.A, PeriodB = periods.B };
+            report = Trends(connection, postings, taxonomy, report, top);
+        }
+
+        return report;
+    }
+
+    /// <summary>95% Wilson score interval for <paramref name="successes"/> out of <paramref name="n"/>.</summary>
+    public static (double Low, double High) Wilson(long successes, long n)
+    {
+        if (n == 0)
+        {
+            return (0, 0);
+        }
+
+        const double z = 1.959963984540054;
+        var p = (double)successes / n;
+        var denominator = 1 + (z * z / n);
+        var centre = p + (z * z / (2 * n));
+        var margin = z * Math.Sqrt((p * (1 - p) / n) + (z * z / (4.0 * n * n)));
+        return (Math.Max(0, (centre - margin) / denominator), Math.Min(1, (centre + margin) / denominator));
+    }
+
+    /// <summary>Two-sided p-value of the pooled two-proportion z test; 1 when either sample is empty.</summary>
+    public static double TwoProportionPValue(long x1, long n1, long x2, long n2)
+    {
+        if (n1 == 0 || n2 == 0)
+        {
+            return 1;
+        }
+
+        var pooled = (double)(x1 + x2) / (n1 + n2);
+        var se = Math.Sqrt(pooled * (1 - pooled) * ((1.0 / n1) + (1.0 / n2)));
+        if (se == 0)
+        {
+            return 1;
+        }
+
+        var z = Math.Abs(((double)x1 / n1) - ((double)x2 / n2)) / se;
+        return Math.Clamp(2 * NormalUpperTail(z), 0, 1);
+    }
+
+    // Upper tail of the standard normal via erfc (Numerical Recipes' Chebyshev approximation, |error| < 1.2e-7).
+    private static readonly double[] ErfcCoefficients =
+        [-1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587, -0.82215223, 0.17087277];
+
+    private static double NormalUpperTail(double z)
+    {
+        var x = z / Math.Sqrt(2);
+        var t = 1 / (1 + (0.5 * x));
+        var polynomial = 0.0;
+        for (var i = ErfcCoefficients.Length - 1; i >= 0; i--)
+        {
+            polynomial = (polynomial * t) + ErfcCoefficients[i];
+        }
+
+        return t * Math.Exp((-x * x) + polynomial) / 2;
+    }
+
+    private static SkillDemandRow Row(SkillTaxonomy taxonomy, string skillId, long count, long required, long n)
+    {
+        var skill = taxonomy.Find(skillId);
+        var share = n == 0 ? 0 : (double)count / n;
+        var (low, high) = Wilson(count, n);
+        return new SkillDemandRow(skillId, skill?.Name ?? skillId, skill?.Category ?? "unknown", count, share, low, high,
+            count == 0 ? 0 : (double)required / count, count == 0 ? 0 : (double)(count - required) / count, Label(share));
+    }
+
+    private static long CountPostings(SqliteConnection connection, RecordFilter filter, bool withText)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM records r WHERE {filter.ToSql(command)} AND r.description IS {(withText ? "NOT " : "")}NULL";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static List<(string Skill, long Postings, long Required)> SkillCounts(SqliteConnection connection, RecordFilter filter)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT k.skill_id, COUNT(*), SUM(k.required) FROM record_skills k JOIN records r ON r.id = k.record_id
+            WHERE {filter.ToSql(command)} GROUP BY k.skill_id
+            """;
+        var rows = new List<(string, long, long)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)));
+        }
+
+        return rows;
+    }
+
+    // A posting counts once per category however many of the category's skills it names.
+    private static Dictionary<string, long> CategoryCounts(SqliteConnection connection, RecordFilter filter, SkillTaxonomy taxonomy)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT k.record_id, k.skill_id FROM record_skills k JOIN records r ON r.id = k.record_id WHERE {filter.ToSql(command)} ORDER BY k.record_id";
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        long current = -1;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var record = reader.GetInt64(0);
+            if (record != current)
+            {
+                seen.Clear();
+                current = record;
+            }
+
+            if (taxonomy.Find(reader.GetString(1))?.Category is { } category && seen.Add(category))
+            {
+                counts[category] = counts.GetValueOrDefault(category) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    private static List<CoSkillRow> CoSkills(SqliteConnection connection, RecordFilter filter, SkillTaxonomy taxonomy, string anchor, long n, int top)
+    {
+        using var command = connection.CreateCommand();
+        var where = filter.ToSql(command);
+        command.Parameters.AddWithValue("$anchor", anchor);
+        command.CommandText = $"""
+            WITH anchor AS (SELECT k.record_id FROM record_skills k JOIN records r ON r.id = k.record_id WHERE {where} AND k.skill_id = $anchor),
+                 totals AS (SELECT k.skill_id, COUNT(*) AS n FROM record_skills k JOIN records r ON r.id = k.record_id WHERE {where} GROUP BY k.skill_id)
+            SELECT k.skill_id, COUNT(*) AS together, (SELECT COUNT(*) FROM anchor), t.n
+            FROM record_skills k JOIN anchor a ON a.record_id = k.record_id JOIN totals t ON t.skill_id = k.skill_id
+            WHERE k.skill_id <> $anchor GROUP BY k.skill_id ORDER BY together DESC, k.skill_id LIMIT {top}
+            """;
+        var rows = new List<CoSkillRow>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var (skill, together, anchorCount, otherCount) = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+            var lift = anchorCount == 0 || otherCount == 0 ? 0 : (double)together * n / ((double)anchorCount * otherCount);
+            rows.Add(new CoSkillRow(skill, taxonomy.Find(skill)?.Name ?? skill, together, (double)together / anchorCount, lift));
+        }
+
+        return rows;
+    }
+
+    private static SkillDemandReport Trends(SqliteConnection connection, RecordFilter filter, SkillTaxonomy taxonomy, SkillDemandReport report, int top)
+    {
+        var a = Narrow(filter, report.PeriodA!);
+        var b = Narrow(filter, report.PeriodB!);
+        var nA = CountPostings(connection, a, withText: true);
+        var nB = CountPostings(connection, b, withText: true);
+        var countsA = SkillCounts(connection, a).ToDictionary(c => c.Skill, c => c.Postings, StringComparer.Ordinal);
+        var countsB = SkillCounts(connection, b).ToDictionary(c => c.Skill, c => c.Postings, StringComparer.Ordinal);
+        var trends = countsA.Keys.Union(countsB.Keys, StringComparer.Ordinal)
+            .Select(skill =>
+            {
+                var (xA, xB) = (countsA.GetValueOrDefault(skill), countsB.GetValueOrDefault(skill));
+                var (shareA, shareB) = (nA == 0 ? 0 : (double)xA / nA, nB == 0 ? 0 : (double)xB / nB);
+                var p = TwoProportionPValue(xA, nA, xB, nB);
+                var trend = p >= 0.05 ? "stable" : shareB > shareA ? "rising" : "falling";
+                return new SkillTrendRow(skill, taxonomy.Find(skill)?.Name ?? skill, xA, shareA, xB, shareB, (shareB - shareA) * 100, p, trend);
+            })
+            .OrderByDescending(t => t.PostingsA + t.PostingsB).ThenBy(t => t.Skill, StringComparer.Ordinal)
+            .Take(top)
+            .ToList();
+        return report with { PostingsA = nA, PostingsB = nB, Trends = trends };
+    }
+
+    private static RecordFilter Narrow(RecordFilter filter, PeriodRange period) => filter with
+    {
+        Since = filter.Since is { } s && s > period.From ? s : period.From,
+        Until = filter.Until is { } u && u < period.To ? u : period.To,
+    };
+
+    /// <summary>Parses "2024", "2024Q1" / "2024-Q1", or "2024-01-01..2024-06-30"; null when it is none of them.</summary>
+    public static PeriodRange? ParsePeriod(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Trim();
+        if (t.Length == 4 && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            return new PeriodRange(t, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        }
+
+        var q = t.Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+        if (q.Length == 6 && q[4] == 'Q' && int.TryParse(q.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out year) && q[5] is >= '1' and <= '4')
+        {
+            var start = new DateOnly(year, ((q[5] - '1') * 3) + 1, 1);
+            return new PeriodRange(t, start, start.AddMonths(3).AddDays(-1));
+        }
+
+        var parts = t.Split("..", StringSplitOptions.TrimEntries);
+        if (parts.Length == 2
+            && DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+            && DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
+            && from <= to)
+        {
+            return new PeriodRange(t, from, to);
+        }
+
+        return null;
+    }
+}

@@ -188,7 +188,9 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
                 return WriteOutcome.Rejected;
             }
 
-            if (Exists(existsSource, identity))
+            // A survey row's dedupe key is its identity, so the insert's conflict already tells it was stored.
+            var isSurvey = normalized.Kind == RecordKinds.SalaryReport;
+            if (!isSurvey && Exists(existsSource, identity))
             {
                 return WriteOutcome.Skipped;
             }
@@ -198,6 +200,11 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
             var outcome = WriteOutcome.Merged;
             if (recordId is null)
             {
+                if (isSurvey)
+                {
+                    return WriteOutcome.Skipped;
+                }
+
                 findByKey.Parameters[0].Value = key;
                 recordId = (long)findByKey.ExecuteScalar()!;
             }

@@ -29,7 +29,7 @@ internal static class IngestCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((result, cancellation) =>
+        command.SetCancellableAction((result, cancellation) =>
         {
             var options = new IngestOptions
             {
@@ -40,7 +40,7 @@ internal static class IngestCommand
             var rates = result.GetValue(fxRates) is { } ratesFile ? FxRates.Load(ratesFile) : FxRates.Default;
             var skills = SkillReportCommands.LoadTaxonomy(result.GetValue(taxonomy));
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
-            return Task.FromResult(Run(context, store, rates, skills, result.GetValue(files) ?? [], options, cancellation));
+            return Run(context, store, rates, skills, result.GetValue(files) ?? [], options, cancellation);
         });
         return command;
     }

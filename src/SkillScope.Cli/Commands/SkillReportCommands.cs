@@ -61,7 +61,7 @@ internal static class SkillReportCommands
         var command = new Command("reindex", "Re-extract the skills of every stored posting (after a taxonomy change)");
         command.Options.Add(db);
         command.Options.Add(taxonomy);
-        command.SetAction((result, cancellation) =>
+        command.SetCancellableAction((result, cancellation) =>
         {
             var loaded = LoadTaxonomy(result.GetValue(taxonomy));
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
@@ -69,7 +69,7 @@ internal static class SkillReportCommands
             context.Error.WriteLine(cancellation.IsCancellationRequested
                 ? $"reindex interrupted after {count:N0} postings: run it again to complete"
                 : $"{count:N0} postings re-indexed with taxonomy {loaded.Version}");
-            return Task.FromResult(cancellation.IsCancellationRequested ? 130 : 0);
+            return cancellation.IsCancellationRequested ? 130 : 0;
         });
         return command;
     }

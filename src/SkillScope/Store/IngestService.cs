@@ -65,18 +65,19 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
                 case WriteOutcome.Rejected: rejected++; break;
             }
 
+            // A cancelled run keeps what it has read: the open batch is committed whole, then the run stops.
+            if (cancellation.IsCancellationRequested)
+            {
+                interrupted = true;
+                break;
+            }
+
             if (writer.PendingRows >= options.BatchSize)
             {
                 writer.Commit(read, stored, merged, skipped, rejected, flagged);
                 if (stream is { CanSeek: true, Length: > 0 })
                 {
                     progress?.Report((double)stream.Position / stream.Length);
-                }
-
-                if (cancellation.IsCancellationRequested)
-                {
-                    interrupted = true;
-                    break;
                 }
             }
         }

@@ -38,7 +38,7 @@ internal static class IngestCommand
                 ColumnMapping = result.GetValue(mapping) is { } mappingFile ? ColumnMappingFile.Load(mappingFile) : null,
             };
             var rates = result.GetValue(fxRates) is { } ratesFile ? FxRates.Load(ratesFile) : FxRates.Default;
-            var skills = SkillReportCommands.LoadTaxonomy(result.GetValue(taxonomy));
+            var skills = SkillsCommands.LoadTaxonomy(result.GetValue(taxonomy));
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
             return Run(context, store, rates, skills, result.GetValue(files) ?? [], options, cancellation);
         });

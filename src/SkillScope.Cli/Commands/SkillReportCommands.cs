@@ -38,7 +38,7 @@ internal static class SkillReportCommands
                 throw new CliError("--top must be a positive number");
             }
 
-            var loaded = LoadTaxonomy(result.GetValue(taxonomy));
+            var loaded = SkillsCommands.LoadTaxonomy(result.GetValue(taxonomy));
             var anchor = result.GetValue(coSkills);
             if (anchor is not null && loaded.Find(anchor) is null)
             {
@@ -63,7 +63,7 @@ internal static class SkillReportCommands
         command.Options.Add(taxonomy);
         command.SetCancellableAction((result, cancellation) =>
         {
-            var loaded = LoadTaxonomy(result.GetValue(taxonomy));
+            var loaded = SkillsCommands.LoadTaxonomy(result.GetValue(taxonomy));
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
             var count = new SkillIndex(new SkillExtractor(loaded), loaded.Version).Reindex(store, null, cancellation);
             context.Error.WriteLine(cancellation.IsCancellationRequested
@@ -73,12 +73,6 @@ internal static class SkillReportCommands
         });
         return command;
     }
-
-    /// <summary>The shipped taxonomy merged with the user's file; an invalid file is a one-line error listing its problems.</summary>
-    public static SkillTaxonomy LoadTaxonomy(string? userFile) =>
-        SkillTaxonomy.TryLoad(userFile, out var taxonomy, out var errors)
-            ? taxonomy!
-            : throw new CliError($"{userFile}: invalid skill taxonomy: {string.Join("; ", errors)}");
 
     /// <summary>The hook that extracts skills from each posting stored by an ingest.</summary>
     public static IngestService IngestServiceFor(SkillStore store, FxRates rates, SkillTaxonomy taxonomy, TimeProvider time)

@@ -44,7 +44,11 @@ public static class SkillScopeWeb
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             kestrel.Limits.MaxRequestLineSize = 8 * 1024;
         });
+        // Warnings and errors only: the caller prints one line with the address, and a failure to start (port in
+        // use) is rethrown to it rather than logged with a stack trace.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         if (options.Quiet)
         {
             builder.Logging.ClearProviders();
@@ -62,10 +66,9 @@ public static class SkillScopeWeb
         var app = builder.Build();
 
         // Open (create, migrate, index) the database now, so a bad path fails before the server listens.
-        var store = app.Services.GetRequiredService<StoreAccess>();
+        app.Services.GetRequiredService<StoreAccess>();
         if (!options.Quiet)
         {
-            app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation("SkillScope dashboard over {Db}", store.Path));
             WarnIfNotLoopback(app);
         }
 
@@ -79,6 +82,14 @@ public static class SkillScopeWeb
         app.MapSkillScopeApis();
         app.MapDashboardPages();
         return app;
+    }
+
+    /// <summary>Starts listening and returns the line to show: where the dashboard is and which database it reads.</summary>
+    public static async Task<string> StartAsync(WebApplication app, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await app.StartAsync(cancellation).ConfigureAwait(false);
+        return $"SkillScope dashboard on {string.Join(", ", app.Urls)} over {app.Services.GetRequiredService<StoreAccess>().Path}; Ctrl-C to stop";
     }
 
     private static string GetConfiguredDb(this IServiceProvider services) =>

@@ -20,7 +20,7 @@ public static class ApiGroups
         }
 
         // Unknown API paths are problems, not the dashboard page the fallback below would serve.
-        app.Map("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No such API endpoint; see /openapi/v1.json"))
+        app.MapGet("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No such API endpoint; see /openapi/v1.json"))
             .ExcludeFromDescription();
         return app;
     }

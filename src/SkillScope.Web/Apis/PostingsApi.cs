@@ -122,10 +122,10 @@ public static class PostingsApi
         [FromQuery(Name = "q"), Description("Words to find in title, company, location or description; all are required (stemmed, accents ignored).")]
         public string? Q { get; set; }
 
-        [FromQuery(Name = "company"), Description("Exact company name, as in the market report's top companies (repeated: ORed).")]
+        [FromQuery(Name = "company"), Description("Exact company name, as in the market report's top companies; repeat for several (ORed). Commas are part of the name.")]
         public string[]? Company { get; set; }
 
-        [FromQuery(Name = "metro"), Description("Exact metro name, as in the market report's top metros (repeated: ORed).")]
+        [FromQuery(Name = "metro"), Description("Exact metro name, as in the market report's top metros; repeat for several (ORed).")]
         public string[]? Metro { get; set; }
 
         [FromQuery(Name = "skill"), Description("Skill id the record must name; repeated or comma-separated ids are all required (a co-skill cell: anchor and partner).")]
@@ -180,8 +180,8 @@ public static class PostingsApi
             {
                 Filter = filter,
                 Text = string.IsNullOrWhiteSpace(Q) ? null : Q,
-                Companies = QueryValues.List(Company),
-                Metros = QueryValues.List(Metro),
+                Companies = QueryValues.Repeated(Company),
+                Metros = QueryValues.Repeated(Metro),
                 AllSkills = skills,
                 AnySkills = categorySkills,
                 HasText = text switch { "with" => true, "without" => false, _ => null },

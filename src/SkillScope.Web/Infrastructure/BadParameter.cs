@@ -25,6 +25,10 @@ internal static class QueryValues
             .Distinct(StringComparer.Ordinal)
             .ToArray();
 
+    /// <summary>Free-text values (company, metro names may hold commas): only repeated, trimmed, without repeats.</summary>
+    public static string[] Repeated(string[]? values) =>
+        (values ?? []).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+
     /// <summary>YYYY-MM-DD, or YYYY meaning 1 January (or 31 December for an end date).</summary>
     public static bool TryDate(string? text, string parameter, bool endOfYear, out DateOnly? date, [NotNullWhen(false)] out BadParameter? bad)
     {

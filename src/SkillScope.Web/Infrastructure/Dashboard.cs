@@ -23,7 +23,8 @@ internal static class Dashboard
             .Select(f => f.Name)
             .Order(StringComparer.Ordinal)];
         app.MapGet("/pages.json", () => TypedResults.Ok<IReadOnlyList<string>>(pages)).ExcludeFromDescription();
-        app.MapFallbackToFile("index.html");
+        // GET and HEAD only, so that a POST to an API path is a 405, not the dashboard page.
+        app.MapFallbackToFile("index.html").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         return app;
     }
 }

@@ -30,6 +30,12 @@ function periodCell(params, period) {
   const to = until && asEnd(until) < period.to ? asEnd(until) : period.to;
   return { since: from, until: to };
 }
+// A period outside the report's since/until counts nothing: the figure is 0 and there is nothing to list.
+function periodLink(params, period, skill, n, kind) {
+  const range = periodCell(params, period);
+  if (range.since > range.until) return count(n);
+  return link(skillPostingsUrl(params, { skill, ...range }), count(n), { dataset: { cell: `${kind}:${skill}` } });
+}
 const asStart = (text) => (text.length === 4 ? `${text}-01-01` : text);
 const asEnd = (text) => (text.length === 4 ? `${text}-12-31` : text);
 
@@ -155,9 +161,9 @@ function content(report, params, state, names) {
         caption: 'Skills by change in share',
         columns: [
           { title: 'Skill', value: (r) => r.name, cell: (r) => r.name },
-          { title: `${a.label} postings`, num: true, value: (r) => r.postingsA, cell: (r) => link(skillPostingsUrl(params, { skill: r.skill, ...periodCell(params, a) }), count(r.postingsA), { dataset: { cell: `trendA:${r.skill}` } }) },
+          { title: `${a.label} postings`, num: true, value: (r) => r.postingsA, cell: (r) => periodLink(params, a, r.skill, r.postingsA, 'trendA') },
           { title: `${a.label} share`, num: true, value: (r) => r.shareA, cell: (r) => share(r.shareA) },
-          { title: `${b.label} postings`, num: true, value: (r) => r.postingsB, cell: (r) => link(skillPostingsUrl(params, { skill: r.skill, ...periodCell(params, b) }), count(r.postingsB), { dataset: { cell: `trendB:${r.skill}` } }) },
+          { title: `${b.label} postings`, num: true, value: (r) => r.postingsB, cell: (r) => periodLink(params, b, r.skill, r.postingsB, 'trendB') },
           { title: `${b.label} share`, num: true, value: (r) => r.shareB, cell: (r) => share(r.shareB) },
           { title: 'Change (pp)', num: true, value: (r) => r.changePp, cell: (r) => number(r.changePp) },
           { title: 'p', num: true, value: (r) => r.pValue, cell: (r) => number(r.pValue) },

@@ -28,7 +28,7 @@ async function render(main, context) {
     h('p', {}, link('/postings', '← Postings')),
     h('h1', { dataset: { field: 'title' } }, markedText(r.title, marks('title'))),
     h('dl', { class: 'fields' },
-      field('Record', `#${detail.id} (${label(r.kind)})`),
+      field('Record', `#${detail.id} (${r.kind === 'posting' ? 'job posting' : 'salary report'})`),
       field('Company', r.company),
       field('Location', r.locationText),
       field('Place', [r.city, r.state, r.metro, r.country].filter(Boolean).join(', ')),

@@ -162,44 +162,90 @@ public static class PostingSearch
     }
 
     /// <summary>One page of the records matching <paramref name="query"/>, and how many match in all.</summary>
-    /// <exception cref="InvalidOperationException">The query has text but the full-text index is missing (<see cref="UpdateIndex"/> was never run).</exception>
+    /// <remarks>
+    /// Three steps, so that a common word matching tens of thousands of records stays cheap: the count (from the
+    /// full-text index alone when text is the only condition), the page's ids in order, then fields and snippets
+    /// for those ids only (snippet() is costly and SQLite would compute it for every match before sorting).
+    /// </remarks>
     public static PostingPage Search(SkillStore store, PostingQuery query)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
         var match = ToMatchExpression(query.Text);
-        using var count = store.Connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) {FromWhere(count, query, match)}";
-        var total = (long)count.ExecuteScalar()!;
+        var textOnly = match is not null && HasNoRecordCondition(query);
 
-        using var page = store.Connection.CreateCommand();
-        var fromWhere = FromWhere(page, query, match);
-        var snippet = match is null ? "NULL" : "snippet(records_fts, -1, char(2), char(3), '…', 24)";
-        var order = (query.Sort, match) switch
+        long total;
+        using (var count = store.Connection.CreateCommand())
         {
-            (PostingSort.Relevance, not null) => "bm25(records_fts, 10.0, 2.0, 1.0, 1.0), r.id",
-            (PostingSort.Salary, _) => "r.salary_usd IS NULL, r.salary_usd DESC, r.id",
-            _ => "r.period_start IS NULL, r.period_start DESC, r.id DESC",
-        };
-        page.CommandText = $"""
-            SELECT r.id, r.kind, r.title, r.company, r.location_text, r.country, r.metro, r.role, r.seniority, r.employment_type,
-                r.work_arrangement, r.period_start, r.salary_usd, r.salary_flag, {snippet}
-            {fromWhere}
-            ORDER BY {order} LIMIT $limit OFFSET $offset
-            """;
-        page.Parameters.AddWithValue("$limit", query.Limit);
-        page.Parameters.AddWithValue("$offset", query.Offset);
-        var items = new List<PostingHit>(query.Limit);
-        using var reader = page.ExecuteReader();
-        while (reader.Read())
-        {
-            items.Add(new PostingHit(
-                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Text(reader, 3), Text(reader, 4), Text(reader, 5), Text(reader, 6),
-                reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetString(10), Text(reader, 11),
-                reader.IsDBNull(12) ? null : reader.GetDouble(12), Text(reader, 13), Text(reader, 14)));
+            count.CommandText = textOnly
+                ? "SELECT COUNT(*) FROM records_fts WHERE records_fts MATCH $match"
+                : $"SELECT COUNT(*) {FromWhere(count, query, match)}";
+            count.Parameters.AddWithValue("$match", (object?)match ?? DBNull.Value);
+            total = (long)count.ExecuteScalar()!;
         }
 
-        return new PostingPage(total, query.Offset, query.Limit, items);
+        var ids = new List<long>(query.Limit);
+        using (var page = store.Connection.CreateCommand())
+        {
+            var order = (query.Sort, match) switch
+            {
+                (PostingSort.Relevance, not null) => "bm25(records_fts, 10.0, 2.0, 1.0, 1.0), records_fts.rowid",
+                (PostingSort.Salary, _) => "r.salary_usd IS NULL, r.salary_usd DESC, r.id",
+                _ => "r.period_start IS NULL, r.period_start DESC, r.id DESC",
+            };
+            page.CommandText = textOnly && query.Sort == PostingSort.Relevance
+                ? $"SELECT rowid FROM records_fts WHERE records_fts MATCH $match ORDER BY {order} LIMIT $limit OFFSET $offset"
+                : $"SELECT r.id {FromWhere(page, query, match)} ORDER BY {order} LIMIT $limit OFFSET $offset";
+            page.Parameters.AddWithValue("$match", (object?)match ?? DBNull.Value);
+            page.Parameters.AddWithValue("$limit", query.Limit);
+            page.Parameters.AddWithValue("$offset", query.Offset);
+            using var reader = page.ExecuteReader();
+            while (reader.Read())
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+        }
+
+        return new PostingPage(total, query.Offset, query.Limit, Hits(store, ids, match));
+    }
+
+    private static List<PostingHit> Hits(SkillStore store, List<long> ids, string? match)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        using var command = store.Connection.CreateCommand();
+        var idList = string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        command.CommandText = $"""
+            SELECT r.id, r.kind, r.title, r.company, r.location_text, r.country, r.metro, r.role, r.seniority, r.employment_type,
+                r.work_arrangement, r.period_start, r.salary_usd, r.salary_flag,
+                {(match is null ? "NULL FROM records r WHERE" : "snippet(records_fts, -1, char(2), char(3), '…', 24) FROM records_fts JOIN records r ON r.id = records_fts.rowid WHERE records_fts MATCH $match AND")}
+                r.id IN ({idList})
+            """;
+        command.Parameters.AddWithValue("$match", (object?)match ?? DBNull.Value);
+        var byId = new Dictionary<long, PostingHit>(ids.Count);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            byId[reader.GetInt64(0)] = new PostingHit(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Text(reader, 3), Text(reader, 4), Text(reader, 5), Text(reader, 6),
+                reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetString(10), Text(reader, 11),
+                reader.IsDBNull(12) ? null : reader.GetDouble(12), Text(reader, 13), Text(reader, 14));
+        }
+
+        return [.. ids.Select(id => byId[id])];
+    }
+
+    private static bool HasNoRecordCondition(PostingQuery query)
+    {
+        var f = query.Filter;
+        return f.Kinds.Count == 0 && f.Roles.Count == 0 && f.Seniorities.Count == 0 && f.Countries.Count == 0
+            && f.WorkArrangements.Count == 0 && f.EmploymentTypes.Count == 0 && f.Sources.Count == 0
+            && f.Since is null && f.Until is null
+            && query.Companies.Count == 0 && query.Metros.Count == 0 && query.AllSkills.Count == 0
+            && query.AnySkills is null && query.HasText is null && query.Salary == SalaryCondition.Any;
     }
 
     /// <summary>A record with every file row it was seen in and its indexed skills, or null when there is no such record.</summary>
@@ -247,7 +293,7 @@ public static class PostingSearch
         var index = 0;
         var sql = new StringBuilder(match is null
             ? "FROM records r WHERE "
-            : "FROM records_fts JOIN records r ON r.id = records_fts.rowid WHERE records_fts MATCH " + Parameter(match) + " AND ");
+            : "FROM records_fts JOIN records r ON r.id = records_fts.rowid WHERE records_fts MATCH $match AND ");
         sql.Append(query.Filter.ToSql(command));
         In("r.company", query.Companies);
         In("r.metro", query.Metros);

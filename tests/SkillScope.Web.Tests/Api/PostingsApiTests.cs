@@ -24,6 +24,21 @@ public sealed class PostingsApiTests(SharedApi api) : IClassFixture<SharedApi>
         }
     }
 
+    [Theory]
+    [InlineData("data", 1)]
+    [InlineData("data", 3)]
+    [InlineData("machine%20learning", 2)]
+    public async Task Text_alone_and_text_with_a_filter_that_keeps_everything_list_the_same_records(string q, int page)
+    {
+        // Text alone is counted and ranked from the full-text index only; any filter joins the records table.
+        var alone = await api.GetJsonAsync($"/api/postings?q={q}&page={page}&pageSize=30");
+        var joined = await api.GetJsonAsync($"/api/postings?q={q}&page={page}&pageSize=30&kind=posting,salary_report");
+
+        Assert.True(alone.Long("total") > 90);
+        Assert.Equal(alone.Long("total"), joined.Long("total"));
+        Assert.Equal(alone.GetProperty("items").GetRawText(), joined.GetProperty("items").GetRawText());
+    }
+
     [Fact]
     public async Task Search_snippets_mark_the_matched_words()
     {

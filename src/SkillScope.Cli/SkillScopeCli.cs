@@ -21,6 +21,9 @@ public static class SkillScopeCli
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(FetchCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(CareerCommands.Resume(context));
+        root.Subcommands.Add(CareerCommands.Gap(context));
+        root.Subcommands.Add(CareerCommands.Match(context));
         return root;
     }
 

@@ -65,6 +65,17 @@ public sealed class SkillStore : IDisposable
             required INTEGER NOT NULL CHECK (required IN (0, 1)),
             PRIMARY KEY (record_id, skill_id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ix_record_skills_skill ON record_skills(skill_id, record_id);
+
+        -- Full-text index of postings (title, description) for `match`, over the records table (external content).
+        -- Brought up to date by PostingIndex.Update before each search, in one transaction (docs/resume-score.md).
+        CREATE VIRTUAL TABLE IF NOT EXISTS posting_fts USING fts5(title, description, content='records', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE IF NOT EXISTS posting_fts_vocab USING fts5vocab(posting_fts, 'row');
+
+        -- Resumes kept at the user's request (--save); nothing else writes a resume anywhere.
+        CREATE TABLE IF NOT EXISTS saved_resumes(
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE, file_name TEXT NOT NULL, format TEXT NOT NULL, saved_at TEXT NOT NULL,
+            text TEXT NOT NULL, profile_json TEXT NOT NULL);
         """;
 
     private SkillStore(SqliteConnection connection, string path)

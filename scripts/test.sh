@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 # Debian packages the tests use; added as the features that need them arrive.
-for pkg in ${SKILLSCOPE_TEST_PACKAGES:-}; do
+for pkg in ${SKILLSCOPE_TEST_PACKAGES:-poppler-utils}; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -16,7 +16,7 @@ internal static class DocxText
             var body = document.MainDocumentPart?.Document?.Body;
             if (body is null)
             {
-                return (null, "the DOCX has no document body (is it a Word document?)");
+                return (null, "the DOCX file is damaged or not a Word document (it has no document body); open it in Word and save it again, or save it as PDF or plain text");
             }
 
             var text = new StringBuilder();

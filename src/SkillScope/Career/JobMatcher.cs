@@ -121,8 +121,7 @@ public static class JobMatcher
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var kept = new List<(string Phrase, long Df)>();
-        var common = 0;
+        var found = new List<(string Phrase, long Df)>();
         foreach (var phrase in phrases)
         {
             var tokens = PostingIndex.Tokens(phrase);
@@ -132,23 +131,26 @@ public static class JobMatcher
             }
 
             var df = tokens.Min(t => PostingIndex.DocumentFrequency(store, t));
-            if (df == 0)
+            if (df > 0)
             {
-                continue;
+                found.Add((string.Join(' ', tokens), df));
             }
-
-            if (df * 2 > indexed)
-            {
-                common++;
-                continue;
-            }
-
-            kept.Add((string.Join(' ', tokens), df));
         }
 
-        if (common > 0 && notes is not null)
+        var kept = found.Where(f => f.Df * 2 <= indexed).ToList();
+        var common = found.Count - kept.Count;
+        if (kept.Count == 0)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{common} of the resume's terms appear in over half the postings and carry no text weight; skill overlap still counts them"));
+            // Every term is in most postings: they still select the candidates, and skill overlap ranks them.
+            kept = found;
+            if (common > 0)
+            {
+                notes?.Add("every term of the resume appears in over half the postings: full text does not tell them apart, skill overlap and fit do");
+            }
+        }
+        else if (common > 0)
+        {
+            notes?.Add(string.Create(CultureInfo.InvariantCulture, $"{common} of the resume's terms appear in over half the postings and carry no text weight; skill overlap still counts them"));
         }
 
         return [.. kept.OrderBy(k => k.Df).ThenBy(k => k.Phrase, StringComparer.Ordinal).Take(MaxTerms).Select(k => k.Phrase)];

@@ -42,7 +42,8 @@ public sealed record PostingProfile
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(extractor);
-        var text = record.Description is null ? record.Title : record.Title + "\n" + record.Description;
+        // As the stored index reads postings (SkillIndex): title and description, and nothing from a title alone.
+        var text = record.Description is null ? "" : record.Title + "\n" + record.Description;
         var taxonomy = extractor.Taxonomy;
         var skills = SkillExtractor.Distinct(extractor.Extract(text))
             .Select(s => (Skill: taxonomy.Find(s.SkillId), s.Strength))

@@ -59,11 +59,11 @@ public class MatchBenchmarks
     [Benchmark]
     public int Top10Analyst() => JobMatcher.Match(_store, SkillTaxonomy.Default, _analyst, new MatchRequest()).Matches.Count;
 
-    /// <summary>With filters and preferences: US postings since 2018, prefer remote.</summary>
+    /// <summary>With filters and preferences: ML engineer and data scientist postings in the US, prefer remote.</summary>
     [Benchmark]
     public int Top10EngineerFiltered() => JobMatcher.Match(_store, SkillTaxonomy.Default, _engineer, new MatchRequest
     {
-        Filter = new RecordFilter { Countries = ["US"], Since = new DateOnly(2018, 1, 1) },
+        Filter = new RecordFilter { Roles = ["ml_engineer", "data_scientist"], Countries = ["US"] },
         Country = "US",
         Arrangement = "remote",
     }).Matches.Count;

@@ -190,7 +190,7 @@ internal static class CareerCommands
         var top = new Option<int>("--top") { Description = "How many postings to list", DefaultValueFactory = _ => 10 };
         var near = new Option<string?>("--near") { Description = "Where you want to work (ISO alpha-2); remote postings fit anywhere" };
         var prefer = new Option<string?>("--prefer-arrangement") { Description = "remote|hybrid|onsite: the arrangement you prefer" };
-        var candidates = new Option<int>("--candidates") { Description = "How many full-text candidates to re-rank", DefaultValueFactory = _ => 300 };
+        var candidates = new Option<int>("--candidates") { Description = "How many full-text candidates to re-rank", DefaultValueFactory = _ => 500 };
         var shared = new SharedOptions(CommonOptions.OutputFormat("table", "json", "md"));
         var command = new Command("match", "Rank stored postings for a resume: skill overlap, full-text relevance (BM25), level, place and arrangement");
         command.Arguments.Add(file);

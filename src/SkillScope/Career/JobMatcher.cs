@@ -13,7 +13,7 @@ public sealed record MatchRequest
     public int Top { get; init; } = 10;
 
     /// <summary>How many postings, best by full-text relevance, are re-ranked on skills and fit.</summary>
-    public int Candidates { get; init; } = 300;
+    public int Candidates { get; init; } = 500;
 
     /// <summary>Where the person wants to work (ISO alpha-2); else the country the resume states, if any.</summary>
     public string? Country { get; init; }
@@ -24,16 +24,20 @@ public sealed record MatchRequest
 
 /// <summary>One ranked posting and why it ranks there.</summary>
 /// <param name="SkillFit">0-1: the posting's skills the resume shows, required ones counting double.</param>
+/// <param name="TitleFit">0-1: how well the resume's two most recent titles fit the posting's (as in the resume score).</param>
 /// <param name="TextRelevance">0-1: BM25 relative to the best candidate.</param>
 /// <param name="Fit">0-1: seniority, location and arrangement fit; null when none of them can be judged.</param>
 public sealed record JobMatch(
     int Rank, long RecordId, string Title, string? Company, string? Location, string Role, string Seniority, string WorkArrangement,
-    double Score, double SkillFit, double TextRelevance, double? Fit, int TextRank,
+    double Score, double SkillFit, double TitleFit, double TextRelevance, double? Fit, int TextRank,
     IReadOnlyList<string> MatchedRequired, IReadOnlyList<string> MatchedPreferred, IReadOnlyList<string> MissingRequired, IReadOnlyList<string> MissingPreferred,
     IReadOnlyList<string> Why);
 
+/// <param name="Indexed">Postings in the full-text index (before filters).</param>
+/// <param name="Candidates">Postings re-ranked: the best by full text among those matching the filters.</param>
+/// <param name="Terms">The phrases searched for.</param>
 public sealed record MatchReport(
-    long Searchable, int Candidates, IReadOnlyList<string> Terms, IReadOnlyList<JobMatch> Matches, IReadOnlyList<string> Notes);
+    long Indexed, int Candidates, IReadOnlyList<string> Terms, IReadOnlyList<JobMatch> Matches, IReadOnlyList<string> Notes);
 
 /// <summary>
 /// Ranks stored postings for a resume: SQLite FTS5 (BM25) picks the candidates the resume's skills and titles are most
@@ -42,11 +46,19 @@ public sealed record MatchReport(
 /// </summary>
 public static class JobMatcher
 {
-    public const double SkillWeight = 0.55;
-    public const double TextWeight = 0.25;
+    public const double SkillWeight = 0.50;
+    public const double TitleWeight = 0.15;
+    public const double TextWeight = 0.15;
     public const double FitWeight = 0.20;
 
-    private const int MaxTerms = 48;
+    /// <summary>Terms in more than this share of the indexed postings are left out: BM25 gives them no weight.</summary>
+    public const double MaxTermShare = 0.5;
+
+    /// <summary>The terms searched for may appear, together, in at most this many postings per indexed posting.</summary>
+    public const double ReadBudget = 0.75;
+
+    private const int MaxTerms = 24;
+    private const int MinTerms = 3;
 
     public static MatchReport Match(SkillStore store, SkillTaxonomy taxonomy, Resume resume, MatchRequest request)
     {
@@ -56,20 +68,21 @@ public static class JobMatcher
         ArgumentNullException.ThrowIfNull(request);
         var notes = new List<string>();
         var filter = request.Filter with { Kinds = [RecordKinds.Posting] };
-        var searchable = PostingIndex.CountSearchable(store, filter);
         var indexed = PostingIndex.IndexedCount(store);
         var terms = Terms(store, taxonomy, resume, indexed, notes);
         if (terms.Count == 0)
         {
-            notes.Add("nothing in the resume to search for: no skills or job titles found in it");
-            return new MatchReport(searchable, 0, [], [], notes);
+            notes.Add(indexed == 0
+                ? "no postings are stored: ingest postings first"
+                : "nothing in the resume to search for: none of its skills or job titles appears in the stored postings");
+            return new MatchReport(indexed, 0, [], [], notes);
         }
 
         var hits = PostingIndex.Search(store, string.Join(" OR ", terms.Select(PostingIndex.Phrase)), filter, Math.Max(request.Candidates, request.Top));
         if (hits.Count == 0)
         {
-            notes.Add(searchable == 0 ? "no stored postings match the filters" : "no stored posting mentions any of the resume's skills or titles");
-            return new MatchReport(searchable, 0, terms, [], notes);
+            notes.Add("no stored posting that matches the filters mentions the resume's skills or titles");
+            return new MatchReport(indexed, 0, terms, [], notes);
         }
 
         var best = hits[0].Bm25;
@@ -82,26 +95,23 @@ public static class JobMatcher
         var coverage = new SkillCoverage(resume.Skills.Select(s => s.Id), taxonomy);
         var level = resume.Seniority;
         var country = request.Country ?? resume.Country;
-        var scored = PostingIndex.Load(store, [.. hits.Select(h => h.Id)])
-            .Select(p => Score(p, taxonomy, coverage, textRank[p.Id], hits.Count, level, country, request.Arrangement))
+        var scored = PostingIndex.Load(store, [.. hits.Select(h => h.Id)], withText: false)
+            .Select(p => Score(p, taxonomy, coverage, resume, textRank[p.Id], hits.Count, level, country, request.Arrangement))
             .OrderByDescending(m => Math.Round(m.Score, 9)).ThenBy(m => m.RecordId)
             .Take(request.Top)
             .Select((m, i) => m with { Rank = i + 1 })
             .ToList();
-        if (hits.Count < searchable)
-        {
-            notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"re-ranked the {hits.Count:N0} postings most relevant by full text (BM25) among {searchable:N0} searchable"));
-        }
-
-        return new MatchReport(searchable, hits.Count, terms, scored, notes);
+        notes.Add(string.Create(CultureInfo.InvariantCulture,
+            $"ranked the {hits.Count:N0} postings most relevant by full text (BM25){(Unfiltered(request.Filter) ? "" : " that match the filters")} of {indexed:N0} indexed"));
+        return new MatchReport(indexed, hits.Count, terms, scored, notes);
     }
 
     /// <summary>
-    /// FTS phrases for the resume's hard skills and certifications (names of three letters or more: "R" or "Go" would
-    /// match everywhere) and its two most recent titles without level words. Phrases found in more than half of the indexed
-    /// postings are left out: BM25 gives them no weight (SQLite clamps their IDF), and they would make the search read
-    /// most of the index.
+    /// FTS phrases for the resume: the names of its hard skills and certifications (three letters or more: "R" or "Go"
+    /// would match everywhere) and its two most recent titles without level words, rarest first. A phrase found in more
+    /// than half of the indexed postings is left out (SQLite clamps its BM25 weight to nothing), and so are the commoner
+    /// ones once the postings the search must read add up to 1.5 times the index: that bounds the time of a search
+    /// whatever the resume. At least the three rarest are kept. Skill overlap still counts every skill.
     /// </summary>
     internal static List<string> Terms(SkillStore store, SkillTaxonomy taxonomy, Resume resume, long indexed, List<string>? notes)
     {
@@ -121,43 +131,47 @@ public static class JobMatcher
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var found = new List<(string Phrase, long Df)>();
+        var tokenized = new List<IReadOnlyList<string>>();
         foreach (var phrase in phrases)
         {
             var tokens = PostingIndex.Tokens(phrase);
-            if (tokens.Count == 0 || (tokens.Count == 1 && tokens[0].Length < 3) || !seen.Add(string.Join(' ', tokens)))
+            if (tokens.Count > 0 && !(tokens.Count == 1 && tokens[0].Length < 3) && seen.Add(string.Join(' ', tokens)))
             {
-                continue;
-            }
-
-            var df = tokens.Min(t => PostingIndex.DocumentFrequency(store, t));
-            if (df > 0)
-            {
-                found.Add((string.Join(' ', tokens), df));
+                tokenized.Add(tokens);
             }
         }
 
-        var kept = found.Where(f => f.Df * 2 <= indexed).ToList();
-        var common = found.Count - kept.Count;
-        if (kept.Count == 0)
+        var df = PostingIndex.DocumentFrequencies(store, tokenized.SelectMany(t => t));
+        var found = tokenized
+            .Select(t => (Phrase: string.Join(' ', t), Df: t.Min(token => df[token])))
+            .Where(f => f.Df > 0)
+            .OrderBy(f => f.Df).ThenBy(f => f.Phrase, StringComparer.Ordinal)
+            .ToList();
+        // Rarest first, while the posting lists to read stay within the budget.
+        var kept = new List<(string Phrase, long Df)>();
+        long read = 0;
+        foreach (var term in found)
         {
-            // Every term is in most postings: they still select the candidates, and skill overlap ranks them.
-            kept = found;
-            if (common > 0)
+            if (kept.Count >= MinTerms && (term.Df > indexed * MaxTermShare || read + term.Df > indexed * ReadBudget || kept.Count >= MaxTerms))
             {
-                notes?.Add("every term of the resume appears in over half the postings: full text does not tell them apart, skill overlap and fit do");
+                break;
             }
-        }
-        else if (common > 0)
-        {
-            notes?.Add(string.Create(CultureInfo.InvariantCulture, $"{common} of the resume's terms appear in over half the postings and carry no text weight; skill overlap still counts them"));
+
+            kept.Add(term);
+            read += term.Df;
         }
 
-        return [.. kept.OrderBy(k => k.Df).ThenBy(k => k.Phrase, StringComparer.Ordinal).Take(MaxTerms).Select(k => k.Phrase)];
+        if (found.Count > kept.Count)
+        {
+            notes?.Add(string.Create(CultureInfo.InvariantCulture,
+                $"full text searched the resume's {kept.Count} rarest terms of {found.Count}; skill overlap counts all its skills"));
+        }
+
+        return [.. kept.Select(k => k.Phrase)];
     }
 
     private static JobMatch Score(
-        IndexedPosting posting, SkillTaxonomy taxonomy, SkillCoverage coverage, (int Rank, double Relevance) text, int candidates,
+        IndexedPosting posting, SkillTaxonomy taxonomy, SkillCoverage coverage, Resume resume, (int Rank, double Relevance) text, int candidates,
         string level, string? country, string? arrangement)
     {
         List<string> matchedRequired = [], matchedPreferred = [], missingRequired = [], missingPreferred = [];
@@ -187,6 +201,10 @@ public static class JobMatcher
                     $"skills: {matchedRequired.Count} of {matchedRequired.Count + missingRequired.Count} required and {matchedPreferred.Count} of {matchedPreferred.Count + missingPreferred.Count} preferred shown ({skillFit:P0})"),
             string.Create(CultureInfo.InvariantCulture, $"text: BM25 rank {text.Rank} of {candidates} ({text.Relevance:0.00} of the best)"),
         };
+        var (titleFit, title) = ResumeScorer.BestTitle(resume.Positions.Take(2), record.Title, record.Role);
+        why.Add(title is null
+            ? $"title: no recent title of the resume fits ({RoleNames.Of(record.Role)})"
+            : string.Create(CultureInfo.InvariantCulture, $"title: '{title}' ({titleFit:0.0})"));
 
         var parts = new List<double>();
         var levelFit = LevelFit(level, record.Seniority);
@@ -214,12 +232,16 @@ public static class JobMatcher
         }
 
         double? fit = parts.Count == 0 ? null : parts.Average();
-        var weights = SkillWeight + TextWeight + (fit is null ? 0 : FitWeight);
-        var score = 100 * ((SkillWeight * skillFit) + (TextWeight * text.Relevance) + (FitWeight * (fit ?? 0))) / weights;
+        var weights = SkillWeight + TitleWeight + TextWeight + (fit is null ? 0 : FitWeight);
+        var score = 100 * ((SkillWeight * skillFit) + (TitleWeight * titleFit) + (TextWeight * text.Relevance) + (FitWeight * (fit ?? 0))) / weights;
         return new JobMatch(0, posting.Id, record.Title, record.Company, record.LocationText, record.Role, record.Seniority, record.WorkArrangement,
-            Math.Round(score, 1, MidpointRounding.AwayFromZero), Math.Round(skillFit, 3), Math.Round(text.Relevance, 3), fit is null ? null : Math.Round(fit.Value, 3),
+            Math.Round(score, 1, MidpointRounding.AwayFromZero), Math.Round(skillFit, 3), titleFit, Math.Round(text.Relevance, 3), fit is null ? null : Math.Round(fit.Value, 3),
             text.Rank, matchedRequired, matchedPreferred, missingRequired, missingPreferred, why);
     }
+
+    private static bool Unfiltered(RecordFilter f) =>
+        f.Roles.Count + f.Seniorities.Count + f.Countries.Count + f.WorkArrangements.Count + f.EmploymentTypes.Count + f.Sources.Count == 0
+        && f.Since is null && f.Until is null;
 
     private static readonly string[] LevelOrder = [Seniorities.Intern, Seniorities.Junior, Seniorities.Mid, Seniorities.Senior, Seniorities.Lead, Seniorities.Executive];
 

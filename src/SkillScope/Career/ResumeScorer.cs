@@ -191,29 +191,36 @@ public static class ResumeScorer
             return 0;
         }
 
-        var target = TitleWords(posting.Title);
+        var (best, bestTitle) = BestTitle(resume.Positions, posting.Title, posting.Role);
+        detail = bestTitle is null
+            ? $"no title matches '{posting.Title}' ({RoleNames.Of(posting.Role)}); most recent: '{resume.Positions[0].Title}'"
+            : $"'{bestTitle}' against '{posting.Title}'";
+        return best;
+    }
+
+    /// <summary>The resume title (of the positions given, most recent first) that best fits a posting's title, and how well.</summary>
+    internal static (double Fit, string? Title) BestTitle(IEnumerable<ResumePosition> positions, string postingTitle, string postingRole)
+    {
+        var target = TitleWords(postingTitle);
         double best = 0;
         string? bestTitle = null;
-        for (var i = 0; i < resume.Positions.Count; i++)
+        var i = 0;
+        foreach (var position in positions)
         {
-            var position = resume.Positions[i];
             var words = TitleWords(position.Title);
             var jaccard = target.Count == 0 || words.Count == 0 ? 0 : (double)target.Intersect(words).Count() / target.Union(words).Count();
             var similarity = jaccard >= 0.6 ? 1.0
-                : posting.Role != Roles.Other && position.Role == posting.Role ? 0.8
-                : posting.Role != Roles.Other && RoleNames.Related(position.Role, posting.Role) ? 0.4
+                : postingRole != Roles.Other && position.Role == postingRole ? 0.8
+                : postingRole != Roles.Other && RoleNames.Related(position.Role, postingRole) ? 0.4
                 : 0;
-            var value = similarity * (i == 0 ? 1 : 0.8);
+            var value = similarity * (i++ == 0 ? 1 : 0.8);
             if (value > best)
             {
                 (best, bestTitle) = (value, position.Title);
             }
         }
 
-        detail = bestTitle is null
-            ? $"no title matches '{posting.Title}' ({RoleNames.Of(posting.Role)}); most recent: '{resume.Positions[0].Title}'"
-            : $"'{bestTitle}' against '{posting.Title}'";
-        return best;
+        return (best, bestTitle);
     }
 
     private static HashSet<string> TitleWords(string title) =>

@@ -14,12 +14,13 @@ public sealed record IndexedPosting(long Id, JobRecord Record, IReadOnlyList<(st
 /// lazily, before a search, rather than at ingest: ingest stays as fast as before, and because the catch-up is one
 /// transaction that also records how far it got, an interrupted ingest or an interrupted catch-up leaves an index that
 /// is either complete up to its mark or rolled back. Records are only ever appended (ids grow), so "postings with an id
-/// above the mark" are exactly the new ones; if the postings at or below the mark ever change in number or ids, the
-/// index is rebuilt from scratch.
+/// above the mark" are exactly the new ones; should a posting ever be deleted or its text changed, a trigger marks the
+/// index stale and the next update rebuilds it from scratch.
 /// </summary>
 public static class PostingIndex
 {
     private const string MarkKey = "posting_fts_mark";
+    private const string StaleKey = "posting_fts_stale";
 
     /// <summary>Indexes the postings stored since the last update (all of them the first time); returns how many.</summary>
     public static long Update(SkillStore store, CancellationToken cancellation = default)
@@ -27,36 +28,61 @@ public static class PostingIndex
         ArgumentNullException.ThrowIfNull(store);
         var connection = store.Connection;
         using var transaction = connection.BeginTransaction();
-        var (maxId, count, idSum) = ReadMark(connection, transaction);
-        var (nowCount, nowSum) = maxId > 0 ? CountUpTo(connection, transaction, maxId) : (0, 0);
-        if (maxId <= 0 || nowCount != count || nowSum != idSum)
+        var (maxId, count) = ReadMark(connection, transaction);
+        var rebuild = maxId < 0 || Meta(connection, transaction, StaleKey) is not null || (count > 0 && !(HasRows(connection, transaction, "posting_fts_df") && HasRows(connection, transaction, "posting_facets")));
+        if (rebuild)
         {
-            // No mark (first use, or a database from before the index) or postings below the mark changed: start over.
+            // No mark (first use, or a database from before the index) or a posting changed: start over.
             Execute(connection, transaction, "INSERT INTO posting_fts(posting_fts) VALUES ('delete-all')");
-            (maxId, count, idSum) = (0, 0, 0);
+            Execute(connection, transaction, "DELETE FROM posting_facets");
+            Execute(connection, transaction, $"DELETE FROM meta WHERE key = '{StaleKey}'");
+            (maxId, count) = (0, 0);
         }
 
-        cancellation.ThrowIfCancellationRequested();
-        using (var insert = connection.CreateCommand())
+        // Only the rows above the mark are read ("+kind" keeps SQLite on the primary key rather than the kind index).
+        long added, newMax;
+        using (var pending = connection.CreateCommand())
         {
+            pending.Transaction = transaction;
+            // The mark is the highest record id seen, of any kind, so salary reports stored after it are not read again.
+            pending.CommandText = "SELECT COALESCE(SUM(kind = 'posting'), 0), COALESCE(MAX(id), 0) FROM records WHERE id > $after";
+            pending.Parameters.AddWithValue("$after", maxId);
+            using var reader = pending.ExecuteReader();
+            reader.Read();
+            (added, newMax) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        if (added > 0)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """
                 INSERT INTO posting_fts(rowid, title, description)
-                SELECT id, title, COALESCE(description, '') FROM records WHERE kind = 'posting' AND id > $after ORDER BY id
+                SELECT id, title, COALESCE(description, '') FROM records WHERE id > $after AND +kind = 'posting' ORDER BY id
                 """;
             insert.Parameters.AddWithValue("$after", maxId);
             insert.ExecuteNonQuery();
+            insert.CommandText = """
+                INSERT INTO posting_facets(id, kind, role, seniority, years_required_min, employment_type, work_arrangement,
+                    country, state, metro, city, period_start, period_end)
+                SELECT id, kind, role, seniority, years_required_min, employment_type, work_arrangement,
+                    country, state, metro, city, period_start, period_end
+                FROM records WHERE id > $after AND +kind = 'posting'
+                """;
+            insert.ExecuteNonQuery();
+            cancellation.ThrowIfCancellationRequested();
         }
 
-        var (newMax, newCount, newSum) = Totals(connection, transaction);
-        var added = newCount - count;
-        cancellation.ThrowIfCancellationRequested();
-        using (var mark = connection.CreateCommand())
+        if (added > 0 || rebuild)
         {
+            Execute(connection, transaction, "DELETE FROM posting_fts_df");
+            Execute(connection, transaction, "INSERT INTO posting_fts_df(term, doc) SELECT term, doc FROM posting_fts_vocab");
+            using var mark = connection.CreateCommand();
             mark.Transaction = transaction;
-            mark.CommandText = "INSERT INTO meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+            mark.CommandText = "INSERT OR REPLACE INTO meta(key, value) VALUES ($key, $value)";
             mark.Parameters.AddWithValue("$key", MarkKey);
-            mark.Parameters.AddWithValue("$value", string.Create(CultureInfo.InvariantCulture, $"{newMax} {newCount} {newSum}"));
+            mark.Parameters.AddWithValue("$value", string.Create(CultureInfo.InvariantCulture, $"{Math.Max(newMax, maxId)} {count + added}"));
             mark.ExecuteNonQuery();
         }
 
@@ -71,26 +97,37 @@ public static class PostingIndex
         return Math.Max(0, ReadMark(store.Connection, null).Count);
     }
 
-    /// <summary>Postings a search would have to bring into the index: stored after the last update.</summary>
+    /// <summary>Postings the next <see cref="Update"/> will index: those stored since the last one, or all of them when it rebuilds.</summary>
     public static long Pending(SkillStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var (maxId, _, _) = ReadMark(store.Connection, null);
+        var (maxId, _) = ReadMark(store.Connection, null);
+        var rebuild = maxId < 0 || Meta(store.Connection, null, StaleKey) is not null;
         using var command = store.Connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM records WHERE kind = 'posting' AND id > $after";
-        command.Parameters.AddWithValue("$after", Math.Max(0, maxId));
+        command.CommandText = "SELECT COUNT(*) FROM records WHERE id > $after AND +kind = 'posting'";
+        command.Parameters.AddWithValue("$after", rebuild ? 0 : maxId);
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>In how many indexed postings the token appears (a token as the index splits text: lower case, no accents).</summary>
-    public static long DocumentFrequency(SkillStore store, string token)
+    /// <summary>In how many indexed postings each token appears (tokens as the index splits text: lower case, no accents).</summary>
+    public static IReadOnlyDictionary<string, long> DocumentFrequencies(SkillStore store, IEnumerable<string> tokens)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(tokens);
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
         using var command = store.Connection.CreateCommand();
-        command.CommandText = "SELECT doc FROM posting_fts_vocab WHERE term = $term";
-        command.Parameters.AddWithValue("$term", token);
-        return command.ExecuteScalar() is long n ? n : 0;
+        command.CommandText = "SELECT doc FROM posting_fts_df WHERE term = $term";
+        var term = command.Parameters.Add(new SqliteParameter { ParameterName = "$term" });
+        foreach (var token in tokens)
+        {
+            if (!result.ContainsKey(token))
+            {
+                term.Value = token;
+                result[token] = command.ExecuteScalar() is long n ? n : 0;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -104,7 +141,7 @@ public static class PostingIndex
         ArgumentNullException.ThrowIfNull(filter);
         using var command = store.Connection.CreateCommand();
         var where = filter.ToSql(command);
-        var join = where == "1 = 1" ? "" : $"JOIN records r ON r.id = f.rowid AND {where}";
+        var join = where == "1 = 1" ? "" : $"JOIN posting_facets r ON r.id = f.rowid AND {where}";
         command.CommandText = $"""
             SELECT f.rowid, bm25(posting_fts, 3.0, 1.0) AS score FROM posting_fts f {join}
             WHERE posting_fts MATCH $query ORDER BY score, f.rowid LIMIT $limit
@@ -121,18 +158,12 @@ public static class PostingIndex
         return hits;
     }
 
-    /// <summary>Postings matching the filter that have text, i.e. the pool a search ranks.</summary>
-    public static long CountSearchable(SkillStore store, RecordFilter filter)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(filter);
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM records r WHERE {(filter with { Kinds = [RecordKinds.Posting] }).ToSql(command)} AND r.description IS NOT NULL";
-        return (long)command.ExecuteScalar()!;
-    }
-
-    /// <summary>The postings with these ids and their stored skills, in the order of <paramref name="ids"/>; missing ids are left out.</summary>
-    public static IReadOnlyList<IndexedPosting> Load(SkillStore store, IReadOnlyList<long> ids)
+    /// <summary>
+    /// The postings with these ids and their stored skills, in the order of <paramref name="ids"/>; missing ids are left
+    /// out. With <paramref name="withText"/> false only indexed postings are found (their fields come from the index's
+    /// facet table) and the description is not read.
+    /// </summary>
+    public static IReadOnlyList<IndexedPosting> Load(SkillStore store, IReadOnlyList<long> ids, bool withText = true)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(ids);
@@ -163,11 +194,19 @@ public static class PostingIndex
         var records = new Dictionary<long, JobRecord>(ids.Count);
         using (var command = store.Connection.CreateCommand())
         {
-            command.CommandText = """
-                SELECT id, kind, title, company, location_text, description, period_start, role, seniority, years_required_min,
-                    employment_type, work_arrangement, country, state, metro, city
-                FROM records WHERE id IN (SELECT value FROM json_each($ids))
-                """;
+            // Matching needs no description: the other columns then come from posting_facets, and records is read only up
+            // to the description (the columns after it sit in overflow pages).
+            command.CommandText = withText
+                ? """
+                    SELECT r.id, r.kind, r.title, r.company, r.location_text, r.description, r.period_start, r.role, r.seniority, r.years_required_min,
+                        r.employment_type, r.work_arrangement, r.country, r.state, r.metro, r.city
+                    FROM records r WHERE r.id IN (SELECT value FROM json_each($ids))
+                    """
+                : """
+                    SELECT r.id, r.kind, r.title, r.company, r.location_text, NULL, p.period_start, p.role, p.seniority, p.years_required_min,
+                        p.employment_type, p.work_arrangement, p.country, p.state, p.metro, p.city
+                    FROM posting_facets p JOIN records r ON r.id = p.id WHERE p.id IN (SELECT value FROM json_each($ids))
+                    """;
             command.Parameters.AddWithValue("$ids", json);
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -241,45 +280,31 @@ public static class PostingIndex
         return tokens;
     }
 
-    private static (long MaxId, long Count, long IdSum) ReadMark(SqliteConnection connection, SqliteTransaction? transaction)
+    private static (long MaxId, long Count) ReadMark(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        var parts = Meta(connection, transaction, MarkKey)?.Split(' ');
+        return parts is { Length: 2 }
+            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var max)
+            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            ? (max, count)
+            : (-1, -1);
+    }
+
+    private static bool HasRows(SqliteConnection connection, SqliteTransaction transaction, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT EXISTS (SELECT 1 FROM {table})";
+        return (long)command.ExecuteScalar()! == 1;
+    }
+
+    private static string? Meta(SqliteConnection connection, SqliteTransaction? transaction, string key)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT value FROM meta WHERE key = $key";
-        command.Parameters.AddWithValue("$key", MarkKey);
-        if (command.ExecuteScalar() is not string value)
-        {
-            return (0, 0, 0);
-        }
-
-        var parts = value.Split(' ');
-        return parts.Length == 3
-            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var max)
-            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
-            && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var sum)
-            ? (max, count, sum)
-            : (-1, -1, -1);
-    }
-
-    private static (long Count, long IdSum) CountUpTo(SqliteConnection connection, SqliteTransaction transaction, long maxId)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT COUNT(*), COALESCE(SUM(id), 0) FROM records WHERE kind = 'posting' AND id <= $max";
-        command.Parameters.AddWithValue("$max", maxId);
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return (reader.GetInt64(0), reader.GetInt64(1));
-    }
-
-    private static (long MaxId, long Count, long IdSum) Totals(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT COALESCE(MAX(id), 0), COUNT(*), COALESCE(SUM(id), 0) FROM records WHERE kind = 'posting'";
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        command.Parameters.AddWithValue("$key", key);
+        return command.ExecuteScalar() as string;
     }
 
     private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)

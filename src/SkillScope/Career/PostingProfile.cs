@@ -122,7 +122,12 @@ public static class PostingInput
                     return new PostingReadResult(null, null, $"{name}: the first record cannot be read ({row.Error})");
                 }
 
-                var normalized = RecordNormalizer.Normalize(row.Record with { Kind = RecordKinds.Posting }, rates ?? FxRates.Default);
+                if (row.Record.Kind != RecordKinds.Posting)
+                {
+                    return new PostingReadResult(null, null, $"{name}: the first record is a salary report ({format.Name} format), not a job posting");
+                }
+
+                var normalized = RecordNormalizer.Normalize(row.Record, rates ?? FxRates.Default);
                 return normalized.Record is { } record
                     ? new PostingReadResult(record, null, null)
                     : new PostingReadResult(null, null, $"{name}: the first record cannot be used ({normalized.Error})");

@@ -157,6 +157,24 @@ public class CareerCliTests
     }
 
     [Fact]
+    public void A_posting_file_is_read_in_any_ingest_format_and_a_survey_is_not_a_posting()
+    {
+        using var temp = new TempFolder();
+        var csv = temp.Write("postings.csv", UsajobsHeader
+            + "x,Machine Learning Engineer,Seattle,Washington,\"Requirements: 5+ years of experience with Python, PyTorch and Docker.\",2026-01-01,2026-06-30,GS,100000,150000,Full-Time,False\n");
+
+        var fromCsv = CliRunner.Run("resume", "score", CareerKit.Fixture("strong-ml-engineer.md"), "--job", csv, "--db", temp.File("x.db"), "--as-of", AsOf, "--format", "json");
+        var fromSurvey = CliRunner.Run("resume", "score", CareerKit.Fixture("strong-ml-engineer.md"), "--job", Repo.BundledSurvey, "--db", temp.File("x.db"));
+
+        Assert.Equal(0, fromCsv.Exit);
+        var posting = JsonDocument.Parse(fromCsv.Output).RootElement.GetProperty("posting");
+        Assert.Equal("Machine Learning Engineer", posting.GetProperty("title").GetString());
+        Assert.Equal(5, posting.GetProperty("yearsRequired").GetInt32());
+        Assert.Equal(1, fromSurvey.Exit);
+        Assert.Contains("the first record is a salary report (aijobs format), not a job posting", fromSurvey.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resume_score_needs_exactly_one_posting()
     {
         var (exit, _, error) = CliRunner.Run("resume", "score", CareerKit.Fixture("strong-ml-engineer.md"));

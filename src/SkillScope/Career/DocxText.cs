@@ -7,12 +7,15 @@ namespace SkillScope.Career;
 /// <summary>The text of a Word document, one line per paragraph; list paragraphs become "• " bullets.</summary>
 internal static class DocxText
 {
+    private const long MaxCharactersInPart = 10_000_000;
+
     /// <summary>The text, or the reason the file cannot be read as DOCX.</summary>
     public static (string? Text, string? Error) Read(string path)
     {
         try
         {
-            using var document = WordprocessingDocument.Open(path, isEditable: false);
+            // A part that expands beyond this is not a resume (a ZIP bomb, or a book): refused, not read into memory.
+            using var document = WordprocessingDocument.Open(path, isEditable: false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             var body = document.MainDocumentPart?.Document?.Body;
             if (body is null)
             {
@@ -32,6 +35,10 @@ internal static class DocxText
             }
 
             return (text.ToString(), null);
+        }
+        catch (System.Xml.XmlException e) when (e.Message.Contains("MaxCharacters", StringComparison.Ordinal))
+        {
+            return (null, "the DOCX expands to more than 10 million characters of document XML; a resume is far smaller (is this the right file?)");
         }
         catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException
             or InvalidOperationException or System.Xml.XmlException or ArgumentException)

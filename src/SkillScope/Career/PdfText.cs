@@ -26,7 +26,8 @@ internal static class PdfText
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        foreach (var argument in (string[])["-enc", "UTF-8", "-nopgbrk", path, "-"])
+        // A full path cannot be taken for an option, whatever the file is called.
+        foreach (var argument in (string[])["-enc", "UTF-8", "-nopgbrk", Path.GetFullPath(path), "-"])
         {
             start.ArgumentList.Add(argument);
         }

@@ -181,6 +181,20 @@ public class ResumeReaderTests
         Assert.Contains("damaged or not a Word document", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_docx_that_expands_to_megabytes_of_text_is_refused()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("bomb.docx");
+        CareerKit.WriteDocx(path, [new string('a', 11_000_000)]);
+
+        var result = ResumeReader.Read(path, CareerKit.Options);
+
+        Assert.True(new FileInfo(path).Length < 1_000_000);
+        Assert.Null(result.Resume);
+        Assert.Contains("expands to more than 10 million characters", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n\n\t  \n")]

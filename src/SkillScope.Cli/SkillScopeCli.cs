@@ -22,6 +22,9 @@ public static class SkillScopeCli
         root.Subcommands.Add(FetchCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(CareerCommands.Resume(context));
+        root.Subcommands.Add(CareerCommands.Gap(context));
+        root.Subcommands.Add(CareerCommands.Match(context));
         return root;
     }
 

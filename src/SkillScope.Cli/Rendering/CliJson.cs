@@ -10,6 +10,10 @@ namespace SkillScope.Cli.Rendering;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(MarketReport))]
 [JsonSerializable(typeof(SkillDemandReport))]
+[JsonSerializable(typeof(SkillScope.Career.ResumeScore))]
+[JsonSerializable(typeof(SkillScope.Career.SkillGapReport))]
+[JsonSerializable(typeof(SkillScope.Career.MatchReport))]
+[JsonSerializable(typeof(ResumeView))]
 
 [JsonSerializable(typeof(IReadOnlyList<QuarantinedRow>))]
 internal sealed partial class CliJson : JsonSerializerContext

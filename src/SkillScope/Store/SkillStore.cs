@@ -65,6 +65,31 @@ public sealed class SkillStore : IDisposable
             required INTEGER NOT NULL CHECK (required IN (0, 1)),
             PRIMARY KEY (record_id, skill_id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ix_record_skills_skill ON record_skills(skill_id, record_id);
+
+        -- Full-text index of postings (title, description) for `match`, over the records table (external content).
+        -- Brought up to date by PostingIndex.Update before each search, in one transaction (docs/resume-score.md).
+        CREATE VIRTUAL TABLE IF NOT EXISTS posting_fts USING fts5(title, description, content='records', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE IF NOT EXISTS posting_fts_vocab USING fts5vocab(posting_fts, 'row');
+        -- In how many indexed postings each term appears, copied from the vocabulary at each update (the vocabulary
+        -- counts by reading the term's whole posting list, too slow to ask at every search).
+        CREATE TABLE IF NOT EXISTS posting_fts_df(term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
+        -- The indexed postings' filter columns in short rows (in records they sit behind the description), so a
+        -- filtered search does not read every matching description; columns named as in records (RecordFilter's SQL).
+        CREATE TABLE IF NOT EXISTS posting_facets(
+            id INTEGER PRIMARY KEY, kind TEXT NOT NULL, role TEXT NOT NULL, seniority TEXT NOT NULL, years_required_min INTEGER,
+            employment_type TEXT NOT NULL, work_arrangement TEXT NOT NULL, country TEXT, state TEXT, metro TEXT, city TEXT,
+            period_start TEXT, period_end TEXT);
+        -- Postings are only ever appended; should one be deleted or changed, the index is marked for a rebuild.
+        CREATE TRIGGER IF NOT EXISTS records_fts_stale_on_delete AFTER DELETE ON records WHEN old.kind = 'posting'
+        BEGIN INSERT OR REPLACE INTO meta(key, value) VALUES ('posting_fts_stale', '1'); END;
+        CREATE TRIGGER IF NOT EXISTS records_fts_stale_on_update AFTER UPDATE ON records
+        BEGIN INSERT OR REPLACE INTO meta(key, value) VALUES ('posting_fts_stale', '1'); END;
+
+        -- Resumes kept at the user's request (--save); nothing else writes a resume anywhere.
+        CREATE TABLE IF NOT EXISTS saved_resumes(
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE, file_name TEXT NOT NULL, format TEXT NOT NULL, saved_at TEXT NOT NULL,
+            text TEXT NOT NULL, profile_json TEXT NOT NULL);
         """;
 
     private SkillStore(SqliteConnection connection, string path)

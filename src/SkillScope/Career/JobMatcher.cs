@@ -1,0 +1,259 @@
+using System.Globalization;
+using SkillScope.Model;
+using SkillScope.Skills;
+using SkillScope.Store;
+
+namespace SkillScope.Career;
+
+public sealed record MatchRequest
+{
+    /// <summary>Which stored postings to consider (kind is always posting).</summary>
+    public RecordFilter Filter { get; init; } = RecordFilter.None;
+
+    public int Top { get; init; } = 10;
+
+    /// <summary>How many postings, best by full-text relevance, are re-ranked on skills and fit.</summary>
+    public int Candidates { get; init; } = 500;
+
+    /// <summary>Where the person wants to work (ISO alpha-2); else the country the resume states, if any.</summary>
+    public string? Country { get; init; }
+
+    /// <summary>The work arrangement the person prefers (remote, hybrid, onsite), if any.</summary>
+    public string? Arrangement { get; init; }
+}
+
+/// <summary>One ranked posting and why it ranks there.</summary>
+/// <param name="SkillFit">0-1: the posting's skills the resume shows, required ones counting double.</param>
+/// <param name="TitleFit">0-1: how well the resume's two most recent titles fit the posting's (as in the resume score).</param>
+/// <param name="TextRelevance">0-1: BM25 relative to the best candidate.</param>
+/// <param name="Fit">0-1: seniority, location and arrangement fit; null when none of them can be judged.</param>
+public sealed record JobMatch(
+    int Rank, long RecordId, string Title, string? Company, string? Location, string Role, string Seniority, string WorkArrangement,
+    double Score, double SkillFit, double TitleFit, double TextRelevance, double? Fit, int TextRank,
+    IReadOnlyList<string> MatchedRequired, IReadOnlyList<string> MatchedPreferred, IReadOnlyList<string> MissingRequired, IReadOnlyList<string> MissingPreferred,
+    IReadOnlyList<string> Why);
+
+/// <param name="Indexed">Postings in the full-text index (before filters).</param>
+/// <param name="Candidates">Postings re-ranked: the best by full text among those matching the filters.</param>
+/// <param name="Terms">The phrases searched for.</param>
+public sealed record MatchReport(
+    long Indexed, int Candidates, IReadOnlyList<string> Terms, IReadOnlyList<JobMatch> Matches, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// Ranks stored postings for a resume: SQLite FTS5 (BM25) picks the candidates the resume's skills and titles are most
+/// relevant to, then each is scored on skill overlap (required skills weigh double), text relevance and fit on level,
+/// place and arrangement. Deterministic: ties break on record id. Method: docs/resume-score.md.
+/// </summary>
+public static class JobMatcher
+{
+    public const double SkillWeight = 0.50;
+    public const double TitleWeight = 0.15;
+    public const double TextWeight = 0.15;
+    public const double FitWeight = 0.20;
+
+    /// <summary>Terms in more than this share of the indexed postings are left out: BM25 gives them no weight.</summary>
+    public const double MaxTermShare = 0.5;
+
+    /// <summary>The terms searched for may appear, together, in at most this many postings per indexed posting.</summary>
+    public const double ReadBudget = 0.75;
+
+    private const int MaxTerms = 24;
+    private const int MinTerms = 3;
+
+    public static MatchReport Match(SkillStore store, SkillTaxonomy taxonomy, Resume resume, MatchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        ArgumentNullException.ThrowIfNull(resume);
+        ArgumentNullException.ThrowIfNull(request);
+        var notes = new List<string>();
+        var filter = request.Filter with { Kinds = [RecordKinds.Posting] };
+        var indexed = PostingIndex.IndexedCount(store);
+        var terms = Terms(store, taxonomy, resume, indexed, notes);
+        if (terms.Count == 0)
+        {
+            notes.Add(indexed == 0
+                ? "no postings are stored: ingest postings first"
+                : "nothing in the resume to search for: none of its skills or job titles appears in the stored postings");
+            return new MatchReport(indexed, 0, [], [], notes);
+        }
+
+        var hits = PostingIndex.Search(store, string.Join(" OR ", terms.Select(PostingIndex.Phrase)), filter, Math.Max(request.Candidates, request.Top));
+        if (hits.Count == 0)
+        {
+            notes.Add("no stored posting that matches the filters mentions the resume's skills or titles");
+            return new MatchReport(indexed, 0, terms, [], notes);
+        }
+
+        var best = hits[0].Bm25;
+        var textRank = new Dictionary<long, (int Rank, double Relevance)>(hits.Count);
+        for (var i = 0; i < hits.Count; i++)
+        {
+            textRank[hits[i].Id] = (i + 1, best < 0 ? hits[i].Bm25 / best : 0);
+        }
+
+        var coverage = new SkillCoverage(resume.Skills.Select(s => s.Id), taxonomy);
+        var level = resume.Seniority;
+        var country = request.Country ?? resume.Country;
+        var scored = PostingIndex.Load(store, [.. hits.Select(h => h.Id)], withText: false)
+            .Select(p => Score(p, taxonomy, coverage, resume, textRank[p.Id], hits.Count, level, country, request.Arrangement))
+            .OrderByDescending(m => Math.Round(m.Score, 9)).ThenBy(m => m.RecordId)
+            .Take(request.Top)
+            .Select((m, i) => m with { Rank = i + 1 })
+            .ToList();
+        notes.Add(string.Create(CultureInfo.InvariantCulture,
+            $"ranked the {hits.Count:N0} postings most relevant by full text (BM25){(Unfiltered(request.Filter) ? "" : " that match the filters")} of {indexed:N0} indexed"));
+        return new MatchReport(indexed, hits.Count, terms, scored, notes);
+    }
+
+    /// <summary>
+    /// FTS phrases for the resume: the names of its hard skills and certifications (three letters or more: "R" or "Go"
+    /// would match everywhere) and its two most recent titles without level words, rarest first. A phrase found in more
+    /// than half of the indexed postings is left out (SQLite clamps its BM25 weight to nothing), and so are the commoner
+    /// ones once the postings the search must read add up to 1.5 times the index: that bounds the time of a search
+    /// whatever the resume. At least the three rarest are kept. Skill overlap still counts every skill.
+    /// </summary>
+    internal static List<string> Terms(SkillStore store, SkillTaxonomy taxonomy, Resume resume, long indexed, List<string>? notes)
+    {
+        var phrases = new List<string>();
+        foreach (var skill in resume.Skills.Where(s => s.Type != SkillTypes.Soft && s.Category != SkillCategories.HumanLanguage))
+        {
+            phrases.Add(taxonomy.Find(skill.Id)?.Name ?? skill.Name);
+        }
+
+        foreach (var position in resume.Positions.Take(2))
+        {
+            var words = PostingIndex.Tokens(position.Title).Where(t => !TitleLevelWords.Contains(t)).ToList();
+            if (words.Count > 0)
+            {
+                phrases.Add(string.Join(' ', words));
+            }
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var tokenized = new List<IReadOnlyList<string>>();
+        foreach (var phrase in phrases)
+        {
+            var tokens = PostingIndex.Tokens(phrase);
+            if (tokens.Count > 0 && !(tokens.Count == 1 && tokens[0].Length < 3) && seen.Add(string.Join(' ', tokens)))
+            {
+                tokenized.Add(tokens);
+            }
+        }
+
+        var df = PostingIndex.DocumentFrequencies(store, tokenized.SelectMany(t => t));
+        var found = tokenized
+            .Select(t => (Phrase: string.Join(' ', t), Df: t.Min(token => df[token])))
+            .Where(f => f.Df > 0)
+            .OrderBy(f => f.Df).ThenBy(f => f.Phrase, StringComparer.Ordinal)
+            .ToList();
+        // Rarest first, while the posting lists to read stay within the budget.
+        var kept = new List<(string Phrase, long Df)>();
+        long read = 0;
+        foreach (var term in found)
+        {
+            if (kept.Count >= MinTerms && (term.Df > indexed * MaxTermShare || read + term.Df > indexed * ReadBudget || kept.Count >= MaxTerms))
+            {
+                break;
+            }
+
+            kept.Add(term);
+            read += term.Df;
+        }
+
+        if (found.Count > kept.Count)
+        {
+            notes?.Add(string.Create(CultureInfo.InvariantCulture,
+                $"full text searched the resume's {kept.Count} rarest terms of {found.Count}; skill overlap counts all its skills"));
+        }
+
+        return [.. kept.Select(k => k.Phrase)];
+    }
+
+    private static JobMatch Score(
+        IndexedPosting posting, SkillTaxonomy taxonomy, SkillCoverage coverage, Resume resume, (int Rank, double Relevance) text, int candidates,
+        string level, string? country, string? arrangement)
+    {
+        List<string> matchedRequired = [], matchedPreferred = [], missingRequired = [], missingPreferred = [];
+        double earned = 0, possible = 0;
+        foreach (var (skillId, required) in posting.Skills)
+        {
+            var skill = taxonomy.Find(skillId);
+            if (skill is null || skill.Type == SkillTypes.Soft || skill.Category == SkillCategories.HumanLanguage)
+            {
+                continue;
+            }
+
+            var weight = required ? 2.0 : 1.0;
+            possible += weight;
+            var credit = coverage.Has(skillId) ? 1 : coverage.Covers(skillId) ? ResumeScorer.ImpliedCredit : 0;
+            earned += weight * credit;
+            (credit > 0 ? (required ? matchedRequired : matchedPreferred) : (required ? missingRequired : missingPreferred)).Add(skill.Name);
+        }
+
+        var skillFit = possible == 0 ? 0 : earned / possible;
+        var record = posting.Record;
+        var why = new List<string>
+        {
+            possible == 0
+                ? "skills: the posting names none"
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"skills: {matchedRequired.Count} of {matchedRequired.Count + missingRequired.Count} required and {matchedPreferred.Count} of {matchedPreferred.Count + missingPreferred.Count} preferred shown ({skillFit:P0})"),
+            string.Create(CultureInfo.InvariantCulture, $"text: BM25 rank {text.Rank} of {candidates} ({text.Relevance:0.00} of the best)"),
+        };
+        var (titleFit, title) = ResumeScorer.BestTitle(resume.Positions.Take(2), record.Title, record.Role);
+        why.Add(title is null
+            ? $"title: no recent title of the resume fits ({RoleNames.Of(record.Role)})"
+            : string.Create(CultureInfo.InvariantCulture, $"title: '{title}' ({titleFit:0.0})"));
+
+        var parts = new List<double>();
+        var levelFit = LevelFit(level, record.Seniority);
+        if (levelFit is { } lf)
+        {
+            parts.Add(lf);
+            why.Add(lf == 1 ? $"level: {record.Seniority}, as the resume" : $"level: {record.Seniority} posting, resume reads {level}");
+        }
+
+        if (country is not null && (record.WorkArrangement == WorkArrangements.Remote || record.Country is not null))
+        {
+            var placeFit = record.WorkArrangement == WorkArrangements.Remote || string.Equals(record.Country, country, StringComparison.Ordinal) ? 1.0 : 0;
+            parts.Add(placeFit);
+            why.Add(placeFit == 1
+                ? record.WorkArrangement == WorkArrangements.Remote ? "place: remote" : $"place: {record.Country}, as wanted"
+                : $"place: {record.Country}, not {country}");
+        }
+
+        if (arrangement is not null && record.WorkArrangement != WorkArrangements.Unknown)
+        {
+            var arrangementFit = record.WorkArrangement == arrangement ? 1.0
+                : record.WorkArrangement == WorkArrangements.Hybrid || arrangement == WorkArrangements.Hybrid ? 0.5 : 0;
+            parts.Add(arrangementFit);
+            why.Add(arrangementFit == 1 ? $"arrangement: {record.WorkArrangement}, as wanted" : $"arrangement: {record.WorkArrangement}, not {arrangement}");
+        }
+
+        double? fit = parts.Count == 0 ? null : parts.Average();
+        var weights = SkillWeight + TitleWeight + TextWeight + (fit is null ? 0 : FitWeight);
+        var score = 100 * ((SkillWeight * skillFit) + (TitleWeight * titleFit) + (TextWeight * text.Relevance) + (FitWeight * (fit ?? 0))) / weights;
+        return new JobMatch(0, posting.Id, record.Title, record.Company, record.LocationText, record.Role, record.Seniority, record.WorkArrangement,
+            Math.Round(score, 1, MidpointRounding.AwayFromZero), Math.Round(skillFit, 3), titleFit, Math.Round(text.Relevance, 3), fit is null ? null : Math.Round(fit.Value, 3),
+            text.Rank, matchedRequired, matchedPreferred, missingRequired, missingPreferred, why);
+    }
+
+    private static bool Unfiltered(RecordFilter f) =>
+        f.Roles.Count + f.Seniorities.Count + f.Countries.Count + f.WorkArrangements.Count + f.EmploymentTypes.Count + f.Sources.Count == 0
+        && f.Since is null && f.Until is null;
+
+    private static readonly string[] LevelOrder = [Seniorities.Intern, Seniorities.Junior, Seniorities.Mid, Seniorities.Senior, Seniorities.Lead, Seniorities.Executive];
+
+    private static double? LevelFit(string resume, string posting)
+    {
+        var a = Array.IndexOf(LevelOrder, resume);
+        var b = Array.IndexOf(LevelOrder, posting);
+        return a < 0 || b < 0 ? null : Math.Abs(a - b) switch { 0 => 1, 1 => 0.5, _ => 0 };
+    }
+
+    private static readonly HashSet<string> TitleLevelWords = new(StringComparer.Ordinal)
+    {
+        "senior", "sr", "junior", "jr", "lead", "principal", "staff", "intern", "i", "ii", "iii", "iv", "entry", "level", "mid", "remote", "contract",
+    };
+}

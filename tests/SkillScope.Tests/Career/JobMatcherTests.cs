@@ -1,0 +1,164 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SkillScope.Career;
+using SkillScope.Model;
+using SkillScope.Normalize;
+using SkillScope.Skills;
+using SkillScope.Store;
+using SkillScope.Tests.Support;
+
+namespace SkillScope.Tests.Career;
+
+public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPostingsStore>
+{
+    private const string UsajobsHeader = "role,title,city,state,description,posted_date,close_date,job_grade,salary_min,salary_max,employment_type,is_remote\n";
+
+    private static string Posting(int i, string title, string description) =>
+        $"x,{title},Seattle,Washington,\"{description} Posting {i}.\",2026-01-01,2026-06-30,GS,100000,150000,Full-Time,False\n";
+
+    private static IngestSummary Ingest(SkillStore store, string path, int batch = 5_000, CancellationToken cancellation = default)
+    {
+        var index = new SkillIndex(SkillExtractor.Default, SkillTaxonomy.Default.Version);
+        return new IngestService(store, FxRates.Default, FixedTime.Default) { OnRecordStored = index.OnRecordStored }
+            .Ingest(path, new IngestOptions { BatchSize = batch }, null, cancellation);
+    }
+
+    private static long Postings(SkillStore store)
+    {
+        using var connection = new SqliteConnection($"Data Source={store.Path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM records WHERE kind = 'posting'";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [SharedDataFact(CareerKit.Glassdoor, CareerKit.LinkedIn, CareerKit.Indeed)]
+    public void The_ml_engineer_resume_finds_ml_postings_and_the_analyst_resume_analyst_postings()
+    {
+        var engineer = JobMatcher.Match(postings.Store, SkillTaxonomy.Default, CareerKit.Read(CareerKit.Fixture("strong-ml-engineer.md")), new MatchRequest());
+        var analyst = JobMatcher.Match(postings.Store, SkillTaxonomy.Default, CareerKit.Read(CareerKit.Fixture("mismatched-data-analyst.txt")), new MatchRequest());
+
+        Assert.Equal(10, engineer.Matches.Count);
+        Assert.Contains(engineer.Matches, m => m.Title == "Machine Learning Engineer" && m.Company == "Information Builders");
+        Assert.True(engineer.Matches.Count(m => m.Role is Roles.MlEngineer or Roles.DataScientist or Roles.DataEngineer) >= 8);
+        Assert.True(analyst.Matches.Count(m => m.Role == Roles.DataAnalyst) >= 6, string.Join(", ", analyst.Matches.Select(m => m.Title)));
+        Assert.Equal(engineer.Matches.Select(m => m.Score).OrderByDescending(s => s), engineer.Matches.Select(m => m.Score));
+        var first = engineer.Matches[0];
+        Assert.StartsWith("skills: ", first.Why[0], StringComparison.Ordinal);
+        Assert.StartsWith("text: BM25 rank ", first.Why[1], StringComparison.Ordinal);
+        Assert.NotEmpty(first.MatchedRequired);
+    }
+
+    [SharedDataFact(CareerKit.Glassdoor, CareerKit.LinkedIn, CareerKit.Indeed)]
+    public void Matching_is_deterministic()
+    {
+        var resume = CareerKit.Read(CareerKit.Fixture("strong-ml-engineer.json"));
+
+        var first = JsonSerializer.Serialize(JobMatcher.Match(postings.Store, SkillTaxonomy.Default, resume, new MatchRequest { Top = 25 }));
+        var second = JsonSerializer.Serialize(JobMatcher.Match(postings.Store, SkillTaxonomy.Default, resume, new MatchRequest { Top = 25 }));
+
+        Assert.Equal(first, second);
+    }
+
+    [SharedDataFact(CareerKit.Glassdoor, CareerKit.LinkedIn, CareerKit.Indeed)]
+    public void Filters_and_preferences_apply()
+    {
+        var resume = CareerKit.Read(CareerKit.Fixture("strong-ml-engineer.md"));
+
+        var analysts = JobMatcher.Match(postings.Store, SkillTaxonomy.Default, resume, new MatchRequest { Filter = new RecordFilter { Roles = [Roles.DataAnalyst] } });
+        var remote = JobMatcher.Match(postings.Store, SkillTaxonomy.Default, resume, new MatchRequest { Arrangement = WorkArrangements.Remote, Country = "US" });
+
+        Assert.All(analysts.Matches, m => Assert.Equal(Roles.DataAnalyst, m.Role));
+        Assert.All(remote.Matches, m => Assert.NotNull(m.Fit));
+        Assert.Contains(remote.Matches, m => m.Why.Any(w => w.StartsWith("place: ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_index_catches_up_with_new_postings_and_survives_an_interrupted_ingest()
+    {
+        using var temp = new TempFolder();
+        using var store = SkillStore.Open(temp.Db);
+        var first = new StringBuilder(UsajobsHeader);
+        for (var i = 0; i < 50; i++)
+        {
+            first.Append(Posting(i, "Data Engineer", "Build pipelines with Airflow and Spark."));
+        }
+
+        Ingest(store, temp.Write("first.csv", first.ToString()));
+        Assert.Equal(50, PostingIndex.Update(store));
+        Assert.Equal(0, PostingIndex.Update(store));
+
+        // An ingest cancelled after its first batch of 100 commits that batch only.
+        var second = new StringBuilder(UsajobsHeader);
+        for (var i = 0; i < 300; i++)
+        {
+            second.Append(Posting(1000 + i, "Machine Learning Engineer", "Train PyTorch models and deploy them with Kubernetes."));
+        }
+
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var interrupted = Ingest(store, temp.Write("second.csv", second.ToString()), batch: 100, cancellation: cancelled.Token);
+        Assert.True(interrupted.Interrupted);
+        Assert.Equal(100, PostingIndex.Update(store));
+        Assert.Equal(Postings(store), PostingIndex.IndexedCount(store));
+
+        Ingest(store, temp.File("second.csv"));
+        Assert.Equal(200, PostingIndex.Update(store));
+        Assert.Equal(350, PostingIndex.IndexedCount(store));
+        var hits = PostingIndex.Search(store, "\"kubernetes\"", RecordFilter.None, 1_000);
+        Assert.Equal(300, hits.Count);
+    }
+
+    [Fact]
+    public void The_index_is_rebuilt_when_postings_it_holds_change()
+    {
+        using var temp = new TempFolder();
+        using var store = SkillStore.Open(temp.Db);
+        var csv = new StringBuilder(UsajobsHeader);
+        for (var i = 0; i < 20; i++)
+        {
+            csv.Append(Posting(i, "Data Analyst", i < 10 ? "Tableau dashboards." : "Looker dashboards."));
+        }
+
+        Ingest(store, temp.Write("postings.csv", csv.ToString()));
+        PostingIndex.Update(store);
+        using (var connection = new SqliteConnection($"Data Source={store.Path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                DELETE FROM record_sources WHERE record_id IN (SELECT id FROM records WHERE description LIKE 'Tableau%');
+                DELETE FROM record_skills WHERE record_id IN (SELECT id FROM records WHERE description LIKE 'Tableau%');
+                DELETE FROM records WHERE description LIKE 'Tableau%';
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        Assert.Equal(10, PostingIndex.Update(store));
+        Assert.Equal(10, PostingIndex.IndexedCount(store));
+        Assert.Empty(PostingIndex.Search(store, "\"tableau\"", RecordFilter.None, 100));
+        Assert.Equal(10, PostingIndex.Search(store, "\"looker\"", RecordFilter.None, 100).Count);
+    }
+
+    [Fact]
+    public void A_resume_with_nothing_to_search_for_gets_a_note_not_a_ranking()
+    {
+        using var temp = new TempFolder();
+        using var store = SkillStore.Open(temp.Db);
+        Ingest(store, temp.Write("p.csv", UsajobsHeader + Posting(1, "Data Engineer", "Build pipelines with Airflow.")));
+        PostingIndex.Update(store);
+        var resume = CareerKit.FromText("""
+            Morgan Blake
+            Summary: hard-working and friendly person who likes to help customers and colleagues every single day at work.
+            Experience
+            Shop Assistant, Corner Store, 2019 - 2022
+            - Helped customers find what they needed and kept the shelves in order
+            """);
+
+        var report = JobMatcher.Match(store, SkillTaxonomy.Default, resume, new MatchRequest());
+
+        Assert.Empty(report.Matches);
+        Assert.Contains(report.Notes, n => n.Contains("no stored posting mentions", StringComparison.Ordinal) || n.Contains("nothing in the resume", StringComparison.Ordinal));
+    }
+}

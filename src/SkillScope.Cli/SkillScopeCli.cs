@@ -21,6 +21,7 @@ public static class SkillScopeCli
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(FetchCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(SalaryCommands.Create(context));
         return root;
     }
 

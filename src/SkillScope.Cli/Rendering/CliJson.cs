@@ -10,6 +10,9 @@ namespace SkillScope.Cli.Rendering;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(MarketReport))]
 [JsonSerializable(typeof(SkillDemandReport))]
+[JsonSerializable(typeof(SalaryReport))]
+[JsonSerializable(typeof(PremiumReport))]
+[JsonSerializable(typeof(SalaryEstimate))]
 
 [JsonSerializable(typeof(IReadOnlyList<QuarantinedRow>))]
 internal sealed partial class CliJson : JsonSerializerContext

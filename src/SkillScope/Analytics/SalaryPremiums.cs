@@ -189,31 +189,34 @@ internal sealed class PremiumSample
 
     public static PremiumSample Load(SkillStore store, RecordFilter filter, bool excludeEstimates)
     {
-        var postings = filter with { Kinds = [RecordKinds.Posting] };
+        var postings = filter with { Kinds = [] };
         using var command = store.Connection.CreateCommand();
         command.CommandText = $"""
-            SELECT r.id, r.salary_usd, r.role, r.seniority, r.country, substr(r.period_start, 1, 4), r.salary_is_estimate
+            SELECT r.id, r.salary_usd, r.role, r.seniority, r.country, CAST(substr(r.period_start, 1, 4) AS INTEGER), r.salary_is_estimate
             FROM records r
-            WHERE {postings.ToSql(command)} AND r.salary_usd > 0 AND r.salary_flag IS NULL AND r.description IS NOT NULL
-            {(excludeEstimates ? "AND r.salary_is_estimate = 0" : "")}
+            WHERE {SalarySample.KindCondition(command, RecordKinds.Posting)} AND {postings.ToSql(command)}
+                AND r.salary_usd > 0 AND r.salary_flag IS NULL AND r.description IS NOT NULL
+                {(excludeEstimates ? "AND r.salary_is_estimate = 0" : "")}
             """;
-        var ids = new List<long>();
-        var y = new List<double>();
-        var factors = new List<int>[] { [], [], [], [] };
+        var capacity = SalarySample.Capacity(store, RecordKinds.Posting);
+        var ids = new List<long>(capacity);
+        var y = new List<double>(capacity);
+        var factors = Enumerable.Range(0, 4).Select(_ => new List<int>(capacity)).ToArray();
         var codes = new Codes[] { new(), new(), new(), new() };
         long estimates = 0;
-        using (var reader = command.ExecuteReader())
+        using (var scan = new SalaryScan(command))
         {
-            while (reader.Read())
+            while (scan.Read())
             {
-                ids.Add(reader.GetInt64(0));
-                y.Add(Math.Log(reader.GetDouble(1)));
-                for (var f = 0; f < 4; f++)
+                ids.Add(scan.Int64(0));
+                y.Add(Math.Log(scan.Double(1)));
+                for (var f = 0; f < 3; f++)
                 {
-                    factors[f].Add(codes[f].Code(reader, f + 2));
+                    factors[f].Add(codes[f].Code(scan, f + 2));
                 }
 
-                estimates += reader.GetInt64(6);
+                factors[3].Add(codes[3].NumberCode(scan, 5));
+                estimates += scan.Int64(6);
             }
         }
 
@@ -237,16 +240,24 @@ internal sealed class PremiumSample
         }
 
         command.CommandText = $"SELECT record_id FROM record_skills WHERE skill_id IN ({string.Join(", ", names)})";
-        using (var reader = command.ExecuteReader())
+        var ascending = true;
+        using (var scan = new SalaryScan(command))
         {
-            while (reader.Read())
+            while (scan.Read())
             {
-                var row = RowOf(reader.GetInt64(0));
+                var row = RowOf(scan.Int64(0));
                 if (row >= 0)
                 {
+                    ascending &= rows.Count == 0 || row > rows[^1];
                     rows.Add(row);
                 }
             }
+        }
+
+        // One skill comes back in record order (the index is on skill, record): already sorted and distinct.
+        if (ascending)
+        {
+            return [.. rows];
         }
 
         rows.Sort();
@@ -259,6 +270,6 @@ internal sealed class PremiumSample
             }
         }
 
-        return [.. rows.Take(distinct)];
+        return [.. rows.GetRange(0, distinct)];
     }
 }

@@ -115,7 +115,8 @@ public static class SalaryAnalysis
     /// <exception cref="ArgumentException">The filter names both kinds, or the options are invalid.</exception>
     public static SalaryReport Compute(SkillStore store, RecordFilter filter, SalaryReportOptions options, FxRates? rates = null)
     {
-        var (sample, fx) = Prepare(store, filter, options, rates);
+        var dimensions = options.By.Union([SalaryDimensions.Role, SalaryDimensions.Seniority, SalaryDimensions.Country, options.RegionLevel]).ToList();
+        var (sample, fx) = Prepare(store, filter, options, rates, dimensions);
         return new SalaryReport
         {
             Kind = sample.Kind,
@@ -134,11 +135,12 @@ public static class SalaryAnalysis
     /// <summary>The bands alone (no ladder, no bootstrap): what the speed target is measured on.</summary>
     public static IReadOnlyList<SalaryCell> ComputeBands(SkillStore store, RecordFilter filter, SalaryReportOptions options, FxRates? rates = null)
     {
-        var (sample, fx) = Prepare(store, filter, options, rates);
+        var (sample, fx) = Prepare(store, filter, options, rates, options.By);
         return Bands(sample, options.By, options.MinCell, fx);
     }
 
-    private static (SalarySample Sample, FxRates Rates) Prepare(SkillStore store, RecordFilter filter, SalaryReportOptions options, FxRates? rates)
+    private static (SalarySample Sample, FxRates Rates) Prepare(
+        SkillStore store, RecordFilter filter, SalaryReportOptions options, FxRates? rates, IReadOnlyCollection<string> dimensions)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
@@ -149,7 +151,7 @@ public static class SalaryAnalysis
         }
 
         var kind = KindOf(filter, out var problem) ?? throw new ArgumentException(problem, nameof(filter));
-        return (SalarySample.Load(store, filter, kind, options.ExcludeEstimates), rates ?? FxRates.Default);
+        return (SalarySample.Load(store, filter, kind, options.ExcludeEstimates, dimensions), rates ?? FxRates.Default);
     }
 
     internal static List<SalaryCell> Bands(SalarySample sample, IReadOnlyList<string> by, int minCell, FxRates rates)

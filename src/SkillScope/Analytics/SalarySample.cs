@@ -26,14 +26,17 @@ public static class SalaryDimensions
 /// </summary>
 internal sealed class SalarySample
 {
-    private SalarySample(string kind, int count)
+    private SalarySample(string kind, double[] usd, int[] role, int[] seniority, int[] country, int[] metro, Codes[] codes, long estimates, long flagged)
     {
         Kind = kind;
-        Usd = new double[count];
-        Role = new int[count];
-        Seniority = new int[count];
-        Country = new int[count];
-        Metro = new int[count];
+        Usd = usd;
+        Role = role;
+        Seniority = seniority;
+        Country = country;
+        Metro = metro;
+        (Roles, Seniorities, Countries, Metros) = (codes[0], codes[1], codes[2], codes[3]);
+        Estimates = estimates;
+        Flagged = flagged;
     }
 
     public string Kind { get; }
@@ -51,19 +54,19 @@ internal sealed class SalarySample
 
     public int[] Metro { get; }
 
-    public Codes Roles { get; } = new();
+    public Codes Roles { get; }
 
-    public Codes Seniorities { get; } = new();
+    public Codes Seniorities { get; }
 
-    public Codes Countries { get; } = new();
+    public Codes Countries { get; }
 
-    public Codes Metros { get; } = new();
+    public Codes Metros { get; }
 
     /// <summary>Of <see cref="Count"/>, salaries the source marks as its own estimate (Glassdoor est., Adzuna predicted).</summary>
-    public long Estimates { get; private set; }
+    public long Estimates { get; }
 
     /// <summary>Salaries that match but are left out because they are flagged implausible or unparsed.</summary>
-    public long Flagged { get; private set; }
+    public long Flagged { get; }
 
     public int[] Column(string dimension) => dimension switch
     {
@@ -85,52 +88,87 @@ internal sealed class SalarySample
 
     /// <summary>
     /// Usable salaries (annual USD present, above zero, not flagged) of the records of <paramref name="kind"/> that
-    /// match <paramref name="filter"/>; its own kinds are replaced by <paramref name="kind"/>.
+    /// match <paramref name="filter"/> (its own kinds are replaced by <paramref name="kind"/>), in one pass over the
+    /// table. Only the <paramref name="dimensions"/> asked for are read (strings cost most of the read); the others
+    /// hold one code.
     /// </summary>
-    public static SalarySample Load(SkillStore store, RecordFilter filter, string kind, bool excludeEstimates)
+    public static SalarySample Load(SkillStore store, RecordFilter filter, string kind, bool excludeEstimates, IReadOnlyCollection<string>? dimensions = null)
     {
-        var connection = store.Connection;
-        var scoped = filter with { Kinds = [kind] };
-        var estimateCondition = excludeEstimates ? " AND r.salary_is_estimate = 0" : "";
-        var (count, estimates) = Counts(connection, scoped, estimateCondition);
-        var sample = new SalarySample(kind, (int)count) { Estimates = estimates, Flagged = CountFlagged(connection, scoped) };
-        using var command = connection.CreateCommand();
+        using var command = store.Connection.CreateCommand();
+        var where = filter with { Kinds = [] };
+        var read = SalaryDimensions.All.Select(d => dimensions is null || dimensions.Contains(d)).ToArray();
+        var columns = string.Concat(SalaryDimensions.All.Where((_, d) => read[d]).Select(d => ", r." + d));
+        // status: 2 when the salary is flagged (left out, counted), plus 1 when the source estimated it.
         command.CommandText = $"""
-            SELECT r.salary_usd, r.role, r.seniority, r.country, r.metro FROM records r
-            WHERE {scoped.ToSql(command)} AND r.salary_usd > 0 AND r.salary_flag IS NULL{estimateCondition}
+            SELECT r.salary_usd, (r.salary_flag IS NOT NULL) * 2 + r.salary_is_estimate{columns}
+            FROM records r
+            WHERE {KindCondition(command, kind)} AND {where.ToSql(command)} AND (r.salary_usd > 0 OR r.salary_flag IS NOT NULL)
             """;
-        using var reader = command.ExecuteReader();
-        var i = 0;
-        while (reader.Read() && i < sample.Count)
+        var capacity = Capacity(store, kind);
+        var usd = new List<double>(capacity);
+        var values = Enumerable.Range(0, 4).Select(d => new List<int>(read[d] ? capacity : 0)).ToArray();
+        var codes = new Codes[] { new(), new(), new(), new() };
+        long estimates = 0, flagged = 0;
+        using (var scan = new SalaryScan(command))
         {
-            sample.Usd[i] = reader.GetDouble(0);
-            sample.Role[i] = sample.Roles.Code(reader, 1);
-            sample.Seniority[i] = sample.Seniorities.Code(reader, 2);
-            sample.Country[i] = sample.Countries.Code(reader, 3);
-            sample.Metro[i] = sample.Metros.Code(reader, 4);
-            i++;
+            while (scan.Read())
+            {
+                var status = scan.Int64(1);
+                if (status >= 2)
+                {
+                    flagged++;
+                    continue;
+                }
+
+                if (status == 1 && excludeEstimates)
+                {
+                    continue;
+                }
+
+                estimates += status;
+                usd.Add(scan.Double(0));
+                var column = 2;
+                for (var d = 0; d < 4; d++)
+                {
+                    if (read[d])
+                    {
+                        values[d].Add(codes[d].Code(scan, column++));
+                    }
+                }
+            }
         }
 
-        return i == sample.Count ? sample : throw new InvalidOperationException("the store changed while a salary report was read");
+        var columnsRead = new int[4][];
+        for (var d = 0; d < 4; d++)
+        {
+            // A dimension not read holds one code (for the empty value) on every row.
+            columnsRead[d] = read[d] ? [.. values[d]] : new int[usd.Count];
+            if (!read[d])
+            {
+                codes[d].Code("");
+            }
+        }
+
+        return new SalarySample(kind, [.. usd], columnsRead[0], columnsRead[1], columnsRead[2], columnsRead[3], codes, estimates, flagged);
     }
 
-    private static (long Count, long Estimates) Counts(SqliteConnection connection, RecordFilter filter, string estimateCondition)
+    /// <summary>
+    /// The kind as a condition SQLite will not answer from the kind index: when one kind is most of the table (the
+    /// usual case), a scan is several times faster than an index walk with a random row read per match.
+    /// </summary>
+    public static string KindCondition(SqliteCommand command, string kind)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT COUNT(*), COALESCE(SUM(r.salary_is_estimate), 0) FROM records r
-            WHERE {filter.ToSql(command)} AND r.salary_usd > 0 AND r.salary_flag IS NULL{estimateCondition}
-            """;
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return (reader.GetInt64(0), reader.GetInt64(1));
+        command.Parameters.AddWithValue("$salaryKind", kind);
+        return "+r.kind = $salaryKind";
     }
 
-    private static long CountFlagged(SqliteConnection connection, RecordFilter filter)
+    /// <summary>Records of the kind: an upper bound of a sample's size, counted from the kind index alone.</summary>
+    public static int Capacity(SkillStore store, string kind)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM records r WHERE {filter.ToSql(command)} AND r.salary_flag IS NOT NULL";
-        return (long)command.ExecuteScalar()!;
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM records WHERE kind = $kind";
+        command.Parameters.AddWithValue("$kind", kind);
+        return (int)Math.Min((long)command.ExecuteScalar()!, Array.MaxLength);
     }
 
     /// <summary>True when the store holds at least one usable salary of <paramref name="kind"/>.</summary>
@@ -148,12 +186,17 @@ internal sealed class Codes
 {
     private readonly Dictionary<string, int> _byValue = new(StringComparer.Ordinal);
     private readonly List<string?> _values = [];
+    private readonly Dictionary<long, int> _byNumber = [];
     private int _nullCode = -1;
 
     // The last value read and its code: rows often repeat the previous row's value, and comparing
     // against it avoids a dictionary lookup.
     private string? _last;
     private int _lastCode = -1;
+    // Open-addressing table over UTF-8 bytes: slot = code + 1 (0 = empty); the bytes of each code to compare with.
+    private int[] _utf8Slots = new int[64];
+    private readonly List<byte[]?> _utf8Keys = [];
+    private int _utf8Count;
 
     public int Count => _values.Count;
 
@@ -177,16 +220,110 @@ internal sealed class Codes
     {
         if (reader.IsDBNull(ordinal))
         {
-            if (_nullCode < 0)
-            {
-                _nullCode = _values.Count;
-                _values.Add(null);
-            }
-
-            return _nullCode;
+            return NullCode();
         }
 
         return Code(reader.GetString(ordinal));
+    }
+
+    /// <summary>Like <see cref="Code(SqliteDataReader, int)"/> for an integer column.</summary>
+    public int NumberCode(SalaryScan scan, int column) => scan.IsNull(column) ? NullCode() : Code(scan.Int64(column));
+
+    /// <summary>
+    /// The code of a text (or null) column of the current row. The UTF-8 bytes are looked up in a small open-addressing
+    /// table of the values seen so far, so a row costs a hash and a compare, and text is decoded once per new value.
+    /// </summary>
+    public int Code(SalaryScan scan, int column)
+    {
+        if (scan.IsNull(column))
+        {
+            return NullCode();
+        }
+
+        var utf8 = scan.Utf8(column);
+        var hash = 2166136261u;
+        foreach (var b in utf8)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        var mask = _utf8Slots.Length - 1;
+        for (var slot = (int)(hash & (uint)mask); ; slot = (slot + 1) & mask)
+        {
+            var entry = _utf8Slots[slot];
+            if (entry == 0)
+            {
+                var code = Code(System.Text.Encoding.UTF8.GetString(utf8));
+                _utf8Slots[slot] = code + 1;
+                while (_utf8Keys.Count <= code)
+                {
+                    _utf8Keys.Add(null);
+                }
+
+                _utf8Keys[code] = utf8.ToArray();
+                if (++_utf8Count * 2 > _utf8Slots.Length)
+                {
+                    Rehash();
+                }
+
+                return code;
+            }
+
+            if (utf8.SequenceEqual(_utf8Keys[entry - 1]))
+            {
+                return entry - 1;
+            }
+        }
+    }
+
+    private void Rehash()
+    {
+        _utf8Slots = new int[_utf8Slots.Length * 2];
+        var mask = _utf8Slots.Length - 1;
+        for (var code = 0; code < _utf8Keys.Count; code++)
+        {
+            if (_utf8Keys[code] is not { } key)
+            {
+                continue;
+            }
+
+            var hash = 2166136261u;
+            foreach (var b in key)
+            {
+                hash = (hash ^ b) * 16777619u;
+            }
+
+            var slot = (int)(hash & (uint)mask);
+            while (_utf8Slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            _utf8Slots[slot] = code + 1;
+        }
+    }
+
+    private int NullCode()
+    {
+        if (_nullCode < 0)
+        {
+            _nullCode = _values.Count;
+            _values.Add(null);
+        }
+
+        return _nullCode;
+    }
+
+    /// <summary>The code of a whole number (a year), without formatting it for every row.</summary>
+    public int Code(long number)
+    {
+        if (!_byNumber.TryGetValue(number, out var code))
+        {
+            code = Code(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _byNumber[number] = code;
+        }
+
+        return code;
     }
 
     public int Code(string value)

@@ -103,11 +103,18 @@ internal static class SalaryBootstrap
         return (int)(hash ^ (uint)baseSeed) & int.MaxValue;
     }
 
+    /// <summary>Cells up to this size are resampled draw by draw; larger ones by bisection (see <see cref="Medians"/>).</summary>
+    public const int ExactLimit = 20_000;
+
     /// <summary>
     /// Medians of <paramref name="samples"/> resamples (with replacement, same size) of a sorted sample. Drawing
-    /// indices and counting them keeps each resample sorted for free: O(n) per resample, no sort.
+    /// indices and counting them keeps each resample sorted for free: O(n) per resample, no sort. Above
+    /// <paramref name="exactLimit"/> values, only the resample's two middle order statistics are located, by
+    /// bisection: the number of draws falling in the lower half of an index range is binomial (drawn from its
+    /// normal approximation, whose variance there is at least exactLimit / 4), down to ranges of exactLimit indices,
+    /// which are counted draw by draw. Same distribution up to that approximation, O(exactLimit + log n) per resample.
     /// </summary>
-    public static double[] Medians(ReadOnlySpan<double> sorted, int samples, Random random)
+    public static double[] Medians(ReadOnlySpan<double> sorted, int samples, Random random, int exactLimit = ExactLimit)
     {
         var n = sorted.Length;
         var medians = new double[samples];
@@ -117,41 +124,87 @@ internal static class SalaryBootstrap
             return medians;
         }
 
-        var counts = new int[n];
+        var counts = new int[Math.Min(n, exactLimit)];
         var rank = 0.5 * (n - 1);
         var low = (int)Math.Floor(rank);
         var fraction = rank - low;
+        var high = fraction > 0 ? low + 1 : low;
         for (var b = 0; b < samples; b++)
         {
-            Array.Clear(counts);
-            for (var i = 0; i < n; i++)
-            {
-                counts[random.Next(n)]++;
-            }
-
-            // Walk the cumulative counts to the order statistics at ranks low and low + 1 of the resample.
-            int cumulative = 0, index = 0;
-            while (cumulative + counts[index] <= low)
-            {
-                cumulative += counts[index++];
-            }
-
-            var atLow = sorted[index];
-            var atHigh = atLow;
-            if (fraction > 0 && cumulative + counts[index] <= low + 1)
-            {
-                cumulative += counts[index++];
-                while (counts[index] == 0)
-                {
-                    index++;
-                }
-
-                atHigh = sorted[index];
-            }
-
-            medians[b] = atLow + (fraction * (atHigh - atLow));
+            int atLow = -1, atHigh = -1;
+            Locate(0, n - 1, n, low, high, random, counts, exactLimit, ref atLow, ref atHigh);
+            medians[b] = sorted[atLow] + (fraction * (sorted[atHigh] - sorted[atLow]));
         }
 
         return medians;
+    }
+
+    // Finds which indices of [first, last] hold the resample's order statistics of ranks rankA and rankB (counted
+    // within the range; -1 when not in it), given that `draws` draws fell uniformly in the range.
+    private static void Locate(
+        int first, int last, int draws, int rankA, int rankB, Random random, int[] counts, int exactLimit, ref int atA, ref int atB)
+    {
+        var cells = last - first + 1;
+        if (cells <= exactLimit)
+        {
+            Array.Clear(counts, 0, cells);
+            for (var i = 0; i < draws; i++)
+            {
+                counts[random.Next(cells)]++;
+            }
+
+            var cumulative = 0;
+            for (var index = 0; index < cells && (rankA >= 0 || rankB >= 0); index++)
+            {
+                cumulative += counts[index];
+                if (rankA >= 0 && rankA < cumulative)
+                {
+                    atA = first + index;
+                    rankA = -1;
+                }
+
+                if (rankB >= 0 && rankB < cumulative)
+                {
+                    atB = first + index;
+                    rankB = -1;
+                }
+            }
+
+            return;
+        }
+
+        var middle = first + (cells / 2) - 1;
+        var left = Binomial(draws, (double)(middle - first + 1) / cells, random);
+        var (leftA, rightA) = rankA < 0 ? (-1, -1) : rankA < left ? (rankA, -1) : (-1, rankA - left);
+        var (leftB, rightB) = rankB < 0 ? (-1, -1) : rankB < left ? (rankB, -1) : (-1, rankB - left);
+        if (leftA >= 0 || leftB >= 0)
+        {
+            Locate(first, middle, left, leftA, leftB, random, counts, exactLimit, ref atA, ref atB);
+        }
+
+        if (rightA >= 0 || rightB >= 0)
+        {
+            Locate(middle + 1, last, draws - left, rightA, rightB, random, counts, exactLimit, ref atA, ref atB);
+        }
+    }
+
+    // Normal approximation with continuity rounding where the variance is large (always, in the bisection's use);
+    // otherwise draw by draw.
+    private static int Binomial(int trials, double p, Random random)
+    {
+        var variance = trials * p * (1 - p);
+        if (variance < 1_000)
+        {
+            var successes = 0;
+            for (var i = 0; i < trials; i++)
+            {
+                successes += random.NextDouble() < p ? 1 : 0;
+            }
+
+            return successes;
+        }
+
+        var z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        return (int)Math.Clamp(Math.Round((trials * p) + (Math.Sqrt(variance) * z)), 0, trials);
     }
 }

@@ -204,6 +204,26 @@ public sealed class SalaryReportTests
         }
     }
 
+    // Large cells locate the resample's middle order statistics by bisection instead of drawing every value; its
+    // bootstrap distribution must be the draw-by-draw one (here forced on a 6,000-value cell).
+    [Fact]
+    public void Bisection_bootstrap_medians_follow_the_draw_by_draw_distribution()
+    {
+        var random = new Random(17);
+        var sorted = Enumerable.Range(0, 6_000).Select(_ => Math.Exp(11.5 + (0.5 * (random.NextDouble() + random.NextDouble() - 1)))).Order().ToArray();
+
+        var exact = SalaryBootstrap.Medians(sorted, 3_000, new Random(1));
+        var bisected = SalaryBootstrap.Medians(sorted, 3_000, new Random(2), exactLimit: 150);
+
+        var (exactMean, bisectedMean) = (exact.Average(), bisected.Average());
+        var exactSd = Math.Sqrt(exact.Average(m => (m - exactMean) * (m - exactMean)));
+        var bisectedSd = Math.Sqrt(bisected.Average(m => (m - bisectedMean) * (m - bisectedMean)));
+        Assert.InRange(bisectedSd / exactSd, 0.9, 1.1);
+        Assert.InRange(Math.Abs(bisectedMean - exactMean) / exactSd, 0, 0.1);
+        Assert.InRange(Reference.Percentile(bisected, 2.5) / Reference.Percentile(exact, 2.5), 0.998, 1.002);
+        Assert.InRange(Reference.Percentile(bisected, 97.5) / Reference.Percentile(exact, 97.5), 0.998, 1.002);
+    }
+
     [Theory]
     [InlineData(new[] { "role", "region" }, "not a dimension")]
     [InlineData(new[] { "country", "metro" }, "not both")]

@@ -104,14 +104,14 @@ internal static class SalaryBootstrap
     }
 
     /// <summary>Cells up to this size are resampled draw by draw; larger ones by bisection (see <see cref="Medians"/>).</summary>
-    public const int ExactLimit = 20_000;
+    public const int ExactLimit = 500;
 
     /// <summary>
     /// Medians of <paramref name="samples"/> resamples (with replacement, same size) of a sorted sample. Drawing
     /// indices and counting them keeps each resample sorted for free: O(n) per resample, no sort. Above
     /// <paramref name="exactLimit"/> values, only the resample's two middle order statistics are located, by
     /// bisection: the number of draws falling in the lower half of an index range is binomial (drawn from its
-    /// normal approximation, whose variance there is at least exactLimit / 4), down to ranges of exactLimit indices,
+    /// normal approximation where its variance is 100 or more: the split is near one half, so the approximation is close), down to ranges of exactLimit indices,
     /// which are counted draw by draw. Same distribution up to that approximation, O(exactLimit + log n) per resample.
     /// </summary>
     public static double[] Medians(ReadOnlySpan<double> sorted, int samples, Random random, int exactLimit = ExactLimit)
@@ -193,7 +193,7 @@ internal static class SalaryBootstrap
     private static int Binomial(int trials, double p, Random random)
     {
         var variance = trials * p * (1 - p);
-        if (variance < 1_000)
+        if (variance < 100)
         {
             var successes = 0;
             for (var i = 0; i < trials; i++)

@@ -58,8 +58,8 @@ internal static class SalaryRegions
             baselineLabel = region => HomeCountry(regionCodes.Label(region)) ?? SalaryDimensions.Unknown;
         }
 
-        var replicates = new Dictionary<long, double[]>();
         var rows = new List<RegionDifferential>();
+        var work = new List<(string Label, string Baseline, long N, (long Cell, int Group, int BaselineGroup)[] Cells, double Ratio)>();
         foreach (var region in Enumerable.Range(0, regionCodes.Count).Where(r => regionCodes.Value(r) is { } value && (onlyRegion is null || value == onlyRegion)))
         {
             var label = regionCodes.Label(region);
@@ -88,26 +88,41 @@ internal static class SalaryRegions
             }
 
             double numerator = 0, denominator = 0;
-            var baselineGroups = new int[regionCells.Count];
+            var compared = new (long Cell, int Group, int BaselineGroup)[regionCells.Count];
             for (var c = 0; c < regionCells.Count; c++)
             {
                 var (cell, group) = regionCells[c];
-                baselineGroups[c] = baselines.IndexOf((baseline.Value * cells) + cell)
+                var baselineGroup = baselines.IndexOf((baseline.Value * cells) + cell)
                     ?? throw new InvalidOperationException("a region's cell is missing from its baseline");
+                compared[c] = (cell, group, baselineGroup);
                 var weight = byRegion.Size(group);
                 numerator += weight * Statistics.Percentile(byRegion.Sorted(group), 50);
-                denominator += weight * Statistics.Percentile(baselines.Sorted(baselineGroups[c]), 50);
+                denominator += weight * Statistics.Percentile(baselines.Sorted(baselineGroup), 50);
             }
 
+            work.Add((label, baselineLabel(region), n, compared, numerator / denominator));
+        }
+
+        // Each baseline cell's resampled medians are drawn once, from a seed of their own, and shared by every
+        // region compared with them; each region draws from its own seed. So the work can run in parallel, and a
+        // region's interval depends neither on the order nor on which other regions are reported.
+        var baselineNeeded = work.SelectMany(w => w.Cells.Select(c => (c.BaselineGroup, Label: w.Baseline + ":" + CellLabel(c.Cell))))
+            .DistinctBy(b => b.BaselineGroup).ToArray();
+        var replicates = new double[baselines.Count][];
+        Parallel.ForEach(baselineNeeded, b =>
+            replicates[b.BaselineGroup] = SalaryBootstrap.Medians(baselines.Sorted(b.BaselineGroup), samples, new Random(SalaryBootstrap.Seed(seed, "baseline:" + b.Label))));
+
+        var intervals = new (double Low, double High)[work.Count];
+        Parallel.For(0, work.Count, w =>
+        {
+            var random = new Random(SalaryBootstrap.Seed(seed, level + ":" + work[w].Label));
             var ratios = new double[samples];
-            var random = new Random(SalaryBootstrap.Seed(seed, level + ":" + label));
             var sums = new double[samples];
-            for (var c = 0; c < regionCells.Count; c++)
+            foreach (var (_, group, baselineGroup) in work[w].Cells)
             {
-                var (cell, group) = regionCells[c];
                 var weight = byRegion.Size(group);
                 var regionMedians = SalaryBootstrap.Medians(byRegion.Sorted(group), samples, random);
-                var baselineMedians = BaselineReplicates(replicates, baselines, baselineGroups[c], baselineLabel(region) + ":" + CellLabel(cell), samples, seed);
+                var baselineMedians = replicates[baselineGroup];
                 for (var b = 0; b < samples; b++)
                 {
                     ratios[b] += weight * regionMedians[b];
@@ -121,8 +136,13 @@ internal static class SalaryRegions
             }
 
             Array.Sort(ratios);
-            rows.Add(new RegionDifferential(label, baselineLabel(region), n, regionCells.Count,
-                (numerator / denominator) - 1, Statistics.Percentile(ratios, 2.5) - 1, Statistics.Percentile(ratios, 97.5) - 1, Suppressed: false));
+            intervals[w] = (Statistics.Percentile(ratios, 2.5), Statistics.Percentile(ratios, 97.5));
+        });
+
+        for (var w = 0; w < work.Count; w++)
+        {
+            var (label, baselineName, n, compared, ratio) = work[w];
+            rows.Add(new RegionDifferential(label, baselineName, n, compared.Length, ratio - 1, intervals[w].Low - 1, intervals[w].High - 1, Suppressed: false));
         }
 
         rows.Sort((a, b) => b.N != a.N ? b.N.CompareTo(a.N) : string.CompareOrdinal(a.Region, b.Region));
@@ -138,20 +158,5 @@ internal static class SalaryRegions
         }
 
         return keys;
-    }
-
-    // Each baseline cell's resampled medians are drawn once, from a seed of their own, and shared by every
-    // region compared with them: a region's interval does not depend on which other regions are reported.
-    private static double[] BaselineReplicates(
-        Dictionary<long, double[]> cache, SalaryGroups baselines, int group, string label, int samples, int seed)
-    {
-        if (!cache.TryGetValue(group, out var medians))
-        {
-            var random = new Random(SalaryBootstrap.Seed(seed, "baseline:" + label));
-            medians = SalaryBootstrap.Medians(baselines.Sorted(group), samples, random);
-            cache[group] = medians;
-        }
-
-        return medians;
     }
 }

@@ -32,6 +32,16 @@ internal sealed class SalaryGroups
         var counts = new List<int>();
         var order = new List<long>();
         var total = 0;
+
+        // Keys are usually codes multiplied out over a few small dimensions: a flat array finds their group
+        // faster than hashing every row.
+        long max = -1;
+        foreach (var key in keys)
+        {
+            max = Math.Max(max, key);
+        }
+
+        var flat = max < 1 << 20 ? new int[max + 1] : null;
         for (var i = 0; i < keys.Length; i++)
         {
             var key = keys[i];
@@ -41,12 +51,25 @@ internal sealed class SalaryGroups
                 continue;
             }
 
-            if (!indexOf.TryGetValue(key, out var g))
+            int g;
+            if (flat is not null && flat[key] > 0)
+            {
+                g = flat[key] - 1;
+            }
+            else if (flat is null && indexOf.TryGetValue(key, out var found))
+            {
+                g = found;
+            }
+            else
             {
                 g = counts.Count;
                 indexOf[key] = g;
                 counts.Add(0);
                 order.Add(key);
+                if (flat is not null)
+                {
+                    flat[key] = g + 1;
+                }
             }
 
             groupOf[i] = g;

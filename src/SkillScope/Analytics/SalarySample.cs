@@ -97,10 +97,12 @@ internal sealed class SalarySample
         using var command = store.Connection.CreateCommand();
         var where = filter with { Kinds = [] };
         var read = SalaryDimensions.All.Select(d => dimensions is null || dimensions.Contains(d)).ToArray();
-        var columns = string.Concat(SalaryDimensions.All.Where((_, d) => read[d]).Select(d => ", r." + d));
-        // status: 2 when the salary is flagged (left out, counted), plus 1 when the source estimated it.
+        // Nullable text arrives as '' (never a stored value), so a row needs no type check per column.
+        var columns = string.Concat(SalaryDimensions.All.Where((_, d) => read[d]).Select(d => $", IFNULL(r.{d}, '')"));
+        // One number per row for the salary and its status: 0 when flagged (left out, counted), negative when the
+        // source estimated it, else the annual USD figure.
         command.CommandText = $"""
-            SELECT r.salary_usd, (r.salary_flag IS NOT NULL) * 2 + r.salary_is_estimate{columns}
+            SELECT CASE WHEN r.salary_flag IS NOT NULL THEN 0 WHEN r.salary_is_estimate <> 0 THEN -r.salary_usd ELSE r.salary_usd END{columns}
             FROM records r
             WHERE {KindCondition(command, kind)} AND {where.ToSql(command)} AND (r.salary_usd > 0 OR r.salary_flag IS NOT NULL)
             """;
@@ -113,26 +115,31 @@ internal sealed class SalarySample
         {
             while (scan.Read())
             {
-                var status = scan.Int64(1);
-                if (status >= 2)
+                var value = scan.Double(0);
+                if (value == 0)
                 {
                     flagged++;
                     continue;
                 }
 
-                if (status == 1 && excludeEstimates)
+                if (value < 0)
                 {
-                    continue;
+                    if (excludeEstimates)
+                    {
+                        continue;
+                    }
+
+                    estimates++;
+                    value = -value;
                 }
 
-                estimates += status;
-                usd.Add(scan.Double(0));
-                var column = 2;
+                usd.Add(value);
+                var column = 1;
                 for (var d = 0; d < 4; d++)
                 {
                     if (read[d])
                     {
-                        values[d].Add(codes[d].Code(scan, column++));
+                        values[d].Add(codes[d].Code(scan.Utf8(column++)));
                     }
                 }
             }
@@ -233,14 +240,16 @@ internal sealed class Codes
     /// The code of a text (or null) column of the current row. The UTF-8 bytes are looked up in a small open-addressing
     /// table of the values seen so far, so a row costs a hash and a compare, and text is decoded once per new value.
     /// </summary>
-    public int Code(SalaryScan scan, int column)
+    public int Code(SalaryScan scan, int column) => scan.IsNull(column) ? NullCode() : Code(scan.Utf8(column));
+
+    /// <summary>The code of UTF-8 text; empty text is the null value (queries read nullable text as '').</summary>
+    public int Code(ReadOnlySpan<byte> utf8)
     {
-        if (scan.IsNull(column))
+        if (utf8.IsEmpty)
         {
             return NullCode();
         }
 
-        var utf8 = scan.Utf8(column);
         var hash = 2166136261u;
         foreach (var b in utf8)
         {

@@ -47,10 +47,10 @@ internal static class SalaryRenderer
                 context.Output.Write(csv.ToString());
                 return;
             case "md":
-                context.Output.Write(Markdown([Premiums(report)], "SkillScope: skill premiums", Headline(report)));
+                context.Output.Write(Markdown([Premiums(report), .. Unreported(report)], "SkillScope: skill premiums", Headline(report)));
                 return;
             default:
-                Console(context, [Premiums(report)], "SkillScope: skill premiums", Headline(report));
+                Console(context, [Premiums(report), .. Unreported(report)], "SkillScope: skill premiums", Headline(report));
                 return;
         }
     }
@@ -144,6 +144,12 @@ internal static class SalaryRenderer
         [false, false, true, true, true, true],
         [.. report.Premiums.Select(p => (IReadOnlyList<string>)
             [p.Skill, p.Name ?? p.Skill, Signed(p.Premium), $"{Signed(p.Low)} to {Signed(p.High)}", Sections.Number(p.NWith), Sections.Number(p.NWithout)])]);
+
+    private static IEnumerable<Grid> Unreported(PremiumReport report) => report.NotReported.Count == 0 ? [] :
+    [
+        new Grid("Tested but not reported", ["skill", "n with", "n without", "why"], [false, true, true, false],
+            [.. report.NotReported.Select(u => (IReadOnlyList<string>)[u.Skill, Sections.Number(u.NWith), Sections.Number(u.NWithout), u.Reason])]),
+    ];
 
     private static Grid Basis(SalaryEstimate estimate) => new(
         "Basis: what the estimate used (and tried)",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SkillScope.Model;
 using SkillScope.Skills;
 using SkillScope.Store;
@@ -39,7 +40,12 @@ public sealed record PremiumReport
     /// <summary>Skills and groups tested; those not in <see cref="Premiums"/> had too few observations or were not identified.</summary>
     public required long Tested { get; init; }
     public required IReadOnlyList<SkillPremium> Premiums { get; init; }
+    /// <summary>Skills and groups tested but not reported, with their counts and why.</summary>
+    public IReadOnlyList<UnreportedPremium> NotReported { get; init; } = [];
 }
+
+/// <summary>A skill tested for a premium but not reported: too few postings with or without it, or not identified.</summary>
+public sealed record UnreportedPremium(string Skill, long NWith, long NWithout, string Reason);
 
 /// <summary>
 /// Skill premiums: log(annual USD) regressed by least squares on the skill's indicator with fixed effects for role,
@@ -66,19 +72,24 @@ public static class SalaryPremiums
             ? chosen.Select(s => Resolve(taxonomy, s) ?? s).Distinct(StringComparer.Ordinal).ToList()
             : DefaultTests(store, taxonomy, options.MinObservations);
         var premiums = new List<SkillPremium>();
-        if (sample.Count > 0)
+        var unreported = new List<UnreportedPremium>();
+        var model = sample.Count > 0 ? sample.Model() : null;
+        foreach (var test in tests)
         {
-            var model = sample.Model();
-            foreach (var test in tests)
+            var rows = sample.Count > 0 ? sample.Rows(store, Members(taxonomy, test)) : [];
+            var (with, without) = ((long)rows.Length, (long)(sample.Count - rows.Length));
+            if (with < options.MinObservations || without < options.MinObservations)
             {
-                var rows = sample.Rows(store, Members(taxonomy, test));
-                var (with, without) = ((long)rows.Length, (long)(sample.Count - rows.Length));
-                if (with < options.MinObservations || without < options.MinObservations || model.Fit([rows]) is not [var fit])
-                {
-                    continue;
-                }
-
+                unreported.Add(new UnreportedPremium(test, with, without,
+                    $"insufficient data: fewer than {options.MinObservations.ToString(CultureInfo.InvariantCulture)} postings {(with < options.MinObservations ? "with" : "without")} it"));
+            }
+            else if (model!.Fit([rows]) is [var fit])
+            {
                 premiums.Add(new SkillPremium(test, fit.Premium, fit.Low, fit.High, with, without) { Name = NameOf(taxonomy, test) });
+            }
+            else
+            {
+                unreported.Add(new UnreportedPremium(test, with, without, "not identified: the fixed effects explain who names it"));
             }
         }
 
@@ -90,6 +101,7 @@ public static class SalaryPremiums
             MinObservations = options.MinObservations,
             Tested = tests.Count,
             Premiums = premiums,
+            NotReported = [.. unreported.OrderBy(u => u.Skill, StringComparer.Ordinal)],
         };
     }
 

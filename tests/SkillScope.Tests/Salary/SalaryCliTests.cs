@@ -71,6 +71,8 @@ public sealed class SalaryCliTests
         Assert.Equal(["skill", "premium", "low", "high", "nWith", "nWithout", "name"], premium.EnumerateObject().Select(p => p.Name));
         Assert.Equal("pytorch", premium.GetProperty("skill").GetString());
         Assert.InRange(premium.GetProperty("premium").GetDouble(), 0.1, 0.3);
+        var unreported = Assert.Single(json.RootElement.GetProperty("notReported").EnumerateArray());
+        Assert.Equal(("category:llm-genai", 0), (unreported.GetProperty("skill").GetString(), unreported.GetProperty("nWith").GetInt32()));
     }
 
     [Fact]

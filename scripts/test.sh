@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
-# Debian packages the tests use; added as the features that need them arrive.
-for pkg in ${SKILLSCOPE_TEST_PACKAGES:-}; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+# Debian packages the tests use: chromium always (the web dashboard's browser tests drive /usr/bin/chromium),
+# plus any listed in SKILLSCOPE_TEST_PACKAGES. "installed" means fully configured, not just unpacked.
+for pkg in chromium ${SKILLSCOPE_TEST_PACKAGES:-}; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then

@@ -126,7 +126,7 @@ internal static class PostingCorpus
 
     public static long CycledBytes(long bytes) => Cycled(bytes).Sum(t => (long)Encoding.UTF8.GetByteCount(t));
 
-    private static List<string> Load()
+    public static List<string> Load()
     {
         if (s_postings is not null)
         {

@@ -21,6 +21,7 @@ public static class SkillScopeCli
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(FetchCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(SalaryCommands.Create(context));
         return root;
     }
@@ -31,7 +32,14 @@ public static class SkillScopeCli
         var parsed = CreateRoot(context).Parse(args);
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            return await parsed.InvokeAsync(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                // Ctrl-C cancels the command's token; a cancelled ingest commits its open batch and reports, well within this.
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+            }).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ReadError or StoreError or CliError or IOException or UnauthorizedAccessException)
         {

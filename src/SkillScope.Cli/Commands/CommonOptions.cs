@@ -6,6 +6,13 @@ namespace SkillScope.Cli.Commands;
 
 internal static class CommonOptions
 {
+    /// <summary>
+    /// Runs a long command off the invoking thread so Ctrl-C can cancel its token while it works; the
+    /// command then finishes its current unit (a batch), reports, and returns.
+    /// </summary>
+    public static void SetCancellableAction(this Command command, Func<ParseResult, CancellationToken, int> action) =>
+        command.SetAction((result, cancellation) => Task.Run(() => action(result, cancellation), CancellationToken.None));
+
     public static Option<string?> Db() => new("--db")
     {
         Description = $"SQLite database file (default: ${Store.SkillStore.PathEnvironmentVariable} or ./{Store.SkillStore.DefaultFileName}); created on first use",

@@ -24,14 +24,14 @@ internal static class DemoCommand
         command.Options.Add(db);
         command.Options.Add(format);
         filters.AddTo(command);
-        command.SetAction((result, cancellation) =>
+        command.SetCancellableAction((result, cancellation) =>
         {
             var filter = filters.Read(result);
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
             var exitCode = IngestCommand.Run(context, store, FxRates.Default, SkillTaxonomy.Default, BundledFiles, new IngestOptions(), cancellation);
             if (exitCode != 0)
             {
-                return Task.FromResult(exitCode);
+                return exitCode;
             }
 
             var chosen = result.GetValue(format)!;
@@ -48,7 +48,7 @@ internal static class DemoCommand
                 MarketRenderer.Write(context, MarketAnalysis.Compute(store, filter), chosen);
             }
 
-            return Task.FromResult(exitCode);
+            return exitCode;
         });
         return command;
     }

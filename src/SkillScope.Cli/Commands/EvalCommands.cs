@@ -39,11 +39,7 @@ internal static class EvalCommands
         });
         command.SetAction(parseResult =>
         {
-            var taxonomy = SkillsCommands.LoadTaxonomy(parseResult, taxonomyOption);
-            if (taxonomy is null)
-            {
-                return 1;
-            }
+            var taxonomy = SkillsCommands.LoadTaxonomy(parseResult.GetValue(taxonomyOption));
 
             var path = parseResult.GetValue(conll) ?? parseResult.GetValue(decorte)!;
             var extractor = new SkillExtractor(taxonomy);

@@ -29,7 +29,7 @@ internal static class IngestCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((result, cancellation) =>
+        command.SetCancellableAction((result, cancellation) =>
         {
             var options = new IngestOptions
             {
@@ -38,9 +38,9 @@ internal static class IngestCommand
                 ColumnMapping = result.GetValue(mapping) is { } mappingFile ? ColumnMappingFile.Load(mappingFile) : null,
             };
             var rates = result.GetValue(fxRates) is { } ratesFile ? FxRates.Load(ratesFile) : FxRates.Default;
-            var skills = SkillReportCommands.LoadTaxonomy(result.GetValue(taxonomy));
+            var skills = SkillsCommands.LoadTaxonomy(result.GetValue(taxonomy));
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
-            return Task.FromResult(Run(context, store, rates, skills, result.GetValue(files) ?? [], options, cancellation));
+            return Run(context, store, rates, skills, result.GetValue(files) ?? [], options, cancellation);
         });
         return command;
     }

@@ -38,7 +38,7 @@ internal static class SkillReportCommands
                 throw new CliError("--top must be a positive number");
             }
 
-            var loaded = LoadTaxonomy(result.GetValue(taxonomy));
+            var loaded = SkillsCommands.LoadTaxonomy(result.GetValue(taxonomy));
             var anchor = result.GetValue(coSkills);
             if (anchor is not null && loaded.Find(anchor) is null)
             {
@@ -61,24 +61,18 @@ internal static class SkillReportCommands
         var command = new Command("reindex", "Re-extract the skills of every stored posting (after a taxonomy change)");
         command.Options.Add(db);
         command.Options.Add(taxonomy);
-        command.SetAction((result, cancellation) =>
+        command.SetCancellableAction((result, cancellation) =>
         {
-            var loaded = LoadTaxonomy(result.GetValue(taxonomy));
+            var loaded = SkillsCommands.LoadTaxonomy(result.GetValue(taxonomy));
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
             var count = new SkillIndex(new SkillExtractor(loaded), loaded.Version).Reindex(store, null, cancellation);
             context.Error.WriteLine(cancellation.IsCancellationRequested
                 ? $"reindex interrupted after {count:N0} postings: run it again to complete"
                 : $"{count:N0} postings re-indexed with taxonomy {loaded.Version}");
-            return Task.FromResult(cancellation.IsCancellationRequested ? 130 : 0);
+            return cancellation.IsCancellationRequested ? 130 : 0;
         });
         return command;
     }
-
-    /// <summary>The shipped taxonomy merged with the user's file; an invalid file is a one-line error listing its problems.</summary>
-    public static SkillTaxonomy LoadTaxonomy(string? userFile) =>
-        SkillTaxonomy.TryLoad(userFile, out var taxonomy, out var errors)
-            ? taxonomy!
-            : throw new CliError($"{userFile}: invalid skill taxonomy: {string.Join("; ", errors)}");
 
     /// <summary>The hook that extracts skills from each posting stored by an ingest.</summary>
     public static IngestService IngestServiceFor(SkillStore store, FxRates rates, SkillTaxonomy taxonomy, TimeProvider time)

@@ -32,24 +32,11 @@ internal static class SkillsCommands
         DefaultValueFactory = _ => "table",
     }.AcceptOnlyFromAmong("table", "json");
 
-    /// <summary>Loads the taxonomy, writing the problems and returning null when the user file is invalid.</summary>
-    internal static SkillTaxonomy? LoadTaxonomy(ParseResult parseResult, Option<string?> option)
-    {
-        var file = parseResult.GetValue(option);
-        if (SkillTaxonomy.TryLoad(file, out var taxonomy, out var errors))
-        {
-            return taxonomy;
-        }
-
-        var error = parseResult.InvocationConfiguration.Error;
-        error.WriteLine($"Invalid skill taxonomy file {file}:");
-        foreach (var problem in errors)
-        {
-            error.WriteLine($"  {problem}");
-        }
-
-        return null;
-    }
+    /// <summary>The shipped taxonomy merged with the user's file; an invalid file is a one-line error listing its problems.</summary>
+    internal static SkillTaxonomy LoadTaxonomy(string? userFile) =>
+        SkillTaxonomy.TryLoad(userFile, out var taxonomy, out var errors)
+            ? taxonomy!
+            : throw new CliError($"{userFile}: invalid skill taxonomy: {string.Join("; ", errors)}");
 
     internal static IRenderable Cell(string? text) => new Text(text ?? "");
 
@@ -68,11 +55,7 @@ internal static class SkillsCommands
         command.Options.Add(taxonomyOption);
         command.SetAction(parseResult =>
         {
-            var taxonomy = LoadTaxonomy(parseResult, taxonomyOption);
-            if (taxonomy is null)
-            {
-                return 1;
-            }
+            var taxonomy = LoadTaxonomy(parseResult.GetValue(taxonomyOption));
 
             var path = parseResult.GetValue(file);
             string text;
@@ -122,11 +105,7 @@ internal static class SkillsCommands
         command.Options.Add(taxonomyOption);
         command.SetAction(parseResult =>
         {
-            var taxonomy = LoadTaxonomy(parseResult, taxonomyOption);
-            if (taxonomy is null)
-            {
-                return 1;
-            }
+            var taxonomy = LoadTaxonomy(parseResult.GetValue(taxonomyOption));
 
             var wanted = parseResult.GetValue(category);
             var skills = taxonomy.Skills.Where(s => wanted is null || string.Equals(s.Category, wanted, StringComparison.OrdinalIgnoreCase)).ToList();

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using SkillScope.Store;
 
 namespace SkillScope.Analytics;
@@ -32,90 +31,103 @@ public static class MarketAnalysis
 {
     private const int TopCount = 10;
 
+    // One pass over the matching records, counted here: ten GROUP BY scans would each sort the table.
+    private enum Column { Kind, Seniority, Role, EmploymentType, WorkArrangement, Company, Country, Metro }
+
     public static MarketReport Compute(SkillStore store, RecordFilter filter)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
-        var connection = store.Connection;
-        var total = Scalar(connection, filter, "SELECT COUNT(*) FROM records r WHERE {0}");
-        var sourceRows = Scalar(connection, filter, "SELECT COUNT(*) FROM record_sources s JOIN records r ON r.id = s.record_id WHERE {0}");
+        var columns = Enum.GetValues<Column>();
+        var counts = columns.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
+        var salaries = new List<double>();
+        long total = 0, flagged = 0;
+        string? from = null, to = null;
 
+        using (var command = store.Connection.CreateCommand())
+        {
+            command.CommandText = $"""
+                SELECT r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.company, r.country, r.metro,
+                       r.salary_usd, r.salary_flag IS NOT NULL, r.period_start, r.period_end
+                FROM records r WHERE {filter.ToSql(command)}
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                total++;
+                foreach (var column in columns)
+                {
+                    if (!reader.IsDBNull((int)column))
+                    {
+                        var key = reader.GetString((int)column);
+                        counts[(int)column][key] = counts[(int)column].GetValueOrDefault(key) + 1;
+                    }
+                }
+
+                var isFlagged = reader.GetInt64(9) == 1;
+                flagged += isFlagged ? 1 : 0;
+                if (!reader.IsDBNull(8) && !isFlagged)
+                {
+                    // Survey rows carry the stated annual USD figure; postings the midpoint of their annual USD range.
+                    salaries.Add(reader.GetDouble(8));
+                }
+
+                if (!reader.IsDBNull(10) && (from is null || string.CompareOrdinal(reader.GetString(10), from) < 0))
+                {
+                    from = reader.GetString(10);
+                }
+
+                if (!reader.IsDBNull(11) && (to is null || string.CompareOrdinal(reader.GetString(11), to) > 0))
+                {
+                    to = reader.GetString(11);
+                }
+            }
+        }
+
+        salaries.Sort();
+        var sourceRows = SourceRows(store, filter);
         return new MarketReport
         {
             Total = total,
-            Period = PeriodOf(connection, filter),
-            ByKind = CountBy(connection, filter, "r.kind", total, limit: null),
-            BySeniority = OrderByLadder(CountBy(connection, filter, "r.seniority", total, limit: null)),
-            ByRole = CountBy(connection, filter, "r.role", total, limit: null),
-            ByEmploymentType = CountBy(connection, filter, "r.employment_type", total, limit: null),
-            ByWorkArrangement = CountBy(connection, filter, "r.work_arrangement", total, limit: null),
-            TopCompanies = CountBy(connection, filter, "r.company", total, TopCount),
-            TopCountries = CountBy(connection, filter, "r.country", total, TopCount),
-            TopMetros = CountBy(connection, filter, "r.metro", total, TopCount),
-            SalaryUsd = Statistics.Summarize(SalaryValues(connection, filter)),
-            SalaryFlagged = Scalar(connection, filter, "SELECT COUNT(*) FROM records r WHERE {0} AND r.salary_flag IS NOT NULL"),
+            Period = new ReportPeriod(from, to),
+            ByKind = Ranked(counts[(int)Column.Kind], total, limit: null),
+            BySeniority = [.. Ranked(counts[(int)Column.Seniority], total, limit: null).OrderBy(row => LadderIndex(row.Key))],
+            ByRole = Ranked(counts[(int)Column.Role], total, limit: null),
+            ByEmploymentType = Ranked(counts[(int)Column.EmploymentType], total, limit: null),
+            ByWorkArrangement = Ranked(counts[(int)Column.WorkArrangement], total, limit: null),
+            TopCompanies = Ranked(counts[(int)Column.Company], total, TopCount),
+            TopCountries = Ranked(counts[(int)Column.Country], total, TopCount),
+            TopMetros = Ranked(counts[(int)Column.Metro], total, TopCount),
+            SalaryUsd = Statistics.Summarize(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(salaries)),
+            SalaryFlagged = flagged,
             SourceRows = sourceRows,
             DuplicatesMerged = sourceRows - total,
         };
     }
 
-    // Survey rows carry the stated annual USD figure; postings the midpoint of their annual USD range.
-    // Both are stored in salary_usd by the normalizer.
-    private static double[] SalaryValues(SqliteConnection connection, RecordFilter filter)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT r.salary_usd FROM records r WHERE {filter.ToSql(command)} AND r.salary_usd IS NOT NULL AND r.salary_flag IS NULL ORDER BY r.salary_usd";
-        var values = new List<double>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            values.Add(reader.GetDouble(0));
-        }
-
-        return [.. values];
-    }
-
-    private static ReportPeriod PeriodOf(SqliteConnection connection, RecordFilter filter)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT MIN(r.period_start), MAX(r.period_end) FROM records r WHERE {filter.ToSql(command)}";
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return new ReportPeriod(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
-    }
-
     // Ties are broken by key so the output is the same on every run.
-    private static List<CountShare> CountBy(SqliteConnection connection, RecordFilter filter, string column, long total, int? limit)
+    private static List<CountShare> Ranked(Dictionary<string, long> counts, long total, int? limit) =>
+        [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Take(limit ?? int.MaxValue)
+            .Select(c => new CountShare(c.Key, c.Value, total == 0 ? 0 : (double)c.Value / total))];
+
+    private static int LadderIndex(string seniority)
     {
-        using var command = connection.CreateCommand();
-        var where = filter.ToSql(command);
-        command.CommandText = $"""
-            SELECT {column}, COUNT(*) AS n FROM records r WHERE {where} AND {column} IS NOT NULL
-            GROUP BY {column} ORDER BY n DESC, {column} {(limit is { } l ? $"LIMIT {l}" : "")}
-            """;
-        var rows = new List<CountShare>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        for (var i = 0; i < Model.Seniorities.All.Count; i++)
         {
-            var count = reader.GetInt64(1);
-            rows.Add(new CountShare(reader.GetString(0), count, total == 0 ? 0 : (double)count / total));
+            if (Model.Seniorities.All[i] == seniority)
+            {
+                return i;
+            }
         }
 
-        return rows;
+        return int.MaxValue;
     }
 
-    private static List<CountShare> OrderByLadder(List<CountShare> rows)
+    private static long SourceRows(SkillStore store, RecordFilter filter)
     {
-        rows.Sort((a, b) => IndexOf(a.Key).CompareTo(IndexOf(b.Key)));
-        return rows;
-
-        static int IndexOf(string key) => Model.Seniorities.All.ToList().IndexOf(key);
-    }
-
-    private static long Scalar(SqliteConnection connection, RecordFilter filter, string sqlTemplate)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, sqlTemplate, filter.ToSql(command));
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM record_sources s JOIN records r ON r.id = s.record_id WHERE {filter.ToSql(command)}";
         return (long)command.ExecuteScalar()!;
     }
 }

@@ -126,6 +126,21 @@ public static class SkillDemand
         return Math.Clamp(2 * NormalUpperTail(z), 0, 1);
     }
 
+    /// <summary>
+    /// The z test is only trusted when every expected cell count under the pooled share is at least 5
+    /// (the usual rule for the normal approximation); otherwise no trend is claimed.
+    /// </summary>
+    public static bool NormalApproximationHolds(long x1, long n1, long x2, long n2)
+    {
+        if (n1 == 0 || n2 == 0)
+        {
+            return false;
+        }
+
+        var pooled = (double)(x1 + x2) / (n1 + n2);
+        return Math.Min(pooled, 1 - pooled) * Math.Min(n1, n2) >= 5;
+    }
+
     // Upper tail of the standard normal via erfc (Numerical Recipes' Chebyshev approximation, |error| < 1.2e-7).
     private static readonly double[] ErfcCoefficients =
         [-1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587, -0.82215223, 0.17087277];
@@ -241,7 +256,8 @@ public static class SkillDemand
                 var (xA, xB) = (countsA.GetValueOrDefault(skill), countsB.GetValueOrDefault(skill));
                 var (shareA, shareB) = (nA == 0 ? 0 : (double)xA / nA, nB == 0 ? 0 : (double)xB / nB);
                 var p = TwoProportionPValue(xA, nA, xB, nB);
-                var trend = p >= 0.05 ? "stable" : shareB > shareA ? "rising" : "falling";
+                var trend = !NormalApproximationHolds(xA, nA, xB, nB) ? "insufficient data"
+                    : p >= 0.05 ? "stable" : shareB > shareA ? "rising" : "falling";
                 return new SkillTrendRow(skill, taxonomy.Find(skill)?.Name ?? skill, xA, shareA, xB, shareB, (shareB - shareA) * 100, p, trend);
             })
             .OrderByDescending(t => t.PostingsA + t.PostingsB).ThenBy(t => t.Skill, StringComparer.Ordinal)

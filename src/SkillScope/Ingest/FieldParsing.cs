@@ -80,4 +80,54 @@ internal static class FieldParsing
         var oneLine = text.ReplaceLineEndings(" ");
         return oneLine.Length <= 40 ? $"'{oneLine}'" : $"'{oneLine[..37]}...'";
     }
+
+    /// <summary>An optional ISO date column: true with null when empty; false with a reason when it is not a date.</summary>
+    public static bool TryOptionalDate(string? text, string column, out DateOnly? date, out string? error)
+    {
+        date = null;
+        error = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (!TryIsoDate(text, out var parsed))
+        {
+            error = $"{column} {Quote(text)} is not a date (yyyy-mm-dd)";
+            return false;
+        }
+
+        date = parsed;
+        return true;
+    }
+
+    /// <summary>
+    /// Optional salary_min / salary_max columns: both null when both are empty; one given stands for both;
+    /// false with a reason when either is not a non-negative number.
+    /// </summary>
+    public static bool TrySalaryRange(string? minText, string? maxText, out decimal? min, out decimal? max, out string? error)
+    {
+        min = null;
+        max = null;
+        error = null;
+        if (minText is null && maxText is null)
+        {
+            return true;
+        }
+
+        if (!TryDecimal(minText ?? maxText, out var low) || low < 0)
+        {
+            error = $"salary_min {Quote(minText)} is not a number";
+            return false;
+        }
+
+        if (!TryDecimal(maxText ?? minText, out var high) || high < 0)
+        {
+            error = $"salary_max {Quote(maxText)} is not a number";
+            return false;
+        }
+
+        (min, max) = (low, high);
+        return true;
+    }
 }

@@ -65,18 +65,19 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
                 case WriteOutcome.Rejected: rejected++; break;
             }
 
+            // A cancelled run keeps what it has read: the open batch is committed whole, then the run stops.
+            if (cancellation.IsCancellationRequested)
+            {
+                interrupted = true;
+                break;
+            }
+
             if (writer.PendingRows >= options.BatchSize)
             {
                 writer.Commit(read, stored, merged, skipped, rejected, flagged);
                 if (stream is { CanSeek: true, Length: > 0 })
                 {
                     progress?.Report((double)stream.Position / stream.Length);
-                }
-
-                if (cancellation.IsCancellationRequested)
-                {
-                    interrupted = true;
-                    break;
                 }
             }
         }
@@ -188,7 +189,9 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
                 return WriteOutcome.Rejected;
             }
 
-            if (Exists(existsSource, identity))
+            // A survey row's dedupe key is its identity, so the insert's conflict already tells it was stored.
+            var isSurvey = normalized.Kind == RecordKinds.SalaryReport;
+            if (!isSurvey && Exists(existsSource, identity))
             {
                 return WriteOutcome.Skipped;
             }
@@ -198,6 +201,11 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
             var outcome = WriteOutcome.Merged;
             if (recordId is null)
             {
+                if (isSurvey)
+                {
+                    return WriteOutcome.Skipped;
+                }
+
                 findByKey.Parameters[0].Value = key;
                 recordId = (long)findByKey.ExecuteScalar()!;
             }

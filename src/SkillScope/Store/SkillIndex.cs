@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SkillScope.Model;
 using SkillScope.Skills;
@@ -11,6 +14,8 @@ namespace SkillScope.Store;
 public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
 {
     private const int ReindexBatch = 2_000;
+    private SqliteTransaction? ingestTransaction;
+    private SqliteCommand? ingestInsert;
 
     /// <summary>The text skills are extracted from: title and description.</summary>
     private static string? TextOf(string kind, string title, string? description) =>
@@ -21,42 +26,54 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(record);
-        if (TextOf(record.Kind, record.Title, record.Description) is { } text)
+        if (TextOf(record.Kind, record.Title, record.Description) is not { } text)
         {
-            using var insert = InsertCommand(transaction);
-            Write(insert, recordId, SkillExtractor.Distinct(extractor.Extract(text)));
+            return;
         }
+
+        // One prepared statement per ingest transaction, not per record.
+        if (!ReferenceEquals(ingestTransaction, transaction))
+        {
+            ingestInsert?.Dispose();
+            ingestInsert = InsertCommand(transaction);
+            ingestTransaction = transaction;
+        }
+
+        Write(ingestInsert!, recordId, SkillExtractor.Distinct(extractor.Extract(text)));
     }
 
-    /// <summary>Re-extracts every posting's skills in batches; each batch commits on its own, and the
-    /// taxonomy version is recorded only when all are done, so an interrupted run is visible and re-runnable.</summary>
+    /// <summary>
+    /// Re-extracts every posting's skills into a fresh table that replaces <c>record_skills</c> in one
+    /// transaction at the end: an interrupted reindex leaves the previous skills in place, whole.
+    /// </summary>
     public long Reindex(SkillStore store, IProgress<double>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var connection = store.Connection;
         var total = Scalar(connection, "SELECT COUNT(*) FROM records WHERE kind = 'posting' AND description IS NOT NULL");
-        SetVersion(connection, "reindexing");
-        long done = 0, lastId = 0;
-        while (!cancellation.IsCancellationRequested)
+        SkillStore.Execute(connection, """
+            DROP TABLE IF EXISTS record_skills_next;
+            CREATE TABLE record_skills_next(
+                record_id INTEGER NOT NULL REFERENCES records(id), skill_id TEXT NOT NULL,
+                required INTEGER NOT NULL CHECK (required IN (0, 1)), PRIMARY KEY (record_id, skill_id)) WITHOUT ROWID;
+            """);
+        long done = 0;
+        var batch = ReadBatch(connection, 0);
+        var extracted = Extract(batch);
+        while (batch.Count > 0)
         {
-            var batch = ReadBatch(connection, lastId);
-            if (batch.Count == 0)
+            if (cancellation.IsCancellationRequested)
             {
-                SetVersion(connection, taxonomyVersion);
-                break;
+                SkillStore.Execute(connection, "DROP TABLE record_skills_next");
+                return done;
             }
 
-            var extracted = new IReadOnlyList<(string SkillId, string Strength)>[batch.Count];
-            Parallel.For(0, batch.Count, i => extracted[i] = SkillExtractor.Distinct(extractor.Extract(batch[i].Text)));
+            // Extract the next batch on the other core while this one is written.
+            var next = ReadBatch(connection, batch[^1].Id);
+            var nextExtracted = Task.Run(() => Extract(next), CancellationToken.None);
             using (var transaction = connection.BeginTransaction())
             {
-                using var delete = connection.CreateCommand();
-                delete.Transaction = transaction;
-                delete.CommandText = "DELETE FROM record_skills WHERE record_id > $from AND record_id <= $to";
-                delete.Parameters.AddWithValue("$from", lastId);
-                delete.Parameters.AddWithValue("$to", batch[^1].Id);
-                delete.ExecuteNonQuery();
-                using var insert = InsertCommand(transaction);
+                using var insert = InsertCommand(transaction, "record_skills_next");
                 for (var i = 0; i < batch.Count; i++)
                 {
                     Write(insert, batch[i].Id, extracted[i]);
@@ -65,15 +82,34 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
                 transaction.Commit();
             }
 
-            lastId = batch[^1].Id;
             done += batch.Count;
             progress?.Report(total == 0 ? 1 : (double)done / total);
+            batch = next;
+            extracted = nextExtracted.GetAwaiter().GetResult();
+        }
+
+        using (var swap = connection.BeginTransaction())
+        {
+            SkillStore.Execute(connection, """
+                DROP TABLE record_skills;
+                ALTER TABLE record_skills_next RENAME TO record_skills;
+                CREATE INDEX ix_record_skills_skill ON record_skills(skill_id, record_id);
+                """, swap);
+            SetVersion(connection, taxonomyVersion, swap);
+            swap.Commit();
         }
 
         return done;
     }
 
-    /// <summary>The taxonomy version the store's skills were extracted with ("reindexing" when a reindex did not finish).</summary>
+    private IReadOnlyList<(string SkillId, string Strength)>[] Extract(List<(long Id, string Text)> batch)
+    {
+        var extracted = new IReadOnlyList<(string SkillId, string Strength)>[batch.Count];
+        Parallel.For(0, batch.Count, i => extracted[i] = SkillExtractor.Distinct(extractor.Extract(batch[i].Text)));
+        return extracted;
+    }
+
+    /// <summary>The taxonomy version the store's skills were extracted with.</summary>
     public static string? StoredVersion(SkillStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -92,10 +128,11 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
         }
     }
 
+    // "+kind" keeps SQLite on the primary key: through the kind index it would sort every posting per batch.
     private static List<(long Id, string Text)> ReadBatch(SqliteConnection connection, long afterId)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT id, kind, title, description FROM records WHERE id > $after AND kind = 'posting' AND description IS NOT NULL ORDER BY id LIMIT {ReindexBatch}";
+        command.CommandText = $"SELECT id, kind, title, description FROM records WHERE id > $after AND +kind = 'posting' AND description IS NOT NULL ORDER BY id LIMIT {ReindexBatch}";
         command.Parameters.AddWithValue("$after", afterId);
         var batch = new List<(long, string)>(ReindexBatch);
         using var reader = command.ExecuteReader();
@@ -107,31 +144,48 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
         return batch;
     }
 
-    private static SqliteCommand InsertCommand(SqliteTransaction transaction)
+    // One statement per posting: its skills go in as one JSON array, unpacked by SQLite's json_each.
+    private static SqliteCommand InsertCommand(SqliteTransaction transaction, string table = "record_skills")
     {
         var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT OR REPLACE INTO record_skills(record_id, skill_id, required) VALUES ($record, $skill, $required)";
+        command.CommandText = $"INSERT INTO {table}(record_id, skill_id, required) SELECT $record, value ->> 0, value ->> 1 FROM json_each($skills)";
         command.Parameters.Add(new SqliteParameter { ParameterName = "$record" });
-        command.Parameters.Add(new SqliteParameter { ParameterName = "$skill" });
-        command.Parameters.Add(new SqliteParameter { ParameterName = "$required" });
+        command.Parameters.Add(new SqliteParameter { ParameterName = "$skills" });
         return command;
     }
 
     private static void Write(SqliteCommand insert, long recordId, IReadOnlyList<(string SkillId, string Strength)> skills)
     {
-        foreach (var (skillId, strength) in skills)
+        if (skills.Count == 0)
         {
-            insert.Parameters[0].Value = recordId;
-            insert.Parameters[1].Value = skillId;
-            insert.Parameters[2].Value = strength == SkillStrengths.Required ? 1 : 0;
-            insert.ExecuteNonQuery();
+            return;
         }
+
+        var buffer = new ArrayBufferWriter<byte>(skills.Count * 24);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var (skillId, strength) in skills)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(skillId);
+                json.WriteNumberValue(strength == SkillStrengths.Required ? 1 : 0);
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        insert.Parameters[0].Value = recordId;
+        insert.Parameters[1].Value = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        insert.ExecuteNonQuery();
     }
 
-    private static void SetVersion(SqliteConnection connection, string version)
+    private static void SetVersion(SqliteConnection connection, string version, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "INSERT INTO meta(key, value) VALUES ('taxonomy_version', $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
         command.Parameters.AddWithValue("$v", version);
         command.ExecuteNonQuery();

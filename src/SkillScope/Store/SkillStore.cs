@@ -102,13 +102,40 @@ public sealed class SkillStore : IDisposable
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;");
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
             Migrate(connection);
         }
         catch (SqliteException e)
         {
             connection.Dispose();
             throw new StoreError($"{path}: cannot open the database ({e.Message.TrimEnd('.')}); is it a SkillScope database?");
+        }
+
+        return new SkillStore(connection, full);
+    }
+
+    /// <summary>
+    /// Opens an existing database for reading only, on a pooled connection: one per request in the web server
+    /// (a connection is not thread-safe). It neither creates nor migrates; open the file once with
+    /// <see cref="Open"/> first.
+    /// </summary>
+    public static SkillStore OpenReadOnly(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = true,
+        }.ToString());
+        try
+        {
+            connection.Open();
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new StoreError($"{path}: cannot open the database for reading ({e.Message.TrimEnd('.')})");
         }
 
         return new SkillStore(connection, full);

@@ -15,21 +15,33 @@ public static class StoredRecords
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
         using var command = store.Connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT r.id, s.source, s.source_id, r.kind, r.title, r.company, r.location_text, r.description, r.period_start, r.period_end,
-                r.role, r.seniority, r.years_required_min, r.employment_type, r.work_arrangement, r.country, r.state, r.metro, r.city, r.company_size,
-                r.salary_min, r.salary_max, r.salary_currency, r.salary_period, r.salary_usd_min, r.salary_usd_max, r.salary_usd, r.salary_is_estimate, r.salary_flag
-            FROM records r
-            JOIN record_sources s ON s.identity = (SELECT identity FROM record_sources f WHERE f.record_id = r.id ORDER BY f.ingest_id, f.position LIMIT 1)
-            WHERE {filter.ToSql(command)}
-            ORDER BY r.id
-            """;
+        command.CommandText = Select(filter.ToSql(command)) + " ORDER BY r.id";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             yield return new StoredRecord(reader.GetInt64(0), reader.GetString(1), Text(reader, 2), ToRecord(reader));
         }
     }
+
+    /// <summary>The record with this id, or null when there is none.</summary>
+    public static StoredRecord? ReadById(SkillStore store, long id)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = Select("r.id = $id");
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new StoredRecord(reader.GetInt64(0), reader.GetString(1), Text(reader, 2), ToRecord(reader)) : null;
+    }
+
+    private static string Select(string where) => $"""
+        SELECT r.id, s.source, s.source_id, r.kind, r.title, r.company, r.location_text, r.description, r.period_start, r.period_end,
+            r.role, r.seniority, r.years_required_min, r.employment_type, r.work_arrangement, r.country, r.state, r.metro, r.city, r.company_size,
+            r.salary_min, r.salary_max, r.salary_currency, r.salary_period, r.salary_usd_min, r.salary_usd_max, r.salary_usd, r.salary_is_estimate, r.salary_flag
+        FROM records r
+        JOIN record_sources s ON s.identity = (SELECT identity FROM record_sources f WHERE f.record_id = r.id ORDER BY f.ingest_id, f.position LIMIT 1)
+        WHERE {where}
+        """;
 
     private static JobRecord ToRecord(SqliteDataReader r)
     {

@@ -100,7 +100,7 @@ public class IngestServiceTests
     }
 
     [Fact]
-    public void An_interrupted_ingest_leaves_whole_batches_and_a_rerun_completes_the_load()
+    public void A_cancelled_ingest_commits_what_it_read_and_a_rerun_completes_the_load()
     {
         using var temp = new TempFolder();
         using var store = SkillStore.Open(temp.Db);
@@ -112,9 +112,10 @@ public class IngestServiceTests
         var resumed = Ingest(store, Repo.BundledSurvey);
 
         Assert.True(interrupted.Interrupted);
-        Assert.Equal(1_000, stored);
-        Assert.Equal(1_000, resumed.Skipped);
-        Assert.Equal(74_301 - 1_000, resumed.Stored);
+        Assert.Equal(1, interrupted.Read);
+        Assert.Equal(1, stored);
+        Assert.Equal(1, resumed.Skipped);
+        Assert.Equal(74_301 - 1, resumed.Stored);
         Assert.Equal(74_301, Count(store, "records"));
         Assert.Equal(Count(store, "records"), Count(store, "record_sources"));
     }

@@ -56,35 +56,10 @@ internal sealed class AdzunaFormat : CsvRecordFormat
                 return RowResult.Fail($"location: {error}");
             }
 
-            DateOnly? posted = null;
-            if (row.Text(created) is { } createdText)
+            if (!FieldParsing.TryOptionalDate(row.Text(created), "created", out var posted, out error)
+                || !FieldParsing.TrySalaryRange(row.Text(min), row.Text(max), out var salaryMin, out var salaryMax, out error))
             {
-                if (!FieldParsing.TryIsoDate(createdText, out var date))
-                {
-                    return RowResult.Fail($"created {FieldParsing.Quote(createdText)} is not an ISO 8601 date");
-                }
-
-                posted = date;
-            }
-
-            var minText = row.Text(min);
-            var maxText = row.Text(max);
-            decimal? salaryMin = null;
-            decimal? salaryMax = null;
-            if (minText is not null || maxText is not null)
-            {
-                if (!FieldParsing.TryDecimal(minText ?? maxText, out var low) || low < 0)
-                {
-                    return RowResult.Fail($"salary_min {FieldParsing.Quote(minText)} is not a number");
-                }
-
-                if (!FieldParsing.TryDecimal(maxText ?? minText, out var high) || high < 0)
-                {
-                    return RowResult.Fail($"salary_max {FieldParsing.Quote(maxText)} is not a number");
-                }
-
-                salaryMin = low;
-                salaryMax = high;
+                return RowResult.Fail(error!);
             }
 
             var predictedText = row.Text(predicted);

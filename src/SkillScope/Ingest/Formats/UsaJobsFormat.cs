@@ -44,49 +44,17 @@ internal sealed class UsaJobsFormat : CsvRecordFormat
                 return RowResult.Fail("missing title");
             }
 
-            DateOnly? postedDate = null;
-            if (row.Text(posted) is { } postedText)
+            if (!FieldParsing.TryOptionalDate(row.Text(posted), "posted_date", out var postedDate, out var error)
+                || !FieldParsing.TryOptionalDate(row.Text(closes), "close_date", out var closeDate, out error)
+                || !FieldParsing.TrySalaryRange(row.Text(min), row.Text(max), out var salaryMin, out var salaryMax, out error))
             {
-                if (!FieldParsing.TryIsoDate(postedText, out var date))
-                {
-                    return RowResult.Fail($"posted_date {FieldParsing.Quote(postedText)} is not a date (yyyy-mm-dd)");
-                }
-
-                postedDate = date;
+                return RowResult.Fail(error!);
             }
 
-            DateOnly? closeDate = null;
-            if (row.Text(closes) is { } closeText)
+            // 0 / 0 marks a post without compensation: the record stays, with no salary.
+            if (salaryMin == 0 && salaryMax == 0)
             {
-                if (!FieldParsing.TryIsoDate(closeText, out var date))
-                {
-                    return RowResult.Fail($"close_date {FieldParsing.Quote(closeText)} is not a date (yyyy-mm-dd)");
-                }
-
-                closeDate = date;
-            }
-
-            var minText = row.Text(min);
-            var maxText = row.Text(max);
-            decimal? salaryMin = null;
-            decimal? salaryMax = null;
-            if (minText is not null || maxText is not null)
-            {
-                if (!FieldParsing.TryDecimal(minText ?? maxText, out var low) || low < 0)
-                {
-                    return RowResult.Fail($"salary_min {FieldParsing.Quote(minText)} is not a number");
-                }
-
-                if (!FieldParsing.TryDecimal(maxText ?? minText, out var high) || high < 0)
-                {
-                    return RowResult.Fail($"salary_max {FieldParsing.Quote(maxText)} is not a number");
-                }
-
-                if (low != 0 || high != 0)
-                {
-                    salaryMin = low;
-                    salaryMax = high;
-                }
+                (salaryMin, salaryMax) = (null, null);
             }
 
             var isRemote = FieldParsing.TryBool(row.Text(remote), out var remoteFlag) && remoteFlag;

@@ -1,0 +1,83 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Mvc;
+using SkillScope.Store;
+using SkillScope.Web.Infrastructure;
+
+namespace SkillScope.Web.Apis;
+
+/// <summary>
+/// The record filters every report and the postings search take: the CLI's filter options under the same names
+/// (employmentType for --employment-type), the same ids and the same rules. Bound as text so that every bad
+/// value gets a message of ours.
+/// </summary>
+internal class FilterParameters
+{
+    private const string Several = " Several values (repeated or comma-separated) are ORed; different filters are ANDed.";
+
+    // CLI option names in RecordFilter.Validate messages, as the query names used here.
+    private static readonly (string Option, string Parameter)[] OptionNames =
+    [
+        ("--employment-type", "employmentType"), ("--arrangement", "arrangement"), ("--seniority", "seniority"),
+        ("--country", "country"), ("--since", "since"), ("--until", "until"), ("--kind", "kind"), ("--role", "role"),
+    ];
+
+    [FromQuery(Name = "kind"), Description("Record kind: posting or salary_report." + Several)]
+    public string[]? Kind { get; set; }
+
+    [FromQuery(Name = "role"), Description("Role id, e.g. ml_engineer, data_scientist (see /api/meta)." + Several)]
+    public string[]? Role { get; set; }
+
+    [FromQuery(Name = "seniority"), Description("intern, junior, mid, senior, lead, executive or unknown." + Several)]
+    public string[]? Seniority { get; set; }
+
+    [FromQuery(Name = "country"), Description("ISO 3166-1 alpha-2 country code, e.g. US." + Several)]
+    public string[]? Country { get; set; }
+
+    [FromQuery(Name = "arrangement"), Description("Work arrangement: remote, hybrid, onsite or unknown." + Several)]
+    public string[]? Arrangement { get; set; }
+
+    [FromQuery(Name = "employmentType"), Description("full_time, part_time, contract, internship, temporary, other or unknown." + Several)]
+    public string[]? EmploymentType { get; set; }
+
+    [FromQuery(Name = "source"), Description("Source name given at ingest, e.g. ai-jobs.net, usajobs (see /api/meta)." + Several)]
+    public string[]? Source { get; set; }
+
+    [FromQuery(Name = "since"), Description("Only records whose period ends on or after this date: YYYY-MM-DD or YYYY.")]
+    public string? Since { get; set; }
+
+    [FromQuery(Name = "until"), Description("Only records whose period starts on or before this date: YYYY-MM-DD or YYYY (YYYY means 31 December).")]
+    public string? Until { get; set; }
+
+    public bool TryRead(out RecordFilter filter, [NotNullWhen(false)] out BadParameter? bad)
+    {
+        filter = RecordFilter.None;
+        if (!QueryValues.TryDate(Since, "since", endOfYear: false, out var since, out bad)
+            || !QueryValues.TryDate(Until, "until", endOfYear: true, out var until, out bad))
+        {
+            return false;
+        }
+
+        var read = new RecordFilter
+        {
+            Kinds = QueryValues.List(Kind),
+            Roles = QueryValues.List(Role),
+            Seniorities = QueryValues.List(Seniority),
+            Countries = QueryValues.List(Country).Select(c => c.ToUpperInvariant()).ToArray(),
+            WorkArrangements = QueryValues.List(Arrangement),
+            EmploymentTypes = QueryValues.List(EmploymentType),
+            Sources = QueryValues.List(Source),
+            Since = since,
+            Until = until,
+        };
+        if (read.Validate() is { } problem)
+        {
+            var parameter = OptionNames.First(n => problem.StartsWith(n.Option, StringComparison.Ordinal)).Parameter;
+            bad = new BadParameter(parameter, OptionNames.Aggregate(problem, (message, n) => message.Replace(n.Option, n.Parameter, StringComparison.Ordinal)));
+            return false;
+        }
+
+        filter = read;
+        return true;
+    }
+}

@@ -1,0 +1,107 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using SkillScope.Analytics;
+using SkillScope.Skills;
+using SkillScope.Web.Infrastructure;
+
+namespace SkillScope.Web.Apis;
+
+/// <summary>Skill demand among postings: `skillscope report skills --format json` over HTTP.</summary>
+public static class SkillsApi
+{
+    public const int DefaultTop = 25;
+    public const int MaxTop = 500;
+
+    public static IEndpointRouteBuilder MapSkillsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/skills", GetSkills)
+            .WithTags("Reports")
+            .WithName("GetSkills")
+            .WithSummary("Skill demand among postings")
+            .WithDescription("Share of postings naming each skill with a 95% Wilson interval, required vs preferred, demand label; " +
+                "categories; optionally co-skills of one skill (with lift) and the change between two periods (two-proportion z test). " +
+                "Postings only; the denominator is the postings with text. The same JSON as `skillscope report skills --format json`.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .AcceptsQuery<SkillsParameters>();
+        return app;
+    }
+
+    internal static Results<Ok<SkillDemandReport>, ProblemHttpResult> GetSkills(
+        [AsParameters] SkillsParameters parameters, StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, HttpRequest request)
+    {
+        if (!parameters.TryRead(out var filter, out var bad)
+            || !QueryValues.TryInt(parameters.Top, "top", 1, MaxTop, DefaultTop, out var top, out bad)
+            || !TryReadAnchor(parameters.CoSkills, taxonomy, out var anchor, out bad)
+            || !TryReadPeriods(parameters.Compare, out var periods, out bad))
+        {
+            return bad.ToProblem();
+        }
+
+        using var store = stores.OpenRead();
+        return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString,
+            () => SkillDemand.Compute(store, taxonomy, filter, top, anchor, periods)));
+    }
+
+    private static bool TryReadAnchor(string? text, SkillTaxonomy taxonomy, out string? anchor, [NotNullWhen(false)] out BadParameter? bad)
+    {
+        (anchor, bad) = (null, null);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        anchor = text.Trim();
+        if (taxonomy.Find(anchor) is not null)
+        {
+            return true;
+        }
+
+        bad = new BadParameter("coSkills", $"coSkills '{text}' is not a skill id; see the skills listed by /api/meta");
+        return false;
+    }
+
+    private static bool TryReadPeriods(string[]? values, out (PeriodRange, PeriodRange)? periods, [NotNullWhen(false)] out BadParameter? bad)
+    {
+        (periods, bad) = (null, null);
+        var parts = QueryValues.List(values);
+        if (parts.Length == 0)
+        {
+            return true;
+        }
+
+        if (parts.Length != 2)
+        {
+            bad = new BadParameter("compare", "compare takes exactly two periods, e.g. compare=2025,2026 or compare=2026Q1&compare=2026Q2");
+            return false;
+        }
+
+        var a = SkillDemand.ParsePeriod(parts[0]);
+        var b = SkillDemand.ParsePeriod(parts[1]);
+        if (a is null || b is null)
+        {
+            bad = new BadParameter("compare", $"compare '{(a is null ? parts[0] : parts[1])}' is not a year, quarter (2026Q1) or range (2026-01-01..2026-03-31)");
+            return false;
+        }
+
+        periods = (a, b);
+        return true;
+    }
+}
+
+/// <summary>The skill report's parameters: the record filters plus the CLI's --top, --co-skills and --compare.</summary>
+internal sealed class SkillsParameters : FilterParameters
+{
+    [FromQuery(Name = "top"), Description("How many skills to list: 1 to 500, default 25.")]
+    public string? Top { get; set; }
+
+    [FromQuery(Name = "coSkills"), Description("A skill id: also list the skills most often asked for with it, with lift.")]
+    public string? CoSkills { get; set; }
+
+    [FromQuery(Name = "compare"), Description("Two periods to compare (repeated or comma-separated): years (2025), quarters (2026Q1) or ranges (2026-01-01..2026-03-31).")]
+    public string[]? Compare { get; set; }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Data.Sqlite;
+using SkillScope.Store;
+
+namespace SkillScope.Web.Infrastructure;
+
+/// <summary>
+/// The database behind the web server. Requests read through their own pooled read-only connection (a SQLite
+/// connection is not thread-safe); one writable connection, used under a lock, keeps the full-text index up to
+/// date when a CLI ingest adds records while the server runs.
+/// </summary>
+internal sealed class StoreAccess : IDisposable
+{
+    private const int SqliteBusy = 5;
+
+    private readonly SkillStore writer;
+    private readonly Lock gate = new();
+
+    public StoreAccess(string path)
+    {
+        writer = SkillStore.Open(path);
+        PostingSearch.UpdateIndex(writer);
+        Path = writer.Path;
+    }
+
+    public string Path { get; }
+
+    /// <summary>A read-only store for one request; dispose it when the request is done.</summary>
+    public SkillStore OpenRead() => SkillStore.OpenReadOnly(Path);
+
+    /// <summary>Indexes records stored since the last search. When an ingest holds the write lock, searches
+    /// carry on over the index as it is (missing only the newest records) rather than fail.</summary>
+    public void EnsureSearchIndex(SkillStore reader)
+    {
+        if (PostingSearch.IndexIsCurrent(reader))
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            try
+            {
+                PostingSearch.UpdateIndex(writer);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == SqliteBusy)
+            {
+                // Another process is writing; the next search tries again.
+            }
+        }
+    }
+
+    public void Dispose() => writer.Dispose();
+}

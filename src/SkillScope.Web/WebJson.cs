@@ -1,0 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SkillScope.Analytics;
+using SkillScope.Store;
+using SkillScope.Web.Apis;
+
+namespace SkillScope.Web;
+
+/// <summary>
+/// Source-generated serialization for every response: camelCase, nothing omitted, the same shapes and property
+/// names as the CLI's JSON (a test compares them).
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(MarketReport))]
+[JsonSerializable(typeof(SkillDemandReport))]
+[JsonSerializable(typeof(PostingPage))]
+[JsonSerializable(typeof(PostingDetail))]
+[JsonSerializable(typeof(IReadOnlyList<QuarantinedRow>))]
+[JsonSerializable(typeof(MetaResponse))]
+[JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+internal sealed partial class WebJson : JsonSerializerContext;

@@ -1,0 +1,50 @@
+import { h } from './dom.js';
+
+// Charts are drawn by ECharts (installed from the npm registry by the build, served from /lib) on a canvas:
+// labels from the data are painted, never parsed as markup. Each chart sits next to the table of its figures,
+// which is its text alternative; without ECharts the tables alone are shown.
+
+const live = new Set();
+
+window.addEventListener('resize', () => { for (const chart of live) chart.resize(); });
+
+/** Disposes every chart of the current view (before the view is replaced). */
+export function disposeCharts() {
+  for (const chart of live) chart.dispose();
+  live.clear();
+}
+
+/**
+ * A figure: caption, horizontal bar chart, and the table with the same figures.
+ * data: { labels: [text], values: [number], format(value) -> text }
+ */
+export function chartFigure(title, data, table, { tall = false } = {}) {
+  const box = h('div', {
+    class: tall ? 'chart tall' : 'chart', role: 'img',
+    'aria-label': `${title}: bar chart; the table below gives the same figures`,
+  });
+  const figure = h('figure', {}, h('figcaption', {}, title), box, table);
+  if (data.values.length === 0) box.hidden = true;
+  else requestAnimationFrame(() => draw(box, data));
+  return figure;
+}
+
+function draw(box, { labels, values, format = String }) {
+  if (!box.isConnected || !window.echarts) {
+    box.hidden = true;
+    return;
+  }
+  const chart = window.echarts.init(box, null, { renderer: 'canvas' });
+  chart.setOption({
+    animation: false,
+    grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText', valueFormatter: format },
+    xAxis: { type: 'value', axisLabel: { formatter: format, hideOverlap: true } },
+    yAxis: { type: 'category', data: [...labels].reverse(), axisLabel: { width: 150, overflow: 'truncate' } },
+    series: [{
+      type: 'bar', data: [...values].reverse(), itemStyle: { color: '#0b5cad' },
+      label: { show: true, position: 'right', formatter: (p) => format(p.value), fontSize: 11 },
+    }],
+  });
+  live.add(chart);
+}

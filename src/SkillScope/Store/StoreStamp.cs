@@ -1,0 +1,24 @@
+namespace SkillScope.Store;
+
+/// <summary>
+/// A short text that changes whenever what reports read changes: a record stored or merged (every ingest
+/// batch updates its ingest row), or skills re-extracted (the taxonomy version is rewritten). Results
+/// computed under one stamp can be reused while the stamp is unchanged.
+/// </summary>
+public static class StoreStamp
+{
+    /// <summary>The reindex marker: while it is stored, skill figures change batch by batch and must not be reused.</summary>
+    public const string Reindexing = "reindexing";
+
+    public static string Read(SkillStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT COALESCE(MAX(id), 0) FROM records)
+                || '.' || (SELECT COUNT(*) || '.' || COALESCE(MAX(id), 0) || '.' || COALESCE(SUM(rows_read), 0) || '.' || COALESCE(SUM(status = 'running'), 0) FROM ingests)
+                || '.' || COALESCE((SELECT value FROM meta WHERE key = 'taxonomy_version'), '')
+            """;
+        return (string)command.ExecuteScalar()!;
+    }
+}

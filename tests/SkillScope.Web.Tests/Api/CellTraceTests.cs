@@ -1,0 +1,104 @@
+using SkillScope.Web.Tests.Support;
+
+namespace SkillScope.Web.Tests.Api;
+
+/// <summary>
+/// Every figure of a report can be listed: the postings search with the report's filters plus the cell's own
+/// condition returns exactly as many records as the cell counts (the dashboard links each cell that way).
+/// </summary>
+public sealed class CellTraceTests(SharedApi api) : IClassFixture<SharedApi>
+{
+    private static readonly (string Section, string Parameter)[] MarketSections =
+    [
+        ("byKind", "kind"), ("bySeniority", "seniority"), ("byRole", "role"), ("byEmploymentType", "employmentType"),
+        ("byWorkArrangement", "arrangement"), ("topCountries", "country"), ("topCompanies", "company"), ("topMetros", "metro"),
+    ];
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("kind=posting")]
+    [InlineData("kind=salary_report&seniority=senior,lead&since=2023")]
+    [InlineData("source=hostile-fixture")]
+    public async Task Every_market_figure_lists_the_records_it_counts(string filters)
+    {
+        var report = await api.GetJsonAsync("/api/market?" + filters);
+        var checks = new List<(string Query, long Expected)>
+        {
+            (filters, report.Long("total")),
+            (Query.With(filters, ("salary", "usable")), report.GetProperty("salaryUsd").Long("n")),
+            (Query.With(filters, ("salary", "flagged")), report.Long("salaryFlagged")),
+        };
+        foreach (var (section, parameter) in MarketSections)
+        {
+            checks.AddRange(report.GetProperty(section).EnumerateArray()
+                .Select(row => (Query.With(filters, (parameter, row.Text("key"))), row.Long("count"))));
+        }
+
+        Assert.True(checks.Count > 10, "the report has too few figures to check");
+        await AssertCountsAsync(checks);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("role=data_scientist,data_analyst")]
+    [InlineData("since=2026-01-01")]
+    public async Task Every_skill_figure_lists_the_postings_it_counts(string filters)
+    {
+        var report = await api.GetJsonAsync($"/api/skills?top=12&coSkills=sql&compare=2025,2026&{filters}");
+        var postings = Query.With(filters, ("kind", "posting"));
+        var checks = new List<(string Query, long Expected)>
+        {
+            (Query.With(postings, ("text", "with")), report.Long("postings")),
+            (Query.With(postings, ("text", "without")), report.Long("postingsWithoutText")),
+        };
+        checks.AddRange(report.GetProperty("skills").EnumerateArray()
+            .Select(row => (Query.With(postings, ("skill", row.Text("skill"))), row.Long("postings"))));
+        checks.AddRange(report.GetProperty("categories").EnumerateArray()
+            .Select(row => (Query.With(postings, ("category", row.Text("category"))), row.Long("postings"))));
+        checks.AddRange(report.GetProperty("coSkills").EnumerateArray()
+            .Select(row => (Query.With(postings, ("skill", "sql," + row.Text("skill"))), row.Long("together"))));
+        foreach (var (period, column) in new[] { ("periodA", "postingsA"), ("periodB", "postingsB") })
+        {
+            var range = report.GetProperty(period);
+            var (since, until) = Narrow(filters, range.Text("from"), range.Text("to"));
+            foreach (var row in report.GetProperty("trends").EnumerateArray())
+            {
+                if (string.CompareOrdinal(since, until) > 0)
+                {
+                    Assert.Equal(0, row.Long(column)); // the period lies outside the report's dates
+                    continue;
+                }
+
+                checks.Add((Query.With(postings, ("skill", row.Text("skill")), ("since", since), ("until", until)), row.Long(column)));
+            }
+        }
+
+        Assert.True(report.GetProperty("skills").GetArrayLength() > 0, "no skills to check");
+        await AssertCountsAsync(checks);
+    }
+
+    // A period's column counts the postings inside both the period and the report's own since/until.
+    private static (string Since, string Until) Narrow(string filters, string from, string to)
+    {
+        var parsed = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?" + filters);
+        var since = parsed.TryGetValue("since", out var s) ? s.ToString() : null;
+        var until = parsed.TryGetValue("until", out var u) ? u.ToString() : null;
+        return (since is not null && string.CompareOrdinal(since, from) > 0 ? since : from,
+                until is not null && string.CompareOrdinal(until, to) < 0 ? until : to);
+    }
+
+    private async Task AssertCountsAsync(List<(string Query, long Expected)> checks)
+    {
+        var failures = new List<string>();
+        foreach (var (query, expected) in checks)
+        {
+            var page = await api.GetJsonAsync("/api/postings?pageSize=1&" + query);
+            if (page.Long("total") != expected)
+            {
+                failures.Add($"{query}: report says {expected}, postings search lists {page.Long("total")}");
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+}

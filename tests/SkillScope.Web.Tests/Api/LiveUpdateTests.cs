@@ -1,0 +1,27 @@
+using SkillScope.Web.Tests.Support;
+
+namespace SkillScope.Web.Tests.Api;
+
+/// <summary>Records ingested by the CLI while the server runs show up in reports and search at once.</summary>
+public sealed class LiveUpdateTests
+{
+    [Fact]
+    public async Task Records_ingested_while_serving_reach_reports_and_search()
+    {
+        var db = await TestDatabase.SmallAsync();
+        await using var factory = new ApiFactory(db);
+        using var client = factory.CreateClient();
+        async Task<long> Total(string url) => System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri(url, UriKind.Relative))).RootElement.Long("total");
+
+        var before = await Total("/api/market");
+        var foundBefore = await Total("/api/postings?q=inspector%20general");
+        await CliRunner.RunOkAsync("ingest", Paths.BundledSamples.Single(f => f.Contains("usajobs", StringComparison.Ordinal)), "--db", db);
+        var after = await Total("/api/market");
+        var foundAfter = await Total("/api/postings?q=inspector%20general");
+
+        Assert.Equal(3, before);
+        Assert.True(after > 2_000, $"market total after ingest: {after}");
+        Assert.Equal(0, foundBefore);
+        Assert.True(foundAfter > 0, "search did not find a word of the new postings");
+    }
+}

@@ -104,7 +104,7 @@ internal static class SalaryCommands
                 throw new CliError("--min-n must be at least 2");
             }
 
-            var loaded = SkillReportCommands.LoadTaxonomy(result.GetValue(taxonomy));
+            var loaded = SkillsCommands.LoadTaxonomy(result.GetValue(taxonomy));
             var tests = ResolveSkills(loaded, Split(result.GetValue(skills)));
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
             var options = new PremiumOptions { MinObservations = result.GetValue(minN), ExcludeEstimates = result.GetValue(excludeEstimates), Skills = tests };
@@ -147,7 +147,7 @@ internal static class SalaryCommands
                 throw new CliError("give --country or --metro, not both (a metro implies its country)");
             }
 
-            var loaded = SkillReportCommands.LoadTaxonomy(result.GetValue(taxonomy));
+            var loaded = SkillsCommands.LoadTaxonomy(result.GetValue(taxonomy));
             var request = new EstimateRequest(result.GetValue(role)!, result.GetValue(seniority)!, result.GetValue(country)?.Trim().ToUpperInvariant(),
                 metroName, ResolveSkills(loaded, Split(result.GetValue(skills))) ?? [])
             {

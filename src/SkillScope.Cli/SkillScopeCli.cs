@@ -25,6 +25,7 @@ public static class SkillScopeCli
         root.Subcommands.Add(CareerCommands.Resume(context));
         root.Subcommands.Add(CareerCommands.Gap(context));
         root.Subcommands.Add(CareerCommands.Match(context));
+        root.Subcommands.Add(SalaryCommands.Create(context));
         return root;
     }
 

@@ -14,6 +14,9 @@ namespace SkillScope.Cli.Rendering;
 [JsonSerializable(typeof(SkillScope.Career.SkillGapReport))]
 [JsonSerializable(typeof(SkillScope.Career.MatchReport))]
 [JsonSerializable(typeof(ResumeView))]
+[JsonSerializable(typeof(SalaryReport))]
+[JsonSerializable(typeof(PremiumReport))]
+[JsonSerializable(typeof(SalaryEstimate))]
 
 [JsonSerializable(typeof(IReadOnlyList<QuarantinedRow>))]
 internal sealed partial class CliJson : JsonSerializerContext

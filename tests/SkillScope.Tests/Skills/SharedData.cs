@@ -52,25 +52,8 @@ internal static class SharedData
         return texts;
     }
 
-    private static string? FindRoot()
-    {
-        var configured = Environment.GetEnvironmentVariable("SKILLSCOPE_SHARED_DATA");
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return Directory.Exists(configured) ? configured : null;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    // One place decides where the shared data lives (SKILLSCOPE_SHARED_DATA, beside the repository, or /work/shared/data).
+    private static string? FindRoot() => Directory.Exists(Tests.SharedData.Root) ? Tests.SharedData.Root : null;
 }
 
 /// <summary>A fact that is skipped, saying why, when a shared data file it reads is absent.</summary>

@@ -55,11 +55,36 @@ public class ReportBenchmarks
     }
 }
 
+/// <summary>Where the benchmarks find their data: the bundled samples and the shared data sets.</summary>
 internal static class BenchData
 {
-    public static string Survey { get; } = Find(Path.Combine("data", "samples", "aijobs_salaries_2025-01-19.csv"));
+    public static string Survey { get; } = InRepository(Path.Combine("data", "samples", "aijobs_salaries_2025-01-19.csv"));
 
-    private static string Find(string relative)
+    /// <summary>SKILLSCOPE_SHARED_DATA, else a shared/data folder above the program or the working directory; null when absent.</summary>
+    public static string? SharedData()
+    {
+        if (Environment.GetEnvironmentVariable("SKILLSCOPE_SHARED_DATA") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        foreach (var start in (string[])[AppContext.BaseDirectory, Directory.GetCurrentDirectory()])
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "data");
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A file of this repository, found above the program's folder.</summary>
+    public static string InRepository(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

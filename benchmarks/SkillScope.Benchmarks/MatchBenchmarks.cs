@@ -142,7 +142,7 @@ internal static class MatchData
 {
     public static IEnumerable<string> PostingFiles()
     {
-        if (SharedData() is { } shared)
+        if (BenchData.SharedData() is { } shared)
         {
             yield return Path.Combine(shared, "glassdoor_ds_2020_kenjee", "glassdoor_jobs.csv");
             yield return Path.Combine(shared, "linkedin_indeed_ca_2018", "DataScientist.csv");
@@ -153,45 +153,8 @@ internal static class MatchData
             Console.WriteLine("// shared/data not found (set SKILLSCOPE_SHARED_DATA): replicating the bundled USAJOBS sample only");
         }
 
-        yield return InRepository(Path.Combine("data", "samples", "usajobs_data_roles_2026.csv"));
+        yield return BenchData.InRepository(Path.Combine("data", "samples", "usajobs_data_roles_2026.csv"));
     }
 
-    public static string Resume(string name) => InRepository(Path.Combine("tests", "SkillScope.Tests", "Fixtures", "resumes", name));
-
-    private static string InRepository(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("run the benchmarks from inside the repository", relative);
-    }
-
-    private static string? SharedData()
-    {
-        var configured = Environment.GetEnvironmentVariable("SKILLSCOPE_SHARED_DATA");
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return Directory.Exists(configured) ? configured : null;
-        }
-
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "data");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
-    }
+    public static string Resume(string name) => BenchData.InRepository(Path.Combine("tests", "SkillScope.Tests", "Fixtures", "resumes", name));
 }

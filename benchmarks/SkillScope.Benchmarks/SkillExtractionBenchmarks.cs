@@ -133,7 +133,7 @@ internal static class PostingCorpus
             return s_postings;
         }
 
-        var root = FindSharedData()
+        var root = BenchData.SharedData()
             ?? throw new InvalidOperationException("shared/data not found: set SKILLSCOPE_SHARED_DATA to the folder holding linkedin_indeed_ca_2018 and glassdoor_ds_2020_kenjee.");
         var postings = new List<string>();
         postings.AddRange(Column(Path.Combine(root, "linkedin_indeed_ca_2018", "DataScientist.csv"), "description"));
@@ -152,28 +152,5 @@ internal static class PostingCorpus
         {
             yield return csv.GetField(name) ?? "";
         }
-    }
-
-    private static string? FindSharedData()
-    {
-        var configured = Environment.GetEnvironmentVariable("SKILLSCOPE_SHARED_DATA");
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return configured;
-        }
-
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "data");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
     }
 }

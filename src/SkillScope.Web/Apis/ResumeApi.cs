@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -31,6 +32,7 @@ public static class ResumeApi
         app.MapPost("/api/resume/score", Score)
             .WithTags("Career")
             .WithName("ScoreResume")
+            .Accepts<ResumeScoreForm>("multipart/form-data", "application/x-www-form-urlencoded")
             .WithSummary("Score a resume against a posting")
             .WithDescription("0-100 with the breakdown and what to change, most valuable first; the same JSON as `skillscope resume score --format json`. " +
                 FormDescription + " The posting: `job` (its plain text) or `jobId` (a stored record id).")
@@ -41,6 +43,7 @@ public static class ResumeApi
         app.MapPost("/api/resume/gap", Gap)
             .WithTags("Career")
             .WithName("ResumeGap")
+            .Accepts<ResumeGapForm>("multipart/form-data", "application/x-www-form-urlencoded")
             .WithSummary("The skills a resume lacks for a role")
             .WithDescription("Missing skills ranked by market value, as a roadmap in prerequisite order; the same JSON as `skillscope gap --format json`. " +
                 FormDescription + " Also `skills` (ids or names, comma-separated; with or instead of a resume), `targetRole` (required), " +
@@ -52,6 +55,7 @@ public static class ResumeApi
         app.MapPost("/api/resume/match", Match)
             .WithTags("Career")
             .WithName("ResumeMatch")
+            .Accepts<ResumeMatchForm>("multipart/form-data", "application/x-www-form-urlencoded")
             .WithSummary("Stored postings ranked for a resume")
             .WithDescription("Skill overlap, full-text relevance (BM25), level, place and arrangement; the same JSON as `skillscope match --format json`. " +
                 FormDescription + " Also `top` (1-100, default 10), `candidates` (1-5000, default 500), `near` (ISO alpha-2), `preferArrangement` " +
@@ -369,4 +373,76 @@ public static class ResumeApi
         detail: $"the request body is over {SkillScopeWeb.MaxRequestBodyBytes / (1024 * 1024)} MB; a resume is a few pages");
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "...";
+}
+
+/// <summary>The fields of POST /api/resume/score, for the OpenAPI document (the handler reads the form itself).</summary>
+internal sealed class ResumeScoreForm
+{
+    [Description("The resume: a file (.txt, .md, .json JSON Resume) or its text.")]
+    public string? Resume { get; set; }
+
+    [Description("text, markdown or json-resume; default from the file name, else text.")]
+    public string? Format { get; set; }
+
+    [Description("YYYY-MM-DD: the date 'present' in the resume stands for; default today.")]
+    public string? AsOf { get; set; }
+
+    [Description("The posting's plain text (first line: its title). Give job or jobId.")]
+    public string? Job { get; set; }
+
+    [Description("A stored posting's record id. Give job or jobId.")]
+    public string? JobId { get; set; }
+}
+
+/// <summary>The fields of POST /api/resume/gap.</summary>
+internal sealed class ResumeGapForm
+{
+    [Description("The resume: a file (.txt, .md, .json JSON Resume) or its text; or give skills.")]
+    public string? Resume { get; set; }
+
+    [Description("text, markdown or json-resume; default from the file name, else text.")]
+    public string? Format { get; set; }
+
+    [Description("YYYY-MM-DD: the date 'present' in the resume stands for; default today.")]
+    public string? AsOf { get; set; }
+
+    [Description("Skills you have, ids or names, comma-separated.")]
+    public string? Skills { get; set; }
+
+    [Description("The role you want (required), e.g. ml_engineer.")]
+    public string? TargetRole { get; set; }
+
+    [Description("The level you want: intern, junior, mid, senior, lead or executive.")]
+    public string? TargetSeniority { get; set; }
+
+    [Description("Where: ISO 3166-1 alpha-2, e.g. US.")]
+    public string? Country { get; set; }
+
+    [Description("How many missing skills to rank: 1-100, default 12.")]
+    public string? Top { get; set; }
+}
+
+/// <summary>The fields of POST /api/resume/match (plus the record filters of /api/market).</summary>
+internal sealed class ResumeMatchForm
+{
+    [Description("The resume: a file (.txt, .md, .json JSON Resume) or its text.")]
+    public string? Resume { get; set; }
+
+    [Description("text, markdown or json-resume; default from the file name, else text.")]
+    public string? Format { get; set; }
+
+    [Description("YYYY-MM-DD: the date 'present' in the resume stands for; default today.")]
+    public string? AsOf { get; set; }
+
+    [Description("How many postings to list: 1-100, default 10.")]
+    public string? Top { get; set; }
+
+    [Description("How many full-text candidates to re-rank: 1-5000, default 500.")]
+    public string? Candidates { get; set; }
+
+    [Description("Where you want to work (ISO alpha-2); remote postings fit anywhere.")]
+    public string? Near { get; set; }
+
+    [Description("remote, hybrid or onsite: the arrangement you prefer.")]
+    public string? PreferArrangement { get; set; }
 }

@@ -119,7 +119,7 @@ public static class ResumeApi
     }
 
     internal static async Task<Results<Ok<SkillGapReport>, ProblemHttpResult>> Gap(
-        HttpRequest request, StoreAccess stores, SkillTaxonomy taxonomy, TimeProvider time)
+        HttpRequest request, StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, TimeProvider time)
     {
         var (form, failure) = await ReadFormAsync(request, ["resume", "format", "asOf", "skills", "targetRole", "targetSeniority", "country", "top"]).ConfigureAwait(false);
         if (form is null)
@@ -172,7 +172,7 @@ public static class ResumeApi
             Country = country,
             Top = top,
         };
-        return TypedResults.Ok(SkillGap.Compute(store, taxonomy, gapRequest, SalaryFor(store, taxonomy)));
+        return TypedResults.Ok(SkillGap.Compute(store, taxonomy, gapRequest, SalaryFor(store, taxonomy, cache)));
     }
 
     internal static async Task<Results<Ok<MatchReport>, ProblemHttpResult>> Match(
@@ -228,11 +228,14 @@ public static class ResumeApi
         }));
     }
 
-    /// <summary>The same salary model as the CLI's `gap`: premiums over all stored postings (fitted on first use) and the profile estimate.</summary>
-    private static DelegateSalaryInsight SalaryFor(SkillStore store, SkillTaxonomy taxonomy)
+    /// <summary>
+    /// The same salary model as the CLI's `gap`: premiums over all stored postings (fitted on first use, then cached
+    /// like a report until the store changes) and the profile estimate.
+    /// </summary>
+    private static DelegateSalaryInsight SalaryFor(SkillStore store, SkillTaxonomy taxonomy, ReportCache cache)
     {
-        var premiums = new Lazy<Dictionary<string, SkillPremium>>(() =>
-            SalaryPremiums.Compute(store, taxonomy, RecordFilter.None).ToDictionary(p => p.Skill, StringComparer.Ordinal));
+        var premiums = new Lazy<Dictionary<string, SkillPremium>>(() => cache.GetOrCompute(store, "gap:premiums:" + taxonomy.Version,
+            () => SalaryPremiums.Compute(store, taxonomy, RecordFilter.None).ToDictionary(p => p.Skill, StringComparer.Ordinal)));
         return new DelegateSalaryInsight(
             skill => premiums.Value.TryGetValue(skill, out var p) ? new SkillPremiumInfo(p.Premium, p.Low, p.High, p.NWith, p.NWithout) : null,
             query =>

@@ -28,6 +28,13 @@ public sealed class SalaryAndResumePageTests(BrowserFixture browser)
             }
         }
 
+        // The role x seniority overview shows the same n in every cell.
+        foreach (var cell in cells)
+        {
+            var matrix = $"{cell.GetProperty("group").Text("role")}|{cell.GetProperty("group").Text("seniority")}";
+            Assert.Contains($"n = {cell.Long("n"):N0}", await page.Locator($"[data-matrix='{matrix}']").TextContentAsync(), StringComparison.Ordinal);
+        }
+
         var suppressed = cells.Count(c => c.GetProperty("suppressed").GetBoolean());
         Assert.True(await page.GetByText("insufficient data").CountAsync() >= suppressed);
         await session.ScreenshotAsync("salaries");

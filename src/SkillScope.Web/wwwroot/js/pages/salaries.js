@@ -63,6 +63,9 @@ function content(report) {
     rows: report.cells,
   });
 
+  const isMatrix = dimensions.length === 2 && dimensions[0] === 'role' && dimensions[1] === 'seniority';
+  const matrix = isMatrix ? roleBySeniority(report) : null;
+
   const steps = report.ladder.flatMap((row) => row.steps.map((step) => ({ role: row.role, ...step })));
   const ladder = dataTable({
     caption: 'Experience ladder: median by level within each role, and its ratio to the junior median',
@@ -102,8 +105,31 @@ function content(report) {
 
   return [
     h('h2', {}, 'Summary'), summary,
-    h('h2', {}, 'Pay bands'), report.cells.length ? bands : h('p', { class: 'note' }, 'No salaries for these filters.'),
+    h('h2', {}, 'Pay bands'),
+    report.cells.length ? [matrix, bands] : h('p', { class: 'note' }, 'No salaries for these filters.'),
     h('h2', {}, 'Experience ladder'), steps.length ? ladder : h('p', { class: 'note' }, 'No ladder for these filters.'),
     h('h2', {}, 'Regional differentials'), report.regions.rows.length ? regions : h('p', { class: 'note' }, 'No regions for these filters.'),
   ];
+}
+
+// Role x seniority at a glance: the median and n of each cell, or "insufficient data" with its n.
+function roleBySeniority(report) {
+  const order = ['intern', 'junior', 'mid', 'senior', 'lead', 'executive', 'unknown'];
+  const levels = order.filter((level) => report.cells.some((c) => c.group.seniority === level));
+  const roles = [...new Set(report.cells.map((c) => c.group.role))];
+  const byKey = new Map(report.cells.map((c) => [`${c.group.role}|${c.group.seniority}`, c]));
+  const columns = [
+    { title: 'Role', cell: (role) => label(role) },
+    ...levels.map((level) => ({
+      title: label(level), num: true,
+      cell: (role) => {
+        const c = byKey.get(`${role}|${level}`);
+        if (!c) return '–';
+        return h('span', { dataset: { matrix: `${role}|${level}` } },
+          c.suppressed ? h('span', { class: 'note' }, insufficient) : money(c.median),
+          h('br'), h('small', { class: 'note' }, `n = ${count(c.n)}`));
+      },
+    })),
+  ];
+  return dataTable({ caption: 'Median pay by role and seniority (USD per year), with the number of salaries in each cell', columns, rows: roles });
 }

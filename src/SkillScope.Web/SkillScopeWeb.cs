@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using SkillScope.Skills;
 using SkillScope.Store;
@@ -62,6 +63,7 @@ public static class SkillScopeWeb
         builder.Services.AddSingleton(SkillExtractor.Default);
         builder.Services.AddSingleton(services => new StoreAccess(options.Db ?? services.GetConfiguredDb()));
         builder.Services.AddSingleton<ReportCache>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         var app = builder.Build();
 

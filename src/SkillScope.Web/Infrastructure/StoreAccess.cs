@@ -49,5 +49,24 @@ internal sealed class StoreAccess : IDisposable
         }
     }
 
+    /// <summary>Brings the career tools' posting index (<see cref="PostingIndex"/>, used by `match`) up to date.</summary>
+    public void EnsureMatchIndex()
+    {
+        lock (gate)
+        {
+            try
+            {
+                if (PostingIndex.Pending(writer) > 0)
+                {
+                    PostingIndex.Update(writer);
+                }
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == SqliteBusy)
+            {
+                // Another process is writing; matching carries on over the index as it is.
+            }
+        }
+    }
+
     public void Dispose() => writer.Dispose();
 }

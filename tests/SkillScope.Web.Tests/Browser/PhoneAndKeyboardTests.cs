@@ -13,6 +13,8 @@ public sealed class PhoneAndKeyboardTests(BrowserFixture browser)
     [InlineData("/skills?coSkills=python", "phone-skills")]
     [InlineData("/postings?q=data%20scientist", "phone-postings")]
     [InlineData("/quarantine", "phone-quarantine")]
+    [InlineData("/salaries", "phone-salaries")]
+    [InlineData("/resume", "phone-resume")]
     public async Task Pages_fit_a_phone_screen_without_sideways_scrolling(string path, string screenshot)
     {
         await using var session = await browser.OpenAsync(path, PhoneWidth, 844);

@@ -28,6 +28,7 @@ public sealed class UntrustedTextTests(BrowserFixture browser)
         string[] pages =
         [
             "/postings?q=XSSPROBE", "/market?source=hostile-fixture", "/skills?source=hostile-fixture", "/quarantine",
+            "/salaries?source=hostile-fixture&kind=posting&by=role,metro&region=metro&minCell=1",
             .. ids.Select(id => $"/postings/{id}"),
         ];
         await using var session = await browser.OpenAsync("/postings?q=XSSPROBE");

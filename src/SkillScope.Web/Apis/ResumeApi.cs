@@ -1,0 +1,451 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SkillScope.Analytics;
+using SkillScope.Career;
+using SkillScope.Model;
+using SkillScope.Skills;
+using SkillScope.Store;
+using SkillScope.Web.Infrastructure;
+
+namespace SkillScope.Web.Apis;
+
+/// <summary>
+/// The job seeker's tools: `resume score`, `gap` and `match` (all `--format json`) over HTTP. The resume comes in the
+/// request (a multipart file `resume` or a form field `resume` with its text), is read in memory and never stored.
+/// </summary>
+public static class ResumeApi
+{
+    private const string FormDescription = "Form fields (multipart/form-data or application/x-www-form-urlencoded): `resume` as a file " +
+        "(.txt, .md or .json JSON Resume) or as text, `format` (text, markdown or json-resume; default: from the file name, else text), " +
+        "`asOf` (YYYY-MM-DD: the date 'present' stands for; default today). The resume is never stored. Bodies over 5 MB are refused (413).";
+
+    private static readonly string[] TextFormats = [ResumeFormats.Text, ResumeFormats.Markdown, ResumeFormats.JsonResume];
+
+    public static IEndpointRouteBuilder MapResumeApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/resume/score", Score)
+            .WithTags("Career")
+            .WithName("ScoreResume")
+            .Accepts<ResumeScoreForm>("multipart/form-data", "application/x-www-form-urlencoded")
+            .WithSummary("Score a resume against a posting")
+            .WithDescription("0-100 with the breakdown and what to change, most valuable first; the same JSON as `skillscope resume score --format json`. " +
+                FormDescription + " The posting: `job` (its plain text) or `jobId` (a stored record id).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .DisableAntiforgery()
+            .AcceptsQuery();
+        app.MapPost("/api/resume/gap", Gap)
+            .WithTags("Career")
+            .WithName("ResumeGap")
+            .Accepts<ResumeGapForm>("multipart/form-data", "application/x-www-form-urlencoded")
+            .WithSummary("The skills a resume lacks for a role")
+            .WithDescription("Missing skills ranked by market value, as a roadmap in prerequisite order; the same JSON as `skillscope gap --format json`. " +
+                FormDescription + " Also `skills` (ids or names, comma-separated; with or instead of a resume), `targetRole` (required), " +
+                "`targetSeniority`, `country`, `top` (1-100, default 12).")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .DisableAntiforgery()
+            .AcceptsQuery();
+        app.MapPost("/api/resume/match", Match)
+            .WithTags("Career")
+            .WithName("ResumeMatch")
+            .Accepts<ResumeMatchForm>("multipart/form-data", "application/x-www-form-urlencoded")
+            .WithSummary("Stored postings ranked for a resume")
+            .WithDescription("Skill overlap, full-text relevance (BM25), level, place and arrangement; the same JSON as `skillscope match --format json`. " +
+                FormDescription + " Also `top` (1-100, default 10), `candidates` (1-5000, default 500), `near` (ISO alpha-2), `preferArrangement` " +
+                "(remote, hybrid or onsite) and the record filters of /api/market as form fields.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .DisableAntiforgery()
+            .AcceptsQuery();
+        return app;
+    }
+
+    internal static async Task<Results<Ok<ResumeScore>, ProblemHttpResult>> Score(
+        HttpRequest request, StoreAccess stores, SkillTaxonomy taxonomy, TimeProvider time)
+    {
+        var (form, failure) = await ReadFormAsync(request, ["resume", "format", "asOf", "job", "jobId"]).ConfigureAwait(false);
+        if (form is null)
+        {
+            return failure!;
+        }
+
+        var job = form["job"].ToString();
+        var jobId = form["jobId"].ToString();
+        if (string.IsNullOrWhiteSpace(job) == string.IsNullOrWhiteSpace(jobId))
+        {
+            return Bad("job", "give the posting with exactly one of job (its text) or jobId (a stored record id)");
+        }
+
+        using var store = stores.OpenRead();
+        PostingReadResult posting;
+        if (!string.IsNullOrWhiteSpace(jobId))
+        {
+            if (!long.TryParse(jobId.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                return Bad("jobId", $"jobId '{Shorten(jobId)}' is not a record id");
+            }
+
+            posting = PostingInput.FromStore(store, id);
+            if (posting.Record is null)
+            {
+                return Bad("jobId", "jobId: " + posting.Error);
+            }
+        }
+        else
+        {
+            posting = PostingInput.FromText(job, "job");
+            if (posting.Record is null)
+            {
+                return Bad("job", posting.Error!);
+            }
+        }
+
+        var (resume, bad) = await ReadResumeAsync(form, taxonomy, time, required: true).ConfigureAwait(false);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var profile = PostingProfile.From(posting.Record, new SkillExtractor(taxonomy), posting.RecordId);
+        var market = RoleDemand.Compute(store, taxonomy, profile.Role);
+        return TypedResults.Ok(ResumeScorer.Score(resume!, profile, taxonomy, market));
+    }
+
+    internal static async Task<Results<Ok<SkillGapReport>, ProblemHttpResult>> Gap(
+        HttpRequest request, StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, TimeProvider time)
+    {
+        var (form, failure) = await ReadFormAsync(request, ["resume", "format", "asOf", "skills", "targetRole", "targetSeniority", "country", "top"]).ConfigureAwait(false);
+        if (form is null)
+        {
+            return failure!;
+        }
+
+        var targetRole = form["targetRole"].ToString().Trim();
+        if (!Roles.All.Contains(targetRole))
+        {
+            return Bad("targetRole", $"targetRole '{Shorten(targetRole)}' is not known; use one of: {string.Join(", ", Roles.All)}");
+        }
+
+        var level = form["targetSeniority"].ToString().Trim() is { Length: > 0 } l ? l : null;
+        if (level is not null && (!Seniorities.All.Contains(level) || level == Seniorities.Unknown))
+        {
+            return Bad("targetSeniority", $"targetSeniority '{Shorten(level)}' is not known; use one of: {string.Join(", ", Seniorities.All.Where(s => s != Seniorities.Unknown))}");
+        }
+
+        if (!TryCountry(form["country"].ToString(), "country", out var country, out var badCountry))
+        {
+            return badCountry!;
+        }
+
+        if (!QueryValues.TryInt(form["top"].ToString(), "top", 1, 100, 12, out var top, out var badTop))
+        {
+            return badTop.ToProblem();
+        }
+
+        var (resume, bad) = await ReadResumeAsync(form, taxonomy, time, required: false).ConfigureAwait(false);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var given = QueryValues.List(Values(form, "skills"));
+        if (resume is null && given.Length == 0)
+        {
+            return Bad("resume", "give a resume or skills (comma-separated ids or names)");
+        }
+
+        var have = resume?.Skills.Select(s => s.Id).ToList() ?? [];
+        have.AddRange(given.Select(name => taxonomy.Resolve(name)?.Id).OfType<string>());
+        using var store = stores.OpenRead();
+        var gapRequest = new GapRequest
+        {
+            Have = [.. have.Distinct(StringComparer.Ordinal)],
+            TargetRole = targetRole,
+            TargetSeniority = level,
+            Country = country,
+            Top = top,
+        };
+        return TypedResults.Ok(SkillGap.Compute(store, taxonomy, gapRequest, SalaryFor(store, taxonomy, cache)));
+    }
+
+    internal static async Task<Results<Ok<MatchReport>, ProblemHttpResult>> Match(
+        HttpRequest request, StoreAccess stores, SkillTaxonomy taxonomy, TimeProvider time)
+    {
+        string[] filterNames = ["kind", "role", "seniority", "country", "arrangement", "employmentType", "source", "since", "until"];
+        var (form, failure) = await ReadFormAsync(request, ["resume", "format", "asOf", "top", "candidates", "near", "preferArrangement", .. filterNames]).ConfigureAwait(false);
+        if (form is null)
+        {
+            return failure!;
+        }
+
+        var filters = new FilterParameters
+        {
+            Kind = Values(form, "kind"), Role = Values(form, "role"), Seniority = Values(form, "seniority"), Country = Values(form, "country"),
+            Arrangement = Values(form, "arrangement"), EmploymentType = Values(form, "employmentType"), Source = Values(form, "source"),
+            Since = form["since"].ToString() is { Length: > 0 } since ? since : null, Until = form["until"].ToString() is { Length: > 0 } until ? until : null,
+        };
+        if (!filters.TryRead(out var filter, out var badFilter)
+            || !QueryValues.TryInt(form["top"].ToString(), "top", 1, 100, 10, out var top, out badFilter)
+            || !QueryValues.TryInt(form["candidates"].ToString(), "candidates", 1, 5000, 500, out var candidates, out badFilter)
+            || !QueryValues.TryChoice(form["preferArrangement"].ToString(), "preferArrangement",
+                [WorkArrangements.Remote, WorkArrangements.Hybrid, WorkArrangements.Onsite], out var arrangement, out badFilter))
+        {
+            return badFilter.ToProblem();
+        }
+
+        if (filter.Kinds.Any(k => k != RecordKinds.Posting))
+        {
+            return Bad("kind", "match ranks postings only; drop kind or use kind=posting");
+        }
+
+        if (!TryCountry(form["near"].ToString(), "near", out var near, out var badNear))
+        {
+            return badNear!;
+        }
+
+        var (resume, bad) = await ReadResumeAsync(form, taxonomy, time, required: true).ConfigureAwait(false);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        stores.EnsureMatchIndex();
+        using var store = stores.OpenRead();
+        return TypedResults.Ok(JobMatcher.Match(store, taxonomy, resume!, new MatchRequest
+        {
+            Filter = filter,
+            Top = top,
+            Candidates = candidates,
+            Country = near,
+            Arrangement = arrangement,
+        }));
+    }
+
+    /// <summary>
+    /// The same salary model as the CLI's `gap`: premiums over all stored postings (fitted on first use, then cached
+    /// like a report until the store changes) and the profile estimate.
+    /// </summary>
+    private static DelegateSalaryInsight SalaryFor(SkillStore store, SkillTaxonomy taxonomy, ReportCache cache)
+    {
+        var premiums = new Lazy<Dictionary<string, SkillPremium>>(() => cache.GetOrCompute(store, "gap:premiums:" + taxonomy.Version,
+            () => SalaryPremiums.Compute(store, taxonomy, RecordFilter.None).ToDictionary(p => p.Skill, StringComparer.Ordinal)));
+        return new DelegateSalaryInsight(
+            skill => premiums.Value.TryGetValue(skill, out var p) ? new SkillPremiumInfo(p.Premium, p.Low, p.High, p.NWith, p.NWithout) : null,
+            query =>
+            {
+                var estimate = SalaryEstimator.Estimate(store, taxonomy,
+                    new EstimateRequest(query.Role, query.Seniority ?? Seniorities.Unknown, query.Country, null, query.Skills));
+                return estimate is { Suppressed: false, Median: { } median }
+                    ? new SalaryFigure(median, estimate.P25, estimate.P75, estimate.N, Basis(estimate))
+                    : null;
+            });
+    }
+
+    private static string Basis(SalaryEstimate estimate)
+    {
+        var applied = estimate.Basis.Where(b => b.Applied).ToList();
+        var cell = applied.FirstOrDefault(b => b.Type == "cell");
+        var premiums = applied.Count(b => b.Type == "skill-premium");
+        var regional = applied.Count(b => b.Type == "regional-differential");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{cell?.Label ?? "no cell"}, n = {estimate.N:N0}{(regional > 0 ? "; regional differential" : "")}{(premiums > 0 ? $"; {premiums} skill premiums" : "")}");
+    }
+
+    private static async Task<(IFormCollection? Form, ProblemHttpResult? Failure)> ReadFormAsync(HttpRequest request, string[] names)
+    {
+        if (request.ContentLength > SkillScopeWeb.MaxRequestBodyBytes)
+        {
+            return (null, TooLarge());
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return (null, Bad("resume", "send the fields as multipart/form-data or application/x-www-form-urlencoded"));
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(new FormOptions
+            {
+                MultipartBodyLengthLimit = SkillScopeWeb.MaxRequestBodyBytes,
+                ValueLengthLimit = (int)SkillScopeWeb.MaxRequestBodyBytes,
+                BufferBodyLengthLimit = SkillScopeWeb.MaxRequestBodyBytes,
+            }).ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, TooLarge());
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge());
+        }
+
+        var known = names.ToHashSet(StringComparer.Ordinal);
+        if (form.Keys.Concat(form.Files.Select(f => f.Name)).FirstOrDefault(k => !known.Contains(k)) is { } unknown)
+        {
+            return (null, Bad(Shorten(unknown), $"unknown field '{Shorten(unknown)}'; this endpoint takes: {string.Join(", ", names)}"));
+        }
+
+        return (form, null);
+    }
+
+    private static async Task<(Resume? Resume, ProblemHttpResult? Bad)> ReadResumeAsync(IFormCollection form, SkillTaxonomy taxonomy, TimeProvider time, bool required)
+    {
+        string? text = null;
+        string? fileName = null;
+        if (form.Files.GetFile("resume") is { } file)
+        {
+            fileName = file.FileName;
+            using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            text = await reader.ReadToEndAsync().ConfigureAwait(false);
+        }
+        else if (form["resume"].ToString() is { Length: > 0 } field)
+        {
+            text = field;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, required ? Bad("resume", "give the resume as a file or as text in the field 'resume'") : null);
+        }
+
+        var format = form["format"].ToString().Trim();
+        if (format.Length == 0)
+        {
+            format = Path.GetExtension(fileName ?? "").ToUpperInvariant() switch
+            {
+                ".MD" or ".MARKDOWN" => ResumeFormats.Markdown,
+                ".JSON" => ResumeFormats.JsonResume,
+                ".TXT" or "" => ResumeFormats.Text,
+                _ => "",
+            };
+            if (format.Length == 0)
+            {
+                return (null, Bad("resume", $"'{Shorten(fileName!)}': upload a .txt, .md or .json (JSON Resume) file, or paste the text (DOCX and PDF are read by the CLI)"));
+            }
+        }
+        else if (!TextFormats.Contains(format, StringComparer.Ordinal))
+        {
+            return (null, Bad("format", $"format '{Shorten(format)}' is not known; use one of: {string.Join(", ", TextFormats)}"));
+        }
+
+        var asOf = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (form["asOf"].ToString() is { Length: > 0 } asOfText
+            && !DateOnly.TryParseExact(asOfText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
+        {
+            return (null, Bad("asOf", $"asOf '{Shorten(asOfText)}' is not a date; use YYYY-MM-DD"));
+        }
+
+        var read = ResumeReader.FromText(text, format, new ResumeReadOptions { AsOf = asOf, Extractor = new SkillExtractor(taxonomy) });
+        return read.Resume is null ? (null, Bad("resume", "resume: " + read.Error)) : (read.Resume, null);
+    }
+
+    private static bool TryCountry(string text, string parameter, out string? country, out ProblemHttpResult? bad)
+    {
+        (country, bad) = (null, null);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        country = text.Trim().ToUpperInvariant();
+        if (country.Length == 2 && country.All(char.IsAsciiLetterUpper))
+        {
+            return true;
+        }
+
+        bad = Bad(parameter, $"{parameter} '{Shorten(text)}' is not an ISO 3166-1 alpha-2 code (e.g. US, GB, DE)");
+        return false;
+    }
+
+    private static string[]? Values(IFormCollection form, string name) => form.TryGetValue(name, out var values) ? values.OfType<string>().ToArray() : null;
+
+    private static ProblemHttpResult Bad(string parameter, string message) => new BadParameter(parameter, message).ToProblem();
+
+    private static ProblemHttpResult TooLarge() => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large",
+        detail: $"the request body is over {SkillScopeWeb.MaxRequestBodyBytes / (1024 * 1024)} MB; a resume is a few pages");
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "...";
+}
+
+/// <summary>The fields of POST /api/resume/score, for the OpenAPI document (the handler reads the form itself).</summary>
+internal sealed class ResumeScoreForm
+{
+    [Description("The resume: a file (.txt, .md, .json JSON Resume) or its text.")]
+    public string? Resume { get; set; }
+
+    [Description("text, markdown or json-resume; default from the file name, else text.")]
+    public string? Format { get; set; }
+
+    [Description("YYYY-MM-DD: the date 'present' in the resume stands for; default today.")]
+    public string? AsOf { get; set; }
+
+    [Description("The posting's plain text (first line: its title). Give job or jobId.")]
+    public string? Job { get; set; }
+
+    [Description("A stored posting's record id. Give job or jobId.")]
+    public string? JobId { get; set; }
+}
+
+/// <summary>The fields of POST /api/resume/gap.</summary>
+internal sealed class ResumeGapForm
+{
+    [Description("The resume: a file (.txt, .md, .json JSON Resume) or its text; or give skills.")]
+    public string? Resume { get; set; }
+
+    [Description("text, markdown or json-resume; default from the file name, else text.")]
+    public string? Format { get; set; }
+
+    [Description("YYYY-MM-DD: the date 'present' in the resume stands for; default today.")]
+    public string? AsOf { get; set; }
+
+    [Description("Skills you have, ids or names, comma-separated.")]
+    public string? Skills { get; set; }
+
+    [Description("The role you want (required), e.g. ml_engineer.")]
+    public string? TargetRole { get; set; }
+
+    [Description("The level you want: intern, junior, mid, senior, lead or executive.")]
+    public string? TargetSeniority { get; set; }
+
+    [Description("Where: ISO 3166-1 alpha-2, e.g. US.")]
+    public string? Country { get; set; }
+
+    [Description("How many missing skills to rank: 1-100, default 12.")]
+    public string? Top { get; set; }
+}
+
+/// <summary>The fields of POST /api/resume/match (plus the record filters of /api/market).</summary>
+internal sealed class ResumeMatchForm
+{
+    [Description("The resume: a file (.txt, .md, .json JSON Resume) or its text.")]
+    public string? Resume { get; set; }
+
+    [Description("text, markdown or json-resume; default from the file name, else text.")]
+    public string? Format { get; set; }
+
+    [Description("YYYY-MM-DD: the date 'present' in the resume stands for; default today.")]
+    public string? AsOf { get; set; }
+
+    [Description("How many postings to list: 1-100, default 10.")]
+    public string? Top { get; set; }
+
+    [Description("How many full-text candidates to re-rank: 1-5000, default 500.")]
+    public string? Candidates { get; set; }
+
+    [Description("Where you want to work (ISO alpha-2); remote postings fit anywhere.")]
+    public string? Near { get; set; }
+
+    [Description("remote, hybrid or onsite: the arrangement you prefer.")]
+    public string? PreferArrangement { get; set; }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json;
+using SkillScope.Web.Tests.Support;
+
+namespace SkillScope.Web.Tests.Browser;
+
+/// <summary>The Salaries and Resume check pages in Chromium: the figures shown are the API's for the same input.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SalaryAndResumePageTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Salaries_page_shows_the_api_bands_and_resume_check_shows_the_api_score()
+    {
+        await using var session = await browser.OpenAsync("/salaries");
+        var page = session.Page;
+        var report = await browser.GetJsonAsync("/api/salaries");
+
+        Assert.Equal(report.Long("n"), await session.NumberAsync("[data-figure='Salaries']"));
+        var cells = report.GetProperty("cells").EnumerateArray().ToList();
+        Assert.NotEmpty(cells);
+        foreach (var cell in cells)
+        {
+            var key = Key(cell);
+            Assert.Equal(cell.Long("n"), await session.NumberAsync($"[data-cell='n:{key}']"));
+            if (!cell.GetProperty("suppressed").GetBoolean())
+            {
+                Assert.Equal((long)Math.Round(cell.GetProperty("median").GetDouble(), MidpointRounding.AwayFromZero), Money(await page.Locator($"[data-cell='median:{key}']").TextContentAsync()));
+            }
+        }
+
+        // The role x seniority overview shows the same n in every cell.
+        foreach (var cell in cells)
+        {
+            var matrix = $"{cell.GetProperty("group").Text("role")}|{cell.GetProperty("group").Text("seniority")}";
+            Assert.Contains($"n = {cell.Long("n"):N0}", await page.Locator($"[data-matrix='{matrix}']").TextContentAsync(), StringComparison.Ordinal);
+        }
+
+        var suppressed = cells.Count(c => c.GetProperty("suppressed").GetBoolean());
+        Assert.True(await page.GetByText("insufficient data").CountAsync() >= suppressed);
+        await session.ScreenshotAsync("salaries");
+
+        // A filter lands in the URL and the figures follow.
+        await page.Locator("details[data-param='role'] > summary").ClickAsync();
+        await page.Locator("details[data-param='role'] input[value='ml_engineer']").CheckAsync();
+        await session.WaitForDataAsync();
+        var ml = await browser.GetJsonAsync("/api/salaries?role=ml_engineer");
+        Assert.Contains("role=ml_engineer", page.Url, StringComparison.Ordinal);
+        Assert.Equal(ml.Long("n"), await session.NumberAsync("[data-figure='Salaries']"));
+
+        // Resume check: paste the resume and the posting, submit, read the score.
+        var resume = await File.ReadAllTextAsync(Path.Combine(Paths.Root, "tests", "SkillScope.Tests", "Fixtures", "resumes", "strong-ml-engineer.md"));
+        var job = await File.ReadAllTextAsync(Path.Combine(Paths.Root, "docs", "examples", "ml-engineer-posting.txt"));
+        await session.GotoAsync("/resume");
+        await page.Locator("#resume-text").FillAsync(resume);
+        await page.Locator("#job-text").FillAsync(job);
+        await page.Locator("#resume-submit").ClickAsync();
+        await page.Locator("[data-figure='Score']").WaitForAsync();
+        await session.WaitForDataAsync();
+
+        using var form = new MultipartFormDataContent { { new StringContent(resume), "resume" }, { new StringContent(job), "job" } };
+        using var response = await browser.Api.PostAsync(new Uri("/api/resume/score", UriKind.Relative), form);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        var score = JsonDocument.Parse(body).RootElement;
+
+        Assert.Equal(score.Long("score"), await session.NumberAsync("[data-figure='Score']"));
+        Assert.Equal(score.GetProperty("improvements").GetArrayLength(), await page.Locator("ol.improvements li").CountAsync());
+        Assert.DoesNotContain("Jane", page.Url, StringComparison.Ordinal);
+        Assert.EndsWith("/resume", page.Url, StringComparison.Ordinal);
+        await session.ScreenshotAsync("resume-check");
+        session.AssertNoProblems();
+    }
+
+    private static string Key(JsonElement cell) =>
+        string.Join(',', cell.GetProperty("group").EnumerateObject().Select(p => $"{p.Name}={p.Value.GetString()}"));
+
+    private static long Money(string? text) =>
+        long.Parse((text ?? "").Replace("$", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
+}

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using SkillScope.Analytics;
 using SkillScope.Career;
 using SkillScope.Cli.Rendering;
 using SkillScope.Model;
@@ -12,37 +11,6 @@ namespace SkillScope.Cli.Commands;
 /// <summary>`resume score|parse`, `gap` and `match`: the job seeker's tools. A resume is read locally and stored only with --save.</summary>
 internal static class CareerCommands
 {
-    /// <summary>
-    /// The salary model behind `gap`: skill premiums (fitted once, on first use, over all stored postings) and
-    /// the profile estimate. A premium or estimate the data cannot support is "not known", never a guess.
-    /// </summary>
-    private static ISalaryInsight SalaryFor(SkillStore store, SkillTaxonomy taxonomy)
-    {
-        var premiums = new Lazy<Dictionary<string, SkillPremium>>(() =>
-            SalaryPremiums.Compute(store, taxonomy, RecordFilter.None).ToDictionary(p => p.Skill, StringComparer.Ordinal));
-        return new DelegateSalaryInsight(
-            skill => premiums.Value.TryGetValue(skill, out var p) ? new SkillPremiumInfo(p.Premium, p.Low, p.High, p.NWith, p.NWithout) : null,
-            query =>
-            {
-                var estimate = SalaryEstimator.Estimate(store, taxonomy,
-                    new EstimateRequest(query.Role, query.Seniority ?? Seniorities.Unknown, query.Country, null, query.Skills));
-                return estimate is { Suppressed: false, Median: { } median }
-                    ? new SalaryFigure(median, estimate.P25, estimate.P75, estimate.N, Basis(estimate))
-                    : null;
-            });
-    }
-
-    // The pay cell and how many other adjustments apply; `salary estimate` prints every step in full.
-    private static string Basis(SalaryEstimate estimate)
-    {
-        var applied = estimate.Basis.Where(b => b.Applied).ToList();
-        var cell = applied.FirstOrDefault(b => b.Type == "cell");
-        var premiums = applied.Count(b => b.Type == "skill-premium");
-        var regional = applied.Count(b => b.Type == "regional-differential");
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{cell?.Label ?? "no cell"}, n = {estimate.N:N0}{(regional > 0 ? "; regional differential" : "")}{(premiums > 0 ? $"; {premiums} skill premiums" : "")}");
-    }
-
     public static Command Resume(CliContext context)
     {
         var resume = new Command("resume", "Read a resume and score it against a posting (the resume is not stored unless --save)");
@@ -200,7 +168,7 @@ internal static class CareerCommands
                 Country = where,
                 Top = result.GetValue(top),
             };
-            var report = SkillGap.Compute(store, taxonomy, request, SalaryFor(store, taxonomy));
+            var report = SkillGap.Compute(store, taxonomy, request, SalaryModelInsight.For(store, taxonomy));
             if (read is not null)
             {
                 SaveIfAsked(context, result, shared, store, read, result.GetValue(file)!);

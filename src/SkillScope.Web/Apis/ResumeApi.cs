@@ -6,11 +6,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using SkillScope.Analytics;
 using SkillScope.Career;
 using SkillScope.Model;
 using SkillScope.Skills;
-using SkillScope.Store;
 using SkillScope.Web.Infrastructure;
 
 namespace SkillScope.Web.Apis;
@@ -172,7 +170,8 @@ public static class ResumeApi
             Country = country,
             Top = top,
         };
-        return TypedResults.Ok(SkillGap.Compute(store, taxonomy, gapRequest, SalaryFor(store, taxonomy, cache)));
+        return TypedResults.Ok(SkillGap.Compute(store, taxonomy, gapRequest, SalaryModelInsight.For(store, taxonomy,
+            () => cache.GetOrCompute(store, "gap:premiums:" + taxonomy.Version, () => SalaryModelInsight.FitPremiums(store, taxonomy)))));
     }
 
     internal static async Task<Results<Ok<MatchReport>, ProblemHttpResult>> Match(
@@ -226,36 +225,6 @@ public static class ResumeApi
             Country = near,
             Arrangement = arrangement,
         }));
-    }
-
-    /// <summary>
-    /// The same salary model as the CLI's `gap`: premiums over all stored postings (fitted on first use, then cached
-    /// like a report until the store changes) and the profile estimate.
-    /// </summary>
-    private static DelegateSalaryInsight SalaryFor(SkillStore store, SkillTaxonomy taxonomy, ReportCache cache)
-    {
-        var premiums = new Lazy<Dictionary<string, SkillPremium>>(() => cache.GetOrCompute(store, "gap:premiums:" + taxonomy.Version,
-            () => SalaryPremiums.Compute(store, taxonomy, RecordFilter.None).ToDictionary(p => p.Skill, StringComparer.Ordinal)));
-        return new DelegateSalaryInsight(
-            skill => premiums.Value.TryGetValue(skill, out var p) ? new SkillPremiumInfo(p.Premium, p.Low, p.High, p.NWith, p.NWithout) : null,
-            query =>
-            {
-                var estimate = SalaryEstimator.Estimate(store, taxonomy,
-                    new EstimateRequest(query.Role, query.Seniority ?? Seniorities.Unknown, query.Country, null, query.Skills));
-                return estimate is { Suppressed: false, Median: { } median }
-                    ? new SalaryFigure(median, estimate.P25, estimate.P75, estimate.N, Basis(estimate))
-                    : null;
-            });
-    }
-
-    private static string Basis(SalaryEstimate estimate)
-    {
-        var applied = estimate.Basis.Where(b => b.Applied).ToList();
-        var cell = applied.FirstOrDefault(b => b.Type == "cell");
-        var premiums = applied.Count(b => b.Type == "skill-premium");
-        var regional = applied.Count(b => b.Type == "regional-differential");
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{cell?.Label ?? "no cell"}, n = {estimate.N:N0}{(regional > 0 ? "; regional differential" : "")}{(premiums > 0 ? $"; {premiums} skill premiums" : "")}");
     }
 
     private static async Task<(IFormCollection? Form, ProblemHttpResult? Failure)> ReadFormAsync(HttpRequest request, string[] names)

@@ -77,6 +77,26 @@ public sealed class CellTraceTests(SharedApi api) : IClassFixture<SharedApi>
         await AssertCountsAsync(checks);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("by=role,country&kind=posting")]
+    [InlineData("by=country&seniority=senior,lead&since=2023")]
+    public async Task Every_salary_band_lists_the_records_it_counts(string filters)
+    {
+        var report = await api.GetJsonAsync("/api/salaries?" + filters);
+        // The bands' own options are not record filters; the cell's kind is the report's (salary reports by default).
+        var records = string.Join('&', filters.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !p.StartsWith("by=", StringComparison.Ordinal) && !p.StartsWith("kind=", StringComparison.Ordinal)));
+        var usable = Query.With(records, ("kind", report.Text("kind")), ("salary", "usable"));
+        var checks = new List<(string Query, long Expected)> { (usable, report.Long("n")) };
+        checks.AddRange(report.GetProperty("cells").EnumerateArray().Select(cell => (
+            Query.With(usable, [.. cell.GetProperty("group").EnumerateObject().Select(g => (g.Name, g.Value.GetString() ?? ""))]),
+            cell.Long("n"))));
+
+        Assert.True(checks.Count > 3, "the report has too few cells to check");
+        await AssertCountsAsync(checks);
+    }
+
     // A period's column counts the postings inside both the period and the report's own since/until.
     private static (string Since, string Until) Narrow(string filters, string from, string to)
     {

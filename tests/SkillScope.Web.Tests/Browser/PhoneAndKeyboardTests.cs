@@ -15,6 +15,7 @@ public sealed class PhoneAndKeyboardTests(BrowserFixture browser)
     [InlineData("/quarantine", "phone-quarantine")]
     [InlineData("/salaries", "phone-salaries")]
     [InlineData("/resume", "phone-resume")]
+    [InlineData("/match", "phone-match")]
     public async Task Pages_fit_a_phone_screen_without_sideways_scrolling(string path, string screenshot)
     {
         await using var session = await browser.OpenAsync(path, PhoneWidth, 844);

@@ -39,6 +39,15 @@ public sealed class SalaryAndResumePageTests(BrowserFixture browser)
         Assert.True(await page.GetByText("insufficient data").CountAsync() >= suppressed);
         await session.ScreenshotAsync("salaries");
 
+        // A band's n links to the postings search listing exactly the records it counts.
+        var traced = cells[0];
+        await page.Locator($"[data-cell='n:{Key(traced)}'] a").ClickAsync();
+        await page.Locator("[data-figure='postings-total']").WaitForAsync();
+        await session.WaitForDataAsync();
+        Assert.Contains("salary=usable", page.Url, StringComparison.Ordinal);
+        Assert.Equal(traced.Long("n"), await session.NumberAsync("[data-figure='postings-total']"));
+        await session.GotoAsync("/salaries");
+
         // A filter lands in the URL and the figures follow.
         await page.Locator("details[data-param='role'] > summary").ClickAsync();
         await page.Locator("details[data-param='role'] input[value='ml_engineer']").CheckAsync();

@@ -1,9 +1,9 @@
-import { h, append } from '../dom.js';
+import { h, append, link } from '../dom.js';
 import { getJson, meta } from '../api.js';
 import { count, money, number, label } from '../format.js';
 import { filterBar, recordFilters, selectField } from '../filters.js';
 import { dataTable } from '../table.js';
-import { pick } from '../url.js';
+import { pick, urlFor } from '../url.js';
 import { dataView } from '../view.js';
 
 // Pay: GET /api/salaries with the page's filters and options. Cells with fewer salaries than minCell are shown
@@ -18,7 +18,7 @@ async function render(main, context) {
   const vocabulary = await meta();
   const view = dataView(pick(context.params, [...recordFilters, ...own]), async (params) => {
     const report = await getJson('/api/salaries', params);
-    return { content: content(report), status: `${count(report.n)} salaries (${label(report.kind)}).` };
+    return { content: content(report, params), status: `${count(report.n)} salaries (${label(report.kind)}).` };
   });
   append(main,
     h('h1', {}, 'Salaries'),
@@ -44,7 +44,18 @@ function figure(cell, value, name) {
   return cell.suppressed ? h('span', { class: 'note' }, insufficient) : h('span', { dataset: { cell: `${name}:${key(cell.group)}` } }, money(value));
 }
 
-function content(report) {
+// The postings search listing exactly the records a band counts: the report's record filters, its kind, the cell's
+// group and salary=usable. Source estimates cannot be left out there, so with excludeEstimates the n is not a link.
+function cellLink(report, params, cell, text) {
+  if (params.get('excludeEstimates') === 'true') return text;
+  const query = pick(params, recordFilters);
+  query.set('kind', report.kind);
+  for (const [name, value] of Object.entries(cell.group)) query.set(name, value);
+  query.set('salary', 'usable');
+  return link(urlFor('/postings', query), text, { title: `The ${count(cell.n)} records in this cell` });
+}
+
+function content(report, params) {
   const dimensions = report.by;
   const raw = (d) => d === 'country' || d === 'metro';
   const bands = dataTable({
@@ -52,7 +63,7 @@ function content(report) {
     sortable: true,
     columns: [
       ...dimensions.map((d) => ({ title: label(d), cell: (c) => (raw(d) ? c.group[d] : label(c.group[d])), value: (c) => c.group[d] })),
-      { title: 'n', num: true, cell: (c) => h('span', { dataset: { cell: `n:${key(c.group)}` } }, count(c.n)), value: (c) => c.n },
+      { title: 'n', num: true, cell: (c) => h('span', { dataset: { cell: `n:${key(c.group)}` } }, cellLink(report, params, c, count(c.n))), value: (c) => c.n },
       { title: 'P10', num: true, cell: (c) => figure(c, c.p10, 'p10'), value: (c) => c.p10 ?? -1 },
       { title: 'P25', num: true, cell: (c) => figure(c, c.p25, 'p25'), value: (c) => c.p25 ?? -1 },
       { title: 'Median', num: true, cell: (c) => figure(c, c.median, 'median'), value: (c) => c.median ?? -1 },

@@ -8,9 +8,18 @@ export class ApiError extends Error {
   }
 }
 
-export async function getJson(path, params) {
+export function getJson(path, params) {
   const query = params ? params.toString() : '';
-  const response = await fetch(query ? `${path}?${query}` : path, { headers: { Accept: 'application/json' } });
+  return request(query ? `${path}?${query}` : path, { headers: { Accept: 'application/json' } });
+}
+
+/** POSTs a form (multipart when it holds a file) and reads the JSON answer. */
+export function postForm(path, form) {
+  return request(path, { method: 'POST', body: form, headers: { Accept: 'application/json' } });
+}
+
+async function request(url, init) {
+  const response = await fetch(url, init);
   let body = null;
   try {
     body = await response.json();

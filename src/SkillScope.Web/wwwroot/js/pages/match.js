@@ -1,5 +1,6 @@
 import { h, append, replace, link } from '../dom.js';
-import { ApiError, meta } from '../api.js';
+import { resumeInput } from '../resume-input.js';
+import { meta, postForm } from '../api.js';
 import { count, number, label } from '../format.js';
 import { filterBar, recordFilters, selectField } from '../filters.js';
 import { pick, urlFor } from '../url.js';
@@ -13,20 +14,6 @@ export const page = { path: '/match', title: 'Job matching', nav: 55, route: /^\
 const filters = recordFilters.filter((name) => name !== 'kind');
 const own = ['top'];
 
-async function postForm(path, form) {
-  const response = await fetch(path, { method: 'POST', body: form, headers: { Accept: 'application/json' } });
-  let body = null;
-  try {
-    body = await response.json();
-  } catch {
-    body = null;
-  }
-  if (!response.ok) {
-    throw new ApiError(body?.detail ?? `${response.status} ${response.statusText}`, response.status, body?.parameter ?? null);
-  }
-  return body;
-}
-
 async function render(main, context) {
   const vocabulary = await meta();
   const state = {
@@ -36,21 +23,14 @@ async function render(main, context) {
       window.history.replaceState(null, '', urlFor('/match', state.params));
     },
   };
-  const resumeText = h('textarea', { id: 'match-resume-text', name: 'resume', rows: 14, spellcheck: 'false', 'aria-describedby': 'match-help' });
-  const resumeFile = h('input', { id: 'match-resume-file', type: 'file', name: 'resume-file', accept: '.txt,.md,.markdown,.json,text/plain,text/markdown,application/json' });
-  const format = h('select', { id: 'match-format', name: 'format' },
-    [['', 'from the file name (pasted: plain text)'], ['text', 'Plain text'], ['markdown', 'Markdown'], ['json-resume', 'JSON Resume']]
-      .map(([value, text]) => h('option', { value }, text)));
+  const resume = resumeInput('match-resume', 'match-help');
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const results = h('div', { class: 'results-area' });
 
   const submit = async (event) => {
     event.preventDefault();
     const form = new FormData();
-    const file = resumeFile.files?.[0];
-    if (file) form.append('resume', file, file.name);
-    else if (resumeText.value.trim()) form.append('resume', resumeText.value);
-    if (format.value) form.append('format', format.value);
+    resume.appendTo(form);
     for (const [name, value] of state.params) form.append(name, value);
     status.textContent = 'Matching…';
     results.setAttribute('aria-busy', 'true');
@@ -75,9 +55,7 @@ async function render(main, context) {
       extra: [(params, change) => selectField('top', 'Show', [['', 'top 10'], ['5', 'top 5'], ['20', 'top 20'], ['50', 'top 50']], params, change)],
     }),
     h('form', { class: 'resume-form', 'aria-label': 'Resume', onsubmit: submit },
-      h('label', { class: 'field block', for: 'match-resume-text' }, 'Resume text'), resumeText,
-      h('label', { class: 'field', for: 'match-resume-file' }, 'or a file'), resumeFile,
-      h('label', { class: 'field', for: 'match-format' }, 'Format'), format,
+      ...resume.fields,
       h('div', {}, h('button', { type: 'submit', id: 'match-submit' }, 'Find matching postings'))),
     status,
     results);

@@ -1,5 +1,6 @@
 import { h, append, replace, link } from '../dom.js';
-import { ApiError } from '../api.js';
+import { resumeInput } from '../resume-input.js';
+import { postForm } from '../api.js';
 import { count, number, share, label } from '../format.js';
 import { dataTable } from '../table.js';
 import { urlFor } from '../url.js';
@@ -9,27 +10,9 @@ import { urlFor } from '../url.js';
 
 export const page = { path: '/resume', title: 'Resume check', nav: 50, route: /^\/resume\/?$/, render };
 
-async function postForm(path, form) {
-  const response = await fetch(path, { method: 'POST', body: form, headers: { Accept: 'application/json' } });
-  let body = null;
-  try {
-    body = await response.json();
-  } catch {
-    body = null;
-  }
-  if (!response.ok) {
-    throw new ApiError(body?.detail ?? `${response.status} ${response.statusText}`, response.status, body?.parameter ?? null);
-  }
-  return body;
-}
-
 async function render(main, context) {
   const params = context.params;
-  const resumeText = h('textarea', { id: 'resume-text', name: 'resume', rows: 14, spellcheck: 'false', 'aria-describedby': 'resume-help' });
-  const resumeFile = h('input', { id: 'resume-file', type: 'file', name: 'resume-file', accept: '.txt,.md,.markdown,.json,text/plain,text/markdown,application/json' });
-  const format = h('select', { id: 'resume-format', name: 'format' },
-    [['', 'from the file name (pasted: plain text)'], ['text', 'Plain text'], ['markdown', 'Markdown'], ['json-resume', 'JSON Resume']]
-      .map(([value, text]) => h('option', { value }, text)));
+  const resume = resumeInput('resume', 'resume-help');
   const jobText = h('textarea', { id: 'job-text', name: 'job', rows: 10, spellcheck: 'false' });
   const jobId = h('input', { id: 'job-id', type: 'text', name: 'jobId', inputmode: 'numeric', size: 10, value: params.get('jobId') ?? '' });
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
@@ -38,10 +21,7 @@ async function render(main, context) {
   const submit = async (event) => {
     event.preventDefault();
     const form = new FormData();
-    const file = resumeFile.files?.[0];
-    if (file) form.append('resume', file, file.name);
-    else if (resumeText.value.trim()) form.append('resume', resumeText.value);
-    if (format.value) form.append('format', format.value);
+    resume.appendTo(form);
     if (jobText.value.trim()) form.append('job', jobText.value);
     if (jobId.value.trim()) form.append('jobId', jobId.value.trim());
     // Only the posting id goes in the URL; the resume never does.
@@ -67,9 +47,7 @@ async function render(main, context) {
     h('p', { class: 'lead', id: 'resume-help' }, 'Paste a resume or choose a file (.txt, .md or JSON Resume), give the posting, and see how well ' +
       'the resume fits it: a score out of 100, its breakdown and what to change, most valuable first. The resume is read for this request only and never stored.'),
     h('form', { class: 'resume-form', 'aria-label': 'Resume and posting', onsubmit: submit },
-      h('label', { class: 'field block', for: 'resume-text' }, 'Resume text'), resumeText,
-      h('label', { class: 'field', for: 'resume-file' }, 'or a file'), resumeFile,
-      h('label', { class: 'field', for: 'resume-format' }, 'Format'), format,
+      ...resume.fields,
       h('label', { class: 'field block', for: 'job-text' }, 'Posting text (first line: its title)'), jobText,
       h('label', { class: 'field', for: 'job-id' }, 'or a stored posting id'), jobId,
       h('div', {}, h('button', { type: 'submit', id: 'resume-submit' }, 'Check resume'))),

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every SkillScope test. Installs what the tests need when it is missing (Debian packages,
-# as root), then runs the whole suite in Release. Exits non-zero when any test fails.
+# as root), starts a throwaway PostgreSQL 15 cluster for the store tests on the second engine,
+# then runs the whole suite in Release. Exits non-zero when any test fails or PostgreSQL cannot be
+# started; the last line is the suite's count: "Tests: N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,11 +15,49 @@ for pkg in chromium poppler-utils ${SKILLSCOPE_TEST_PACKAGES:-}; do
 done
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" </dev/null
   else
     echo "tests need Debian packages: ${need_apt[*]} (run as root or install them with apt-get)" >&2
     exit 1
   fi
 fi
 
-dotnet test SkillScope.slnx -c Release --nologo "$@"
+# PostgreSQL: the store tests run on both engines. SKILLSCOPE_TEST_POSTGRES names a server where tests may
+# create and drop databases; when it is not set, a throwaway cluster of this run's own is started (installed
+# first if missing) and always stopped at exit. Failing to start it fails the run: the suite is incomplete without it.
+log=$(mktemp "${TMPDIR:-/tmp}/skillscope-test.XXXXXX")
+cleanup() {
+  rm -f "$log"
+  if [ -n "${own_cluster:-}" ]; then
+    SKILLSCOPE_PG_HOME=$own_cluster bash scripts/pg-cluster.sh stop || true
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+if [ -z "${SKILLSCOPE_TEST_POSTGRES:-}" ]; then
+  own_cluster="${TMPDIR:-/tmp}/skillscope-pg-test.$$"
+  if ! SKILLSCOPE_TEST_POSTGRES=$(SKILLSCOPE_PG_HOME=$own_cluster SKILLSCOPE_PG_OWNER=$$ bash scripts/pg-cluster.sh start); then
+    echo "test.sh: could not install or start PostgreSQL 15 (scripts/pg-cluster.sh start failed); the store tests need it" >&2
+    exit 1
+  fi
+  export SKILLSCOPE_TEST_POSTGRES
+  echo "test.sh: PostgreSQL 15 for the store tests at $SKILLSCOPE_TEST_POSTGRES"
+else
+  echo "test.sh: PostgreSQL for the store tests at $SKILLSCOPE_TEST_POSTGRES (SKILLSCOPE_TEST_POSTGRES)"
+fi
+
+set +e
+dotnet test SkillScope.slnx -c Release --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One count for the whole suite, summed over the test assemblies' summary lines
+# ("Passed!  - Failed:     0, Passed:   812, Skipped:     3, Total:   815, ...").
+sed -n 's/.*\(Passed\|Failed\)! *- *Failed: *\([0-9]*\), *Passed: *\([0-9]*\), *Skipped: *\([0-9]*\),.*/\2 \3 \4/p' "$log" \
+  | awk -v status="$status" '{ f += $1; p += $2; s += $3; n++ }
+      END {
+        if (n == 0) { print "test.sh: no test summary found in the output of dotnet test (exit code " status ")"; exit }
+        printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s
+      }'
+exit "$status"

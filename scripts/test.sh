@@ -2,7 +2,7 @@
 # Runs every SkillScope test. Installs what the tests need when it is missing (Debian packages,
 # as root), starts a throwaway PostgreSQL 15 cluster for the store tests on the second engine,
 # then runs the whole suite in Release. Exits non-zero when any test fails or PostgreSQL cannot be
-# started; the last line is the suite's count: "Tests: N passed, N failed, N skipped".
+# started; the last line is the count over both passes: "Tests: N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -51,6 +51,21 @@ set +e
 dotnet test SkillScope.slnx -c Release --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+
+# Second pass: the store-facing tests again, every test database a fresh PostgreSQL database
+# (SKILLSCOPE_TEST_ENGINE=postgresql, see tests/SkillScope.Tests/Support/TestEngine.cs). Tests that read SQLite files
+# directly carry [Trait("Engine", "sqlite")] and are left out. Arguments given to this script apply to both passes.
+if [ -f tests/SkillScope.Tests/Support/TestEngine.cs ]; then
+  second=("$@")
+  [ ${#second[@]} -gt 0 ] || second=(--filter "${SKILLSCOPE_TEST_PG_FILTER:-Engine!=sqlite}")
+  [[ " ${second[*]} " == *" --no-build "* ]] || second+=(--no-build)
+  echo "test.sh: second pass, store tests on PostgreSQL: dotnet test tests/SkillScope.Tests ${second[*]}"
+  set +e
+  SKILLSCOPE_TEST_ENGINE=postgresql dotnet test tests/SkillScope.Tests -c Release --nologo "${second[@]}" 2>&1 | tee -a "$log"
+  pg_status=${PIPESTATUS[0]}
+  set -e
+  [ "$pg_status" -eq 0 ] || status=$pg_status
+fi
 
 # The Citus plan (src/SkillScope/Store/Postgres/citus.sql) places every table of the current schema: checked on a
 # store SkillScope makes on this PostgreSQL, in a transaction rolled back; and without the citus extension (it is not

@@ -117,7 +117,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         {
             if (batch[i].Record is { } record && SkillIndex.TextOf(record.Kind, record.Title, record.Description) is { } text)
             {
-                batch[i].Skills = SkillExtractor.Distinct(skills.Extract(text));
+                batch[i].Skills = SkillExtractor.Distinct(skills.Extract(text, record.Company));
             }
         });
     }

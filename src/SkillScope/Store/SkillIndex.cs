@@ -100,10 +100,10 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
         return done;
     }
 
-    private IReadOnlyList<(string SkillId, string Strength)>[] Extract(List<(long Id, string Text)> batch)
+    private IReadOnlyList<(string SkillId, string Strength)>[] Extract(List<(long Id, string Text, string? Company)> batch)
     {
         var extracted = new IReadOnlyList<(string SkillId, string Strength)>[batch.Count];
-        Parallel.For(0, batch.Count, i => extracted[i] = SkillExtractor.Distinct(extractor.Extract(batch[i].Text)));
+        Parallel.For(0, batch.Count, i => extracted[i] = SkillExtractor.Distinct(extractor.Extract(batch[i].Text, batch[i].Company)));
         return extracted;
     }
 
@@ -126,15 +126,15 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
         }
     }
 
-    private static List<(long Id, string Text)> ReadBatch(SkillStore store, long afterId)
+    private static List<(long Id, string Text, string? Company)> ReadBatch(SkillStore store, long afterId)
     {
-        using var command = store.Command($"SELECT id, kind, title, description FROM records WHERE id > @after AND {store.Unindexed("kind")} = 'posting' AND description IS NOT NULL ORDER BY id LIMIT {ReindexBatch}");
+        using var command = store.Command($"SELECT id, kind, title, description, company FROM records WHERE id > @after AND {store.Unindexed("kind")} = 'posting' AND description IS NOT NULL ORDER BY id LIMIT {ReindexBatch}");
         Sql.Add(command, "@after", afterId);
-        var batch = new List<(long, string)>(ReindexBatch);
+        var batch = new List<(long, string, string?)>(ReindexBatch);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            batch.Add((reader.GetInt64(0), TextOf(reader.GetString(1), reader.GetString(2), reader.GetString(3))!));
+            batch.Add((reader.GetInt64(0), TextOf(reader.GetString(1), reader.GetString(2), reader.GetString(3))!, Sql.Text(reader, 4)));
         }
 
         return batch;

@@ -6,6 +6,7 @@
 #   bash scripts/bench.sh --quick         # ratios only
 #   bash scripts/bench.sh --scale         # the scale run only: 1,000,000 postings with real text into each engine
 #   bash scripts/bench.sh --scale --count 100000 --engines sqlite    # a smaller or one-engine scale run
+#   --no-build uses the Release build already there (src/SkillScope.Cli/bin/Release)
 #
 # Ratios: `skillscope ingest` of the 74,301-row survey vs `sqlite3 .import` of the same file into a new database
 # (target <= 3x); `report market` vs the same figures as GROUP BY queries in the sqlite3 shell
@@ -26,6 +27,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode=all
+build=1
 count=1000000
 engines=sqlite,postgres
 while [ $# -gt 0 ]; do
@@ -34,6 +36,7 @@ while [ $# -gt 0 ]; do
     --scale) mode=scale ;;
     --count) count=$2; shift ;;
     --engines) engines=$2; shift ;;
+    --no-build) build=0 ;;
     *) break ;;
   esac
   shift
@@ -48,7 +51,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq </dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" </dev/null
 fi
 
-dotnet build src/SkillScope.Cli -c Release --nologo -v q >/dev/null
+[ "$build" -eq 0 ] || dotnet build src/SkillScope.Cli -c Release --nologo -v q >/dev/null
 cli="dotnet src/SkillScope.Cli/bin/Release/net10.0/SkillScope.Cli.dll"
 survey=data/samples/aijobs_salaries_2025-01-19.csv
 resume=tests/SkillScope.Tests/Fixtures/resumes/strong-ml-engineer.md

@@ -6,7 +6,8 @@
 #   bash scripts/bench.sh --quick         # ratios only
 #   bash scripts/bench.sh --scale         # the scale run only: 1,000,000 postings with real text into each engine
 #   bash scripts/bench.sh --scale --count 100000 --engines sqlite    # a smaller or one-engine scale run
-#   --no-build uses the Release build already there (src/SkillScope.Cli/bin/Release)
+#   --no-build uses the Release build already there (src/SkillScope.Cli/bin/Release); --runs N sets every hyperfine
+#   run count (defaults: 10 for ingests, 20 for the market report, 5 for the scale reports)
 #
 # Ratios: `skillscope ingest` of the 74,301-row survey vs `sqlite3 .import` of the same file into a new database
 # (target <= 3x); `report market` vs the same figures as GROUP BY queries in the sqlite3 shell
@@ -28,6 +29,7 @@ cd "$(dirname "$0")/.."
 
 mode=all
 build=1
+runs=""
 count=1000000
 engines=sqlite,postgres
 while [ $# -gt 0 ]; do
@@ -37,6 +39,7 @@ while [ $# -gt 0 ]; do
     --count) count=$2; shift ;;
     --engines) engines=$2; shift ;;
     --no-build) build=0 ;;
+    --runs) runs=$2; shift ;;
     *) break ;;
   esac
   shift
@@ -128,19 +131,19 @@ recreate() { psql "$pg_server/postgres" -Xq -c "DROP DATABASE IF EXISTS $1" -c "
 ratios() {
   note "## Ratios to the floor (survey: $(($(wc -l <"$survey") - 1)) rows, $(du -h "$survey" | cut -f1))"
   note ""
-  side_by_side "ingest-vs-sqlite3-import" 3 --warmup 1 --runs 10 \
+  side_by_side "ingest-vs-sqlite3-import" 3 --warmup 1 --runs "${runs:-10}" \
     --prepare "rm -f $work/ingest.db $work/ingest.db-wal $work/ingest.db-shm" \
     --prepare "rm -f $work/import.db" \
     --command-name "skillscope ingest (new database)" "$cli ingest $survey --db $work/ingest.db" \
     --command-name "sqlite3 .import (new database)" "sqlite3 $work/import.db '.import --csv $survey survey'"
 
   $cli ingest "$survey" --db "$work/report.db" >/dev/null 2>&1
-  side_by_side "market-vs-sqlite3-group-by" 2 --warmup 2 --runs 20 \
+  side_by_side "market-vs-sqlite3-group-by" 2 --warmup 2 --runs "${runs:-20}" \
     --command-name "skillscope report market --format json" "$cli report market --db $work/report.db --format json" \
     --command-name "sqlite3 GROUP BY queries" "sqlite3 $work/report.db < benchmarks/sql/market-report.sqlite.sql"
 
   if [ -n "$pg_server" ]; then
-    side_by_side "postgres-ingest-vs-psql-copy" 3 --warmup 1 --runs 10 \
+    side_by_side "postgres-ingest-vs-psql-copy" 3 --warmup 1 --runs "${runs:-10}" \
       --prepare "psql $pg_server/postgres -Xq -c 'DROP DATABASE IF EXISTS bench_ingest' -c 'CREATE DATABASE bench_ingest'" \
       --prepare "psql $pg_server/postgres -Xq -c 'DROP DATABASE IF EXISTS bench_copy' -c 'CREATE DATABASE bench_copy' && psql $pg_server/bench_copy -Xq -f benchmarks/sql/survey-table.pg.sql" \
       --command-name "skillscope ingest --db postgresql://... (new database)" "$cli ingest $survey --db $pg_server/bench_ingest" \
@@ -174,7 +177,7 @@ scale_reports() {
   first=$( { /usr/bin/time -f %e $cli match "$resume" --top 10 --db "$db" --format json >/dev/null; } 2>&1 | tail -n 1)
   note "first \`match\` on $label (builds the full-text index over all postings): ${first} s"
   note ""
-  timed "scale-$label-reports" --warmup 1 --runs 5 \
+  timed "scale-$label-reports" --warmup 1 --runs "${runs:-5}" \
     --command-name "report market" "$cli report market --db $db --format json" \
     --command-name "report skills" "$cli report skills --db $db --format json" \
     --command-name "report salaries --by role,seniority" "$cli report salaries --by role,seniority --db $db --format json" \
@@ -186,6 +189,11 @@ scale() {
   local data=${SKILLSCOPE_BENCH_DIR:-${TMPDIR:-/tmp}/skillscope-bench}
   local postings="$data/postings-$count.jsonl"
   mkdir -p "$data"
+  local full="$data/postings-1000000.jsonl"
+  if [ ! -s "$postings" ] && [ "$count" -lt 1000000 ] && [ -s "$full" ]; then
+    # The generator's posting i depends only on i, so the first N lines of the 1M file are the N-posting file.
+    head -n "$count" "$full" >"$postings.tmp" && mv "$postings.tmp" "$postings"
+  fi
   if [ ! -s "$postings" ]; then
     dotnet build benchmarks/SkillScope.Benchmarks -c Release --nologo -v q >/dev/null
     dotnet benchmarks/SkillScope.Benchmarks/bin/Release/net10.0/SkillScope.Benchmarks.dll generate-postings --count "$count" --out "$postings.tmp"

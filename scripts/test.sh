@@ -56,9 +56,22 @@ set -e
 # (SKILLSCOPE_TEST_ENGINE=postgresql, see tests/SkillScope.Tests/Support/TestEngine.cs). Tests that read SQLite files
 # directly carry [Trait("Engine", "sqlite")] and are left out. Arguments given to this script apply to both passes.
 if [ -f tests/SkillScope.Tests/Support/TestEngine.cs ]; then
-  second=("$@")
-  [ ${#second[@]} -gt 0 ] || second=(--filter "${SKILLSCOPE_TEST_PG_FILTER:-Engine!=sqlite}")
-  [[ " ${second[*]} " == *" --no-build "* ]] || second+=(--no-build)
+  # This script's arguments, with $SKILLSCOPE_TEST_PG_FILTER (default "Engine!=sqlite") added to (or as) the --filter,
+  # and --no-build (the first pass built).
+  second=()
+  filtered=0
+  args=("$@")
+  for ((i = 0; i < ${#args[@]}; i++)); do
+    if [ "${args[$i]}" = "--filter" ] && [ $((i + 1)) -lt ${#args[@]} ]; then
+      second+=(--filter "(${args[$((i + 1))]})&(${SKILLSCOPE_TEST_PG_FILTER:-Engine!=sqlite})")
+      filtered=1
+      i=$((i + 1))
+    elif [ "${args[$i]}" != "--no-build" ]; then
+      second+=("${args[$i]}")
+    fi
+  done
+  [ "$filtered" -eq 1 ] || second+=(--filter "${SKILLSCOPE_TEST_PG_FILTER:-Engine!=sqlite}")
+  second+=(--no-build)
   echo "test.sh: second pass, store tests on PostgreSQL: dotnet test tests/SkillScope.Tests ${second[*]}"
   set +e
   SKILLSCOPE_TEST_ENGINE=postgresql dotnet test tests/SkillScope.Tests -c Release --nologo "${second[@]}" 2>&1 | tee -a "$log"

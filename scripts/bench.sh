@@ -63,6 +63,8 @@ results=$work/results.md
 pg_home=""
 cleanup() {
   [ -n "$pg_home" ] && SKILLSCOPE_PG_HOME=$pg_home bash scripts/pg-cluster.sh stop || true
+  # Keep the results (and hyperfine's exports), not the scratch databases.
+  find "$work" -mindepth 1 ! -name '*.md' ! -name '*.json' -delete 2>/dev/null || true
   echo "bench.sh: results in $results" >&2
 }
 trap cleanup EXIT

@@ -83,6 +83,9 @@ public static class PostingSearch
     /// <summary>Most words used from a text query; the rest are ignored.</summary>
     public const int MaxWords = 16;
 
+    /// <summary>Longest title, company or location returned in a search result (characters); a record's own page has the rest.</summary>
+    public const int MaxFieldChars = 1_000;
+
     private const string IndexedUpToKey = "search_indexed_id";
 
     /// <summary>
@@ -167,11 +170,23 @@ public static class PostingSearch
     /// full-text index alone when text is the only condition), the page's ids in order, then fields and snippets
     /// for those ids only (snippet() is costly and SQLite would compute it for every match before sorting).
     /// </remarks>
-    public static PostingPage Search(SkillStore store, PostingQuery query)
+    public static PostingPage Search(SkillStore store, PostingQuery query, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
-        var match = ToMatchExpression(query.Text);
+        using var interrupt = store.InterruptOn(cancellation);
+        try
+        {
+            return Search(store, query, ToMatchExpression(query.Text), cancellation);
+        }
+        catch (Exception e) when (QueryCancellation.IsInterrupt(e))
+        {
+            throw new OperationCanceledException("the search was cancelled", e, cancellation);
+        }
+    }
+
+    private static PostingPage Search(SkillStore store, PostingQuery query, string? match, CancellationToken cancellation)
+    {
         var textOnly = match is not null && HasNoRecordCondition(query);
 
         long total;
@@ -206,10 +221,13 @@ public static class PostingSearch
             }
         }
 
-        return new PostingPage(total, query.Offset, query.Limit, Hits(store, ids, match));
+        cancellation.ThrowIfCancellationRequested();
+        return new PostingPage(total, query.Offset, query.Limit, Hits(store, ids, match is null ? null : query.Text, cancellation));
     }
 
-    private static List<PostingHit> Hits(SkillStore store, List<long> ids, string? match)
+    // Snippets come from SearchSnippet over the first characters of each field: SQLite's snippet() reads and scores
+    // the whole document, which made one 4-million-character posting take over a minute.
+    private static List<PostingHit> Hits(SkillStore store, List<long> ids, string? text, CancellationToken cancellation)
     {
         if (ids.Count == 0)
         {
@@ -218,21 +236,25 @@ public static class PostingSearch
 
         using var command = store.Connection.CreateCommand();
         var idList = string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        var words = SearchSnippet.Words(text);
+        var scanned = words.Count == 0 ? "NULL, NULL" : $"substr(r.description, 1, {SearchSnippet.MaxScannedChars}), substr(r.location_text, 1, {SearchSnippet.MaxScannedChars})";
         command.CommandText = $"""
-            SELECT r.id, r.kind, r.title, r.company, r.location_text, r.country, r.metro, r.role, r.seniority, r.employment_type,
-                r.work_arrangement, r.period_start, r.salary_usd, r.salary_flag,
-                {(match is null ? "NULL FROM records r WHERE" : "snippet(records_fts, -1, char(2), char(3), '…', 24) FROM records_fts JOIN records r ON r.id = records_fts.rowid WHERE records_fts MATCH $match AND")}
-                r.id IN ({idList})
+            SELECT r.id, r.kind, substr(r.title, 1, {MaxFieldChars}), substr(r.company, 1, {MaxFieldChars}), substr(r.location_text, 1, {MaxFieldChars}),
+                r.country, r.metro, r.role, r.seniority, r.employment_type,
+                r.work_arrangement, r.period_start, r.salary_usd, r.salary_flag, {scanned}, substr(r.title, 1, {SearchSnippet.MaxScannedChars}),
+                substr(r.company, 1, {SearchSnippet.MaxScannedChars})
+            FROM records r WHERE r.id IN ({idList})
             """;
-        command.Parameters.AddWithValue("$match", (object?)match ?? DBNull.Value);
         var byId = new Dictionary<long, PostingHit>(ids.Count);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
+            cancellation.ThrowIfCancellationRequested();
+            var snippet = words.Count == 0 ? null : SearchSnippet.Build(words, Text(reader, 14), Text(reader, 16), Text(reader, 17), Text(reader, 15));
             byId[reader.GetInt64(0)] = new PostingHit(
                 reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Text(reader, 3), Text(reader, 4), Text(reader, 5), Text(reader, 6),
                 reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetString(10), Text(reader, 11),
-                reader.IsDBNull(12) ? null : reader.GetDouble(12), Text(reader, 13), Text(reader, 14));
+                reader.IsDBNull(12) ? null : reader.GetDouble(12), Text(reader, 13), snippet);
         }
 
         return [.. ids.Select(id => byId[id])];

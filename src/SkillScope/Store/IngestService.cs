@@ -85,7 +85,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         writer.Commit(read, stored, merged, skipped, rejected, flagged);
         writer.EndIngest(interrupted ? "interrupted" : "completed", time.GetUtcNow());
         progress?.Report(1);
-        return new IngestSummary(path, format.Name, source, file.EncodingName, read, stored, merged, skipped, rejected, flagged, interrupted);
+        return new IngestSummary(path, format.Name, source, file.Describe(), read, stored, merged, skipped, rejected, flagged, interrupted);
     }
 
     private enum WriteOutcome { Stored, StoredFlagged, Merged, Skipped, Rejected }

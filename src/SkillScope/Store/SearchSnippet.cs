@@ -121,7 +121,8 @@ public static class SearchSnippet
             first++;
         }
 
-        var from = Math.Max(0, first - 3);
+        // Full windows where the text allows: a short text is shown whole.
+        var from = Math.Max(0, Math.Min(first - 3, tokens.Count - WindowWords));
         var to = Math.Min(tokens.Count, from + WindowWords);
         var snippet = new StringBuilder();
         if (from > 0)

@@ -153,16 +153,8 @@ public static class RecordNormalizer
         return Money.ToSalary(new StatedSalary(Math.Min(min, max), Math.Max(min, max), raw.SalaryCurrency ?? "USD", period, raw.SalaryIsEstimate), rates, year);
     }
 
-    private static string? Clean(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var trimmed = value.Trim();
-        return trimmed.Length == value.Length ? value : trimmed;
-    }
+    // Whitespace before a formula ("\t=1+1") is kept: trimming it would make a spreadsheet run the cell (SpreadsheetText).
+    private static string? Clean(string? value) => SpreadsheetText.TrimSafely(value);
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length] + "…";
 }

@@ -36,6 +36,7 @@ public static class ResumeApi
             .WithDescription("0-100 with the breakdown and what to change, most valuable first; the same JSON as `skillscope resume score --format json`. " +
                 FormDescription + " The posting: `job` (its plain text) or `jobId` (a stored record id).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .DisableAntiforgery()
             .AcceptsQuery();
@@ -48,6 +49,7 @@ public static class ResumeApi
                 FormDescription + " Also `skills` (ids or names, comma-separated; with or instead of a resume), `targetRole` (required), " +
                 "`targetSeniority`, `country`, `top` (1-100, default 12).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .DisableAntiforgery()
             .AcceptsQuery();
@@ -60,6 +62,7 @@ public static class ResumeApi
                 FormDescription + " Also `top` (1-100, default 10), `candidates` (1-5000, default 500), `near` (ISO alpha-2), `preferArrangement` " +
                 "(remote, hybrid or onsite) and the record filters of /api/market as form fields.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .DisableAntiforgery()
             .AcceptsQuery();

@@ -25,6 +25,7 @@ internal static class ExportCommand
         {
             var filter = filters.Read(result);
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
+            filter = FilterOptions.MatchSources(filter, store);
             long count = 0;
             var records = StoredRecords.Read(store, filter).Select(r =>
             {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using SkillScope.Store;
 
 namespace SkillScope.Cli.Commands;

@@ -18,16 +18,35 @@ public sealed record IngestOptions
     public int BatchSize { get; init; } = 5_000;
 }
 
-/// <summary>What one file's ingest did. Read = Stored + Merged + Skipped + Rejected.</summary>
+/// <summary>What one file's ingest did. Read = Stored + Merged + Skipped + Rejected + Updated + Ignored.</summary>
 /// <param name="Merged">Postings already stored from another file or board: recorded as a further source of that job.</param>
 /// <param name="Skipped">Rows this store already holds from an earlier ingest of the same content.</param>
 /// <param name="Flagged">Stored rows whose salary is flagged (implausible, unparsed) and left out of statistics.</param>
+/// <param name="Updated">Stored records whose source edited them since (same id, other content): updated in place.</param>
+/// <param name="Ignored">Rows that are not records (a reply in a "Who is hiring?" thread): neither stored nor quarantined.</param>
+/// <param name="IgnoredReasons">How many rows were ignored for each reason.</param>
 public sealed record IngestSummary(
     string File, string Format, string Source, string Encoding,
-    long Read, long Stored, long Merged, long Skipped, long Rejected, long Flagged, bool Interrupted)
+    long Read, long Stored, long Merged, long Skipped, long Rejected, long Flagged, bool Interrupted,
+    long Updated = 0, long Ignored = 0, IReadOnlyDictionary<string, long>? IgnoredReasons = null)
 {
     public string ToLine() => string.Create(CultureInfo.InvariantCulture,
-        $"{File}: {Read:N0} read, {Stored:N0} stored, {Merged:N0} duplicates merged, {Skipped:N0} already stored, {Rejected:N0} rejected (see 'skillscope quarantine'), {Flagged:N0} salaries flagged [{Format}, {Encoding}]{(Interrupted ? " - INTERRUPTED: run the same command again to complete" : "")}");
+        $"{File}: {Read:N0} read, {Stored:N0} stored, {Merged:N0} duplicates merged, {Skipped:N0} already stored, {Rejected:N0} rejected (see 'skillscope quarantine'), {Flagged:N0} salaries flagged{Extra()} [{Format}, {Encoding}]{(Interrupted ? " - INTERRUPTED: run the same command again to complete" : "")}");
+
+    private string Extra()
+    {
+        var updated = Updated > 0 ? string.Create(CultureInfo.InvariantCulture, $", {Updated:N0} updated (edited at the source)") : "";
+        if (Ignored == 0)
+        {
+            return updated;
+        }
+
+        var reasons = IgnoredReasons is { Count: > 0 }
+            ? " (" + string.Join("; ", IgnoredReasons.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Value:N0} {r.Key}"))) + ")"
+            : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{updated}, {Ignored:N0} not records, skipped{reasons}");
+    }
 }
 
 /// <summary>
@@ -49,13 +68,22 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
 
         using var writer = new BatchWriter(store.Connection, source, file) { OnRecordStored = OnRecordStored };
         writer.BeginIngest(format.Name, time.GetUtcNow());
-        long read = 0, stored = 0, merged = 0, skipped = 0, rejected = 0, flagged = 0;
+        long read = 0, stored = 0, merged = 0, skipped = 0, rejected = 0, flagged = 0, updated = 0, ignored = 0;
+        var ignoredReasons = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var interrupted = false;
         using var text = TextDecoding.Open(file);
         var stream = (text as StreamReader)?.BaseStream;
         foreach (var row in format.Read(text, context))
         {
             read++;
+            if (row.Ignored)
+            {
+                ignored++;
+                var reason = row.Error ?? "not a record";
+                ignoredReasons[reason] = ignoredReasons.GetValueOrDefault(reason) + 1;
+                continue;
+            }
+
             switch (writer.Write(row, rates))
             {
                 case WriteOutcome.Stored: stored++; break;
@@ -63,6 +91,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
                 case WriteOutcome.Merged: merged++; break;
                 case WriteOutcome.Skipped: skipped++; break;
                 case WriteOutcome.Rejected: rejected++; break;
+                case WriteOutcome.Updated: updated++; break;
             }
 
             // A cancelled run keeps what it has read: the open batch is committed whole, then the run stops.
@@ -85,10 +114,11 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         writer.Commit(read, stored, merged, skipped, rejected, flagged);
         writer.EndIngest(interrupted ? "interrupted" : "completed", time.GetUtcNow());
         progress?.Report(1);
-        return new IngestSummary(path, format.Name, source, file.EncodingName, read, stored, merged, skipped, rejected, flagged, interrupted);
+        return new IngestSummary(path, format.Name, source, file.EncodingName, read, stored, merged, skipped, rejected, flagged, interrupted,
+            updated, ignored, ignoredReasons);
     }
 
-    private enum WriteOutcome { Stored, StoredFlagged, Merged, Skipped, Rejected }
+    private enum WriteOutcome { Stored, StoredFlagged, Merged, Skipped, Rejected, Updated }
 
     /// <summary>Prepared statements reused across rows; one open transaction per batch.</summary>
     private sealed class BatchWriter : IDisposable
@@ -193,7 +223,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
             var isSurvey = normalized.Kind == RecordKinds.SalaryReport;
             if (!isSurvey && Exists(existsSource, identity))
             {
-                return WriteOutcome.Skipped;
+                return record!.Revisable && normalized.SourceId is not null ? Revise(identity, normalized) : WriteOutcome.Skipped;
             }
 
             var key = DedupeKey(normalized, identity);
@@ -217,6 +247,76 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
 
             Run(insertSource, identity, recordId.Value, source, (object?)normalized.SourceId ?? DBNull.Value, file.Sha256Hex, row.Position, ingestId);
             return outcome;
+        }
+
+        /// <summary>
+        /// A record its source lets authors edit (an HN comment) read again: unchanged content is skipped; changed
+        /// content replaces the stored fields and skills of the record this identity points to.
+        /// </summary>
+        private WriteOutcome Revise(string identity, JobRecord normalized)
+        {
+            using var find = connection.CreateCommand();
+            find.Transaction = transaction;
+            find.CommandText = "SELECT r.id, r.dedupe_key FROM record_sources s JOIN records r ON r.id = s.record_id WHERE s.identity = $identity";
+            find.Parameters.AddWithValue("$identity", identity);
+            long id;
+            string storedKey;
+            using (var reader = find.ExecuteReader())
+            {
+                if (!reader.Read())
+                {
+                    return WriteOutcome.Skipped;
+                }
+
+                id = reader.GetInt64(0);
+                storedKey = reader.GetString(1);
+            }
+
+            var key = DedupeKey(normalized, identity);
+            if (key == storedKey)
+            {
+                return WriteOutcome.Skipped;
+            }
+
+            findByKey.Parameters[0].Value = key;
+            if (findByKey.ExecuteScalar() is not null)
+            {
+                // The edited text equals another stored record: keep both as they are.
+                return WriteOutcome.Skipped;
+            }
+
+            var r = normalized;
+            var s = r.Salary;
+            using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = """
+                UPDATE records SET dedupe_key = $key, title = $title, company = $company, location_text = $location, description = $description,
+                    period_start = $start, period_end = $end, role = $role, seniority = $seniority, years_required_min = $years,
+                    employment_type = $employment, work_arrangement = $arrangement, country = $country, state = $state, metro = $metro,
+                    city = $city, company_size = $size, salary_min = $smin, salary_max = $smax, salary_currency = $currency,
+                    salary_period = $period, salary_usd_min = $umin, salary_usd_max = $umax, salary_usd = $usd,
+                    salary_is_estimate = $estimate, salary_flag = $flag
+                WHERE id = $id
+                """;
+            foreach (var (name, value) in (ReadOnlySpan<(string, object?)>)[
+                ("$key", key), ("$title", r.Title), ("$company", r.Company), ("$location", r.LocationText), ("$description", r.Description),
+                ("$start", Date(r.PeriodStart)), ("$end", Date(r.PeriodEnd)), ("$role", r.Role), ("$seniority", r.Seniority),
+                ("$years", r.YearsRequiredMin), ("$employment", r.EmploymentType), ("$arrangement", r.WorkArrangement),
+                ("$country", r.Country), ("$state", r.State), ("$metro", r.Metro), ("$city", r.City), ("$size", r.CompanySize),
+                ("$smin", s?.Min), ("$smax", s?.Max), ("$currency", s?.Currency), ("$period", s?.Period), ("$umin", s?.UsdMin),
+                ("$umax", s?.UsdMax), ("$usd", s?.UsdAnnual), ("$estimate", s?.IsEstimate == true ? 1 : 0), ("$flag", s?.Flag), ("$id", id)])
+            {
+                update.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            update.ExecuteNonQuery();
+            using var forget = connection.CreateCommand();
+            forget.Transaction = transaction;
+            forget.CommandText = "DELETE FROM record_skills WHERE record_id = $id";
+            forget.Parameters.AddWithValue("$id", id);
+            forget.ExecuteNonQuery();
+            OnRecordStored?.Invoke(transaction!, id, normalized);
+            return WriteOutcome.Updated;
         }
 
         public void Commit(long read, long stored, long merged, long skipped, long rejected, long flagged)

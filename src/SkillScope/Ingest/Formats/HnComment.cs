@@ -888,7 +888,7 @@ public static partial class HnComment
     [GeneratedRegex(@"\b(?:no|not)\s+remote\b|\bremote\s*:\s*no\b|\bnon[\s-]remote\b", RegexOptions.IgnoreCase)]
     private static partial Regex NoRemote();
 
-    [GeneratedRegex(@"\b(?:\d|one|two|three|four|a)\s*(?:\+\s*)?(?:days?|x)\s*(?:/\s*|a\s+|per\s+)?(?:week\s+|wk\s+)?(?:remote|wfh|from home)\b|\bremote\s+(?:days?|fridays?|mondays?)\b|\b(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?\s*(?:days?|x)\s*(?:/\s*|a\s+|per\s+)?(?:week\s+|wk\s+)?(?:in[\s-](?:the\s+)?office|on[\s-]?site|in[\s-]person)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:\d|one|two|three|four|a)\s*(?:\+\s*)?(?:days?|x)\s*(?:/\s*|a\s+|per\s+)?(?:week\s+|wk\s+)?(?:remote|wfh|from home)\b|\bremote\s+(?:days?|fridays?|mondays?)\b|\b(?:on[\s-]?site|in[\s-]office|in[\s-]person)\s*\(?\s*(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?\s*days?\b|\b(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?\s*(?:days?|x)\s*(?:/\s*|a\s+|per\s+)?(?:week\s+|wk\s+)?(?:in[\s-](?:the\s+)?office|on[\s-]?site|in[\s-]person)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PartialRemote();
 
     [GeneratedRegex(@"\bhybrid\b", RegexOptions.IgnoreCase)]
@@ -930,7 +930,7 @@ public static partial class HnComment
     [GeneratedRegex(@"^(?:senior|sr\.?|junior|jr\.?|staff|principal|mid(?:-level)?|lead|entry(?:-level)?|founding)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex SeniorityOnly();
 
-    [GeneratedRegex(@"(?<n>\d)\s*(?:days?|x)\b[^\n]{0,20}?(?:office|on[\s-]?site|in[\s-]person)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<n>\d)\s*(?:days?|x)\b[^\n]{0,20}?(?:office|on[\s-]?site|in[\s-]person)|(?:office|on[\s-]?site|in[\s-]person)\s*\(?\s*(?:\d\s*-\s*)?(?<n>\d)\s*days?", RegexOptions.IgnoreCase)]
     private static partial Regex OfficeDays();
 
     [GeneratedRegex(@"https?://\S+/(?:jobs?|careers?|positions?|openings?|roles?)/(?:[\w-]+/)*(?<slug>[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?=[/?#\s.]|$)", RegexOptions.IgnoreCase)]

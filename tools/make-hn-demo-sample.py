@@ -13,7 +13,7 @@ index column is dropped; months without Post ID / Post Date get them from the Po
 as '\\|'. Rows whose cells do not line up with their file's header (a bare '|' inside a cell) are left out. Cell
 text is otherwise unchanged.
 
-Usage: python3 scripts/make-hn-demo-sample.py ../shared/data/hn_whoishiring_2022_2025_structured/table > data/samples/hn_whoishiring_ml_2022_2025.md
+Usage: python3 tools/make-hn-demo-sample.py ../shared/data/hn_whoishiring_2022_2025_structured/table > data/samples/hn_whoishiring_ml_2022_2025.md
 """
 import calendar
 import glob

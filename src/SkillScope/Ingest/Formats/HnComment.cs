@@ -888,7 +888,7 @@ public static partial class HnComment
     [GeneratedRegex(@"\b(?:no|not)\s+remote\b|\bremote\s*:\s*no\b|\bnon[\s-]remote\b", RegexOptions.IgnoreCase)]
     private static partial Regex NoRemote();
 
-    [GeneratedRegex(@"\b(?:\d|one|two|three|four|a)\s*(?:\+\s*)?(?:days?|x)\s*(?:/\s*|a\s+|per\s+)?(?:week\s+|wk\s+)?(?:remote|wfh|from home)\b|\bremote\s+(?:days?|fridays?|mondays?)\b|\b(?:on[\s-]?site|in[\s-]office|in[\s-]person)\s*\(?\s*(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?\s*days?\b|\b(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?\s*(?:days?|x)\s*(?:/\s*|a\s+|per\s+)?(?:week\s+|wk\s+)?(?:in[\s-](?:the\s+)?office|on[\s-]?site|in[\s-]person)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:\d|one|two|three|four|a)\s*(?:\+\s*)?(?:days?|x)\s*(?:/\s*|a\s+|per\s+)?(?:week\s+|wk\s+)?(?:remote|wfh|from home)\b|\bremote\s+(?:days?|fridays?|mondays?)\b|\b(?:on[\s-]?site|in[\s-]office|in[\s-]person)\s*\(?\s*(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?\s*days?\b(?!\s*(?:a\s+|per\s+|/\s*)?(?:week\s+|wk\s+)?(?:remote|wfh|from home))|\b(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?\s*(?:days?|x)\s*(?:/\s*|a\s+|per\s+)?(?:week\s+|wk\s+)?(?:in[\s-](?:the\s+)?office|on[\s-]?site|in[\s-]person)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PartialRemote();
 
     [GeneratedRegex(@"\bhybrid\b", RegexOptions.IgnoreCase)]

@@ -296,6 +296,13 @@ internal static class StrengthDetector
             }
         }
 
+        // A short line that ends with the cue names a list: "Useful technical skills (not required)", "What skills
+        // will come in handy?".
+        if (cue.Preferred && ShortLineEndingWithCue(text, cue))
+        {
+            return true;
+        }
+
         // Text scraped without line breaks ("...with SQL, R Preferred Qualifications BS and 8+ years"):
         // a capitalized cue followed by a capital, a digit or a colon still reads as a heading.
         if (!char.IsUpper(text[cue.Start]))
@@ -490,6 +497,44 @@ internal static class StrengthDetector
         }
 
         return true;
+    }
+
+    private static bool ShortLineEndingWithCue(string text, CueHit cue)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, cue.Start - 1)) + 1;
+        if (cue.Start - lineStart > MaxHeadingLength)
+        {
+            return false;
+        }
+
+        var after = text.AsSpan(cue.End, Math.Min(text.Length - cue.End, MaxHeadingLength));
+        var lineEnd = after.IndexOf('\n');
+        if (lineEnd < 0)
+        {
+            return false; // the last line has no list after it
+        }
+
+        var rest = after[..lineEnd].Trim().Trim("*_)]:?");
+        var head = text.AsSpan(lineStart, cue.Start - lineStart);
+        var lead = head.TrimStart();
+        var bullet = lead.StartsWith("-", StringComparison.Ordinal) || (lead.StartsWith("*", StringComparison.Ordinal) && !lead.StartsWith("**", StringComparison.Ordinal));
+        return rest.IsEmpty && !bullet && !head.ContainsAny(".;!") && WordCount(head) <= 6 && NamesAList(head);
+    }
+
+    private static readonly string[] s_listNouns = ["skill", "experience", "qualification", "technolog", "tool", "knowledge", "requirement", "what "];
+
+    /// <summary>"Useful technical skills (", "What skills will": the line announces a list, it is not an item ("Python (").</summary>
+    private static bool NamesAList(ReadOnlySpan<char> head)
+    {
+        foreach (var noun in s_listNouns)
+        {
+            if (head.Contains(noun, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The lowercase run ending at <paramref name="i"/> is a whole word of at least three letters starting in lower case.</summary>

@@ -137,7 +137,7 @@ def tokens(s):
 
 def has_gap(form):
     """Punctuation that the extractor's tokenizer treats as a gap (a multi-word form could never match)."""
-    return re.search(r"[,:;()\[\]!?\"]", form) is not None
+    return re.search(r"[,:;()\[\]!?\"'\u2019@$%*=<>|\\]", form) is not None or re.search(r"\.\s|\.$|\+\w", form) is not None
 
 
 def slug(name):

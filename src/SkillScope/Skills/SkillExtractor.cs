@@ -276,7 +276,7 @@ public sealed class SkillExtractor
             return [];
         }
 
-        var layout = cues is null ? null : StrengthDetector.Analyze(text, cues);
+        var layout = StrengthDetector.Analyze(text, cues ?? [], employer);
         var employerSpans = EmployerSpans(text, employer);
         var mentions = new List<SkillMention>(candidates.Count);
         for (var i = 0; i < candidates.Count; i++)
@@ -293,8 +293,8 @@ public sealed class SkillExtractor
 
             var start = tokens[candidate.First].Start;
             var end = tokens[candidate.Last].End;
-            var kind = layout?.KindAt(start) ?? SectionKinds.Job;
-            var strength = kind == SectionKinds.Preferred || (layout?.HedgedAt(start) ?? false) ? SkillStrengths.Preferred : SkillStrengths.Required;
+            var kind = layout.KindAt(start);
+            var strength = kind == SectionKinds.Preferred || layout.HedgedAt(start) ? SkillStrengths.Preferred : SkillStrengths.Required;
             mentions.Add(new SkillMention(_ids[terminal.Target], start, end, text.Substring(start, end - start), strength)
             {
                 Section = SectionKinds.Name(kind),
@@ -569,7 +569,7 @@ public sealed class SkillExtractor
         if (inAt >= 0)
         {
             var fields = before[(inAt + 4)..];
-            if (fields.IndexOfAny("\n.;:()!?") < 0 && HasDegreeWord(before[..inAt], 40))
+            if (fields.IndexOfAny("\n.;:()!?") < 0 && !NotAField(fields) && HasDegreeWord(before[..inAt], 28))
             {
                 return true;
             }
@@ -583,6 +583,21 @@ public sealed class SkillExtractor
             || after.StartsWith("or related discipline", StringComparison.OrdinalIgnoreCase)
             || after.StartsWith("or a related discipline", StringComparison.OrdinalIgnoreCase)
             || (after.StartsWith("or ", StringComparison.OrdinalIgnoreCase) && after.Contains(" related field", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static readonly string[] s_notFieldWords = ["experience", "with", "years", "knowledge", "using", "skills", "proficiency", "working"];
+
+    private static bool NotAField(ReadOnlySpan<char> fields)
+    {
+        foreach (var word in s_notFieldWords)
+        {
+            if (fields.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasDegreeWord(ReadOnlySpan<char> span, int reach)

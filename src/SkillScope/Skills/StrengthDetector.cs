@@ -37,7 +37,7 @@ internal static class StrengthDetector
     /// legal sentences ("... without regard to race ...": to the end of their paragraph) and the clauses a hedge
     /// ("a plus", "preferably") makes preferred.
     /// </summary>
-    public static PostingLayout Analyze(string text, List<CueHit> cues)
+    public static PostingLayout Analyze(string text, List<CueHit> cues, string? employer = null)
     {
         List<(int Start, int Kind)>? heads = null;
         List<(int Start, int End)>? preferred = null;
@@ -93,7 +93,112 @@ internal static class StrengthDetector
             }
         }
 
-        return new PostingLayout(segments, preferred, legal);
+        var firstJobHead = text.Length;
+        foreach (var (start, kind) in heads ?? [])
+        {
+            if (kind is SectionKinds.Requirement or SectionKinds.Responsibility or SectionKinds.Preferred)
+            {
+                firstJobHead = start;
+                break;
+            }
+        }
+
+        return new PostingLayout(segments, preferred, legal) { Intro = CompanyIntro(text, firstJobHead, employer) };
+    }
+
+    private static readonly string[] s_companyOpeners =
+    [
+        "we're building", "we are building", "we build", "we're a ", "we are a ", "we're an ", "we are an ", "we're the ", "we are the ",
+        "our mission", "our vision", "our platform", "our product", "our company", "founded in", "we're on a mission", "we are on a mission",
+        "we help ", "we make ", "we're redefining", "we are redefining", "we're rebuilding", "we are rebuilding", "we're changing",
+        "we are changing", "we're a team", "we are a team", "we believe", "we provide", "we offer ", "we power", "we enable",
+    ];
+
+    private static readonly string[] s_candidateWords = ["you ", "you'", "you\u2019", "your ", "candidate", "looking for", "seeking", "hiring", "join "];
+
+    /// <summary>
+    /// Lines before the job's first heading that describe the company, not the job: "We're building an AI notetaker",
+    /// "Acme is the leading ...", "At Acme, we ..." (and never a line that speaks to the candidate).
+    /// </summary>
+    private static List<(int Start, int End)>? CompanyIntro(string text, int limit, string? employer)
+    {
+        var name = SkillExtractor.EmployerName(employer);
+        List<(int Start, int End)>? intro = null;
+        var lineStart = 0;
+        var lines = 0;
+        while (lineStart < limit && lines < 12)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0 || lineEnd > limit)
+            {
+                lineEnd = limit;
+            }
+
+            var line = text.AsSpan(lineStart, lineEnd - lineStart).Trim().TrimStart("*#_>- ");
+            if (!line.IsEmpty)
+            {
+                lines++;
+
+                // A very long "line" is a posting that lost its line breaks, not an intro paragraph.
+                if (line.Length <= 1000 && OpensCompanyLine(line, name) && !SpeaksToCandidate(line))
+                {
+                    (intro ??= []).Add((lineStart, lineEnd));
+                }
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        return intro;
+    }
+
+    private static bool OpensCompanyLine(ReadOnlySpan<char> line, string? employer)
+    {
+        foreach (var opener in s_companyOpeners)
+        {
+            if (line.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        if (employer is null)
+        {
+            return false;
+        }
+
+        if (line.StartsWith("at ", StringComparison.OrdinalIgnoreCase) && line[3..].StartsWith(employer, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (!line.StartsWith(employer, StringComparison.OrdinalIgnoreCase) || line.Length <= employer.Length + 2)
+        {
+            return false;
+        }
+
+        // "Acme is ...", "Acme builds ...", "Acme (YC W21) helps ...": the name followed by a verb, not "Acme | Engineer".
+        var rest = line[employer.Length..].TrimStart();
+        if (rest.StartsWith("("))
+        {
+            var close = rest.IndexOf(')');
+            rest = close < 0 ? rest : rest[(close + 1)..].TrimStart();
+        }
+
+        return rest.Length > 2 && char.IsLower(rest[0]);
+    }
+
+    private static bool SpeaksToCandidate(ReadOnlySpan<char> line)
+    {
+        foreach (var word in s_candidateWords)
+        {
+            if (line.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The start of the line (or HTML block) the cue stands on when only markup precedes it, else the cue itself.</summary>
@@ -632,12 +737,20 @@ internal readonly record struct Segment(int Start, int End, int Kind);
 /// <summary>The parts of one posting, as found by <see cref="StrengthDetector.Analyze"/>.</summary>
 internal sealed class PostingLayout(List<Segment>? segments, List<(int Start, int End)>? preferred, List<(int Start, int End)>? legal)
 {
+    /// <summary>Lines before the first job heading that describe the company.</summary>
+    public List<(int Start, int End)>? Intro { get; init; }
+
     /// <summary>The section kind at <paramref name="position"/>.</summary>
     public int KindAt(int position)
     {
         if (legal is not null && Inside(legal, position))
         {
             return SectionKinds.Legal;
+        }
+
+        if (Intro is not null && Inside(Intro, position))
+        {
+            return SectionKinds.Company;
         }
 
         if (segments is not null)

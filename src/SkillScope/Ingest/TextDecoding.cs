@@ -8,8 +8,9 @@ namespace SkillScope.Ingest;
 /// <summary>
 /// Finds how a text file is encoded and hashes it in one streaming pass, then opens it as text.
 /// Detection order: a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE); otherwise strict UTF-8
-/// over the whole file; otherwise Windows-1252, the usual encoding of spreadsheet exports that are
-/// not UTF-8 (every byte decodes, so it is the safe last resort).
+/// over the whole file; otherwise Windows-1251 when the bytes above 0x7F come in runs of letters
+/// (Cyrillic words: the DOU survey's June 2025 file), else Windows-1252, the usual encoding of
+/// spreadsheet exports that are not UTF-8 (every byte decodes, so it is the safe last resort).
 /// </summary>
 public static class TextDecoding
 {
@@ -27,6 +28,12 @@ public static class TextDecoding
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return Encoding.GetEncoding(1252);
+    });
+
+    private static readonly Lazy<Encoding> Windows1251 = new(() =>
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1251);
     });
 
     /// <summary>Hashes the file and detects its encoding, reading it once with bounded memory.</summary>
@@ -93,6 +100,8 @@ public static class TextDecoding
             var head = buffer.AsSpan(0, read);
             hash.AppendData(head);
             long total = read;
+            var letters = new HighByteRuns();
+            letters.Add(head);
 
             var (bomEncoding, bomName) = DetectBom(head);
             if (bomEncoding is not null)
@@ -144,13 +153,14 @@ public static class TextDecoding
 
                 read = stream.ReadAtLeast(buffer.AsSpan(carry, ChunkBytes), ChunkBytes, throwOnEndOfStream: false);
                 hash.AppendData(buffer, carry, read);
+                letters.Add(buffer.AsSpan(carry, read));
                 total += read;
                 pending = carry + read;
                 atEnd = read < ChunkBytes;
             }
 
-            return valid
-                ? new DecodedFile(path, Hex(hash), total, Utf8NoBom, "utf-8")
+            return valid ? new DecodedFile(path, Hex(hash), total, Utf8NoBom, "utf-8")
+                : letters.LooksCyrillic ? new DecodedFile(path, Hex(hash), total, Windows1251.Value, "windows-1251")
                 : new DecodedFile(path, Hex(hash), total, Windows1252.Value, "windows-1252");
         }
         finally
@@ -207,6 +217,36 @@ public static class TextDecoding
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Tells single-byte Cyrillic (Windows-1251) from Western text (Windows-1252): in Cyrillic words every
+    /// letter is a byte from 0xC0 up, so such bytes come in runs; Western text has an accented letter
+    /// here and there between ASCII ones.
+    /// </summary>
+    private struct HighByteRuns
+    {
+        private long high;
+        private long inRuns;
+        private bool previousLetter;
+
+        public void Add(ReadOnlySpan<byte> bytes)
+        {
+            foreach (var b in bytes)
+            {
+                var letter = b >= 0xC0;
+                high += b >= 0x80 ? 1 : 0;
+                if (letter && previousLetter)
+                {
+                    inRuns++;
+                }
+
+                previousLetter = letter;
+            }
+        }
+
+        /// <summary>True when most bytes above 0x7F continue a run of letters.</summary>
+        public readonly bool LooksCyrillic => high >= 16 && inRuns * 2 > high;
     }
 
     private static string Hex(IncrementalHash hash) => Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -49,7 +49,9 @@ public sealed record UnreportedPremium(string Skill, long NWith, long NWithout, 
 
 /// <summary>
 /// Skill premiums: log(annual USD) regressed by least squares on the skill's indicator with fixed effects for role,
-/// seniority, country and year, over postings with text (only postings carry skills). One fit per skill.
+/// seniority, country and year. One fit per skill, over one kind of record: postings with text (their skills are
+/// read from it), or salary reports whose respondents list the tools they use (DOU, State of Data: their stated
+/// skills), never the two pooled.
 /// </summary>
 public static class SalaryPremiums
 {
@@ -67,7 +69,8 @@ public static class SalaryPremiums
         ArgumentNullException.ThrowIfNull(taxonomy);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(options);
-        var sample = PremiumSample.Load(store, filter, options.ExcludeEstimates);
+        var kind = filter.Kinds is [var only] ? only : RecordKinds.Posting;
+        var sample = PremiumSample.Load(store, filter, options.ExcludeEstimates, kind);
         var tests = options.Skills is { } chosen
             ? chosen.Select(s => Resolve(taxonomy, s) ?? s).Distinct(StringComparer.Ordinal).ToList()
             : DefaultTests(store, taxonomy, options.MinObservations);
@@ -96,6 +99,7 @@ public static class SalaryPremiums
         premiums.Sort((a, b) => b.Premium != a.Premium ? b.Premium.CompareTo(a.Premium) : string.CompareOrdinal(a.Skill, b.Skill));
         return new PremiumReport
         {
+            Kind = kind,
             N = sample.Count,
             Estimates = sample.Estimates,
             MinObservations = options.MinObservations,
@@ -199,18 +203,25 @@ internal sealed class PremiumSample
 
     public PremiumModel Model() => PremiumModel.Build(LogUsd, Factors, [.. FactorCodes.Select(c => c.Count)]);
 
-    public static PremiumSample Load(SkillStore store, RecordFilter filter, bool excludeEstimates)
+    /// <summary>
+    /// The observations of one kind: postings with text, or salary reports that list at least one skill (a
+    /// respondent who lists no tool says nothing about having one, so is left out rather than counted without).
+    /// </summary>
+    public static PremiumSample Load(SkillStore store, RecordFilter filter, bool excludeEstimates, string kind = RecordKinds.Posting)
     {
         var postings = filter with { Kinds = [] };
         using var command = store.Connection.CreateCommand();
+        var hasSkills = kind == RecordKinds.Posting
+            ? "r.description IS NOT NULL"
+            : "EXISTS (SELECT 1 FROM record_skills k WHERE k.record_id = r.id)";
         command.CommandText = $"""
             SELECT r.id, r.salary_usd, r.role, r.seniority, r.country, CAST(substr(r.period_start, 1, 4) AS INTEGER), r.salary_is_estimate
             FROM records r
-            WHERE {SalarySample.KindCondition(command, RecordKinds.Posting)} AND {postings.ToSql(command)}
-                AND r.salary_usd > 0 AND r.salary_flag IS NULL AND r.description IS NOT NULL
+            WHERE {SalarySample.KindCondition(command, kind)} AND {postings.ToSql(command)}
+                AND r.salary_usd > 0 AND r.salary_flag IS NULL AND {hasSkills}
                 {(excludeEstimates ? "AND r.salary_is_estimate = 0" : "")}
             """;
-        var capacity = SalarySample.Capacity(store, RecordKinds.Posting);
+        var capacity = SalarySample.Capacity(store, kind);
         var ids = new List<long>(capacity);
         var y = new List<double>(capacity);
         var factors = Enumerable.Range(0, 4).Select(_ => new List<int>(capacity)).ToArray();

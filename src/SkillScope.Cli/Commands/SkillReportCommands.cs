@@ -46,6 +46,8 @@ internal static class SkillReportCommands
             }
 
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
+
+            filter = FilterOptions.MatchSources(filter, store);
             var report = SkillDemand.Compute(store, loaded, filter, result.GetValue(top), anchor, Periods(result.GetValue(compare)));
             WarnIfStale(context, store, loaded);
             SkillReportRenderer.Write(context, report, result.GetValue(format)!);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using SkillScope.Analytics;
 using SkillScope.Skills;
+using SkillScope.Store;
 using SkillScope.Web.Infrastructure;
 
 namespace SkillScope.Web.Apis;
@@ -32,7 +33,7 @@ public static class SkillsApi
     }
 
     internal static Results<Ok<SkillDemandReport>, ProblemHttpResult> GetSkills(
-        [AsParameters] SkillsParameters parameters, StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, HttpRequest request)
+        [AsParameters] SkillsParameters parameters, StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, HttpRequest request, CancellationToken cancellation)
     {
         if (!parameters.TryRead(out var filter, out var bad)
             || !QueryValues.TryInt(parameters.Top, "top", 1, MaxTop, DefaultTop, out var top, out bad)
@@ -43,6 +44,8 @@ public static class SkillsApi
         }
 
         using var store = stores.OpenRead();
+
+        using var interrupt = store.InterruptOn(cancellation);
         return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString,
             () => SkillDemand.Compute(store, taxonomy, filter, top, anchor, periods)));
     }

@@ -163,6 +163,15 @@ internal static class Migrations
                 || setweight(to_tsvector('simple'::regconfig, left(coalesce(description, ''), 200000)), 'D')) STORED;
             CREATE INDEX IF NOT EXISTS ix_records_fts ON records USING gin (fts);
             """),
+
+        new(3, "nothing a source states is lost: records.stated_skills (the skills a source lists, as stated, JSON array) and record_sources.extra (the row's columns no field was read from, JSON object)", """
+            ALTER TABLE records ADD COLUMN stated_skills TEXT;
+            ALTER TABLE record_sources ADD COLUMN extra TEXT;
+            """,
+            $"""
+            ALTER TABLE records ADD COLUMN IF NOT EXISTS stated_skills {Text};
+            ALTER TABLE record_sources ADD COLUMN IF NOT EXISTS extra {Text};
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -231,6 +231,7 @@ internal sealed class PostgresIngestWriter(SkillStore store) : IIngestWriter
             Double(copy, s?.UsdAnnual);
             copy.Write(s?.IsEstimate == true ? 1 : 0, NpgsqlDbType.Integer);
             Text(copy, s?.Flag);
+            Text(copy, StatedJson.Skills(r.StatedSkills));
         }
 
         copy.Complete();
@@ -265,7 +266,7 @@ internal sealed class PostgresIngestWriter(SkillStore store) : IIngestWriter
             return;
         }
 
-        using var copy = Connection.BeginBinaryImport("COPY record_sources(identity, record_id, source, source_id, file_sha256, position, ingest_id) FROM STDIN (FORMAT BINARY)");
+        using var copy = Connection.BeginBinaryImport("COPY record_sources(identity, record_id, source, source_id, file_sha256, position, ingest_id, extra) FROM STDIN (FORMAT BINARY)");
         foreach (var (row, record) in sources)
         {
             copy.StartRow();
@@ -276,6 +277,7 @@ internal sealed class PostgresIngestWriter(SkillStore store) : IIngestWriter
             Text(copy, row.FileSha256);
             copy.Write(row.Source.Position, NpgsqlDbType.Bigint);
             copy.Write(ingestId, NpgsqlDbType.Bigint);
+            Text(copy, StatedJson.Extra(row.Record.Extra));
         }
 
         copy.Complete();

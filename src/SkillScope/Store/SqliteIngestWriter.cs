@@ -34,9 +34,9 @@ internal sealed class SqliteIngestWriter : IIngestWriter
             """, RecordColumns.ParameterNames);
         findByKey = Prepare("SELECT id FROM records WHERE dedupe_key = @key", "@key");
         insertSource = Prepare("""
-            INSERT INTO record_sources(identity, record_id, source, source_id, file_sha256, position, ingest_id)
-            VALUES (@identity, @record, @source, @sourceId, @sha, @position, @ingest)
-            """, "@identity", "@record", "@source", "@sourceId", "@sha", "@position", "@ingest");
+            INSERT INTO record_sources(identity, record_id, source, source_id, file_sha256, position, ingest_id, extra)
+            VALUES (@identity, @record, @source, @sourceId, @sha, @position, @ingest, @extra)
+            """, "@identity", "@record", "@source", "@sourceId", "@sha", "@position", "@ingest", "@extra");
         insertQuarantine = Prepare("""
             INSERT INTO quarantine(identity, ingest_id, source, file_path, file_sha256, position, line, reason, raw)
             VALUES (@identity, @ingest, @source, @path, @sha, @position, @line, @reason, @raw)
@@ -130,7 +130,7 @@ internal sealed class SqliteIngestWriter : IIngestWriter
             }
         }
 
-        Run(insertSource, row.Identity, recordId.Value, row.SourceName, record.SourceId, row.FileSha256, row.Source.Position, ingestId);
+        Run(insertSource, row.Identity, recordId.Value, row.SourceName, record.SourceId, row.FileSha256, row.Source.Position, ingestId, StatedJson.Extra(record.Extra));
     }
 
     public void EndIngest(string status, DateTimeOffset finishedAt) => IngestRuns.End(store, ingestId, status, finishedAt);
@@ -206,7 +206,8 @@ internal static class RecordColumns
     public const string List = """
         kind, dedupe_key, title, company, location_text, description, period_start, period_end,
         role, seniority, years_required_min, employment_type, work_arrangement, country, state, metro, city, company_size,
-        salary_min, salary_max, salary_currency, salary_period, salary_usd_min, salary_usd_max, salary_usd, salary_is_estimate, salary_flag
+        salary_min, salary_max, salary_currency, salary_period, salary_usd_min, salary_usd_max, salary_usd, salary_is_estimate, salary_flag,
+        stated_skills
         """;
 
     public static readonly string[] ParameterNames =
@@ -214,6 +215,7 @@ internal static class RecordColumns
         "@kind", "@key", "@title", "@company", "@location", "@description", "@start", "@end",
         "@role", "@seniority", "@years", "@employment", "@arrangement", "@country", "@state", "@metro", "@city", "@size",
         "@smin", "@smax", "@currency", "@period", "@umin", "@umax", "@usd", "@estimate", "@flag",
+        "@stated",
     ];
 
     public static string Parameters => string.Join(", ", ParameterNames);
@@ -227,6 +229,7 @@ internal static class RecordColumns
             r.Kind, key, r.Title, r.Company, r.LocationText, r.Description, Sql.Date(r.PeriodStart), Sql.Date(r.PeriodEnd),
             r.Role, r.Seniority, r.YearsRequiredMin, r.EmploymentType, r.WorkArrangement, r.Country, r.State, r.Metro, r.City, r.CompanySize,
             s?.Min, s?.Max, s?.Currency, s?.Period, s?.UsdMin, s?.UsdMax, s?.UsdAnnual, s?.IsEstimate == true ? 1 : 0, s?.Flag,
+            StatedJson.Skills(r.StatedSkills),
         ];
     }
 

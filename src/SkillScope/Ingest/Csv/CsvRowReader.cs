@@ -27,6 +27,7 @@ internal sealed class CsvRowReader : IDisposable
     private const int MaxFieldChars = 16 * 1024 * 1024;
 
     private readonly string sourceName;
+    private readonly string delimiter;
     private CsvParser parser;
     private long lineOffset;
     private bool badData;
@@ -35,10 +36,12 @@ internal sealed class CsvRowReader : IDisposable
     private CsvRawRow? lookahead;
 
     /// <param name="sourceName">The file name, for the one error that stops reading (a runaway field).</param>
-    public CsvRowReader(TextReader text, string sourceName)
+    /// <param name="delimiter">The field separator (<see cref="CsvDialect"/> finds it from the header).</param>
+    public CsvRowReader(TextReader text, string sourceName, char delimiter = ',')
     {
         ArgumentNullException.ThrowIfNull(text);
         this.sourceName = sourceName;
+        this.delimiter = delimiter.ToString();
         parser = CreateParser(text);
     }
 
@@ -155,6 +158,7 @@ internal sealed class CsvRowReader : IDisposable
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
+            Delimiter = delimiter,
             BadDataFound = _ => badData = true,
             MissingFieldFound = null,
             DetectColumnCountChanges = false,

@@ -11,6 +11,9 @@ namespace SkillScope.Normalize;
 /// </summary>
 public sealed record PostingFingerprint(string Block, uint[] MinHash, int Shingles, long? Prefix)
 {
+    /// <summary>The day the posting was posted, when known: a copy posted in another calendar month is a re-advertisement.</summary>
+    public DateOnly? Posted { get; init; }
+
     /// <summary>The signature as bytes (little-endian), for storage.</summary>
     public byte[] SignatureBytes()
     {
@@ -40,19 +43,30 @@ public readonly record struct DuplicateEvidence(double Jaccard, double Containme
 
 /// <summary>
 /// Near-duplicate postings (docs/architecture.md, "Posting identity"): deterministic and independent of order
-/// within a block. Two postings are one posting when they share a block (normalized company and title) and
-/// either their texts' estimated Jaccard similarity over word 3-shingles is at least <see cref="JaccardThreshold"/>
-/// (exact copies, the same text posted in many towns, small edits), or they open with the same
-/// <see cref="PrefixTokens"/> words and the shorter text is mostly contained in the longer one (a snippet cut by
-/// its source, or the same job on a board that truncates).
+/// within a block. Two postings are one posting when they share a block (normalized company and title), were posted
+/// in the same calendar month (when both dates are known), and their texts' word 3-shingles show one of: an
+/// estimated Jaccard similarity of at least <see cref="JaccardThreshold"/> (exact copies, the same text posted in
+/// many towns); a small edit (at most <see cref="SmallEditShingles"/> shingles differ, Jaccard at least
+/// <see cref="SmallEditJaccard"/>); or the same first <see cref="PrefixTokens"/> words with the shorter text much
+/// shorter and mostly contained in the longer (a snippet cut by its source, or the same job on a board that truncates).
 /// </summary>
 public static class NearDuplicates
 {
     public const int SignatureSize = 64;
     public const int ShingleSize = 3;
     public const int PrefixTokens = 24;
-    public const double JaccardThreshold = 0.7;
-    public const double ContainmentThreshold = 0.6;
+    public const double JaccardThreshold = 0.8;
+
+    /// <summary>A pair whose texts differ in at most this many shingles (about ten words changed in place) is a small edit.</summary>
+    public const int SmallEditShingles = 30;
+
+    /// <summary>Least Jaccard similarity a small edit still needs (short texts: an address line changed in a snippet).</summary>
+    public const double SmallEditJaccard = 0.5;
+    public const double ContainmentThreshold = 0.7;
+
+    /// <summary>A cut text is at most this share of the whole one's shingles (else the two are edits of each other, not a cut).</summary>
+    public const double CutShare = 0.6;
+
 
     private static readonly ulong[] Multipliers = new ulong[SignatureSize];
     private static readonly ulong[] Offsets = new ulong[SignatureSize];
@@ -101,7 +115,7 @@ public static class NearDuplicates
     }
 
     /// <summary>The fingerprint of a posting with text, or null when it has no text to compare.</summary>
-    public static PostingFingerprint? Fingerprint(string? company, string title, string? text)
+    public static PostingFingerprint? Fingerprint(string? company, string title, string? text, DateOnly? posted = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -166,7 +180,7 @@ public static class NearDuplicates
                 }
             }
 
-            return new PostingFingerprint(BlockKey(company, title), signature, distinct, prefix);
+            return new PostingFingerprint(BlockKey(company, title), signature, distinct, prefix) { Posted = posted };
         }
         finally
         {
@@ -193,8 +207,14 @@ public static class NearDuplicates
         var smaller = Math.Max(1, Math.Min(a.Shingles, b.Shingles));
         var containment = Math.Min(1, jaccard * (a.Shingles + b.Shingles) / (1 + jaccard) / smaller);
         var samePrefix = a.Prefix is { } pa && pa == b.Prefix;
-        var duplicate = a.Block == b.Block
-            && (jaccard >= JaccardThreshold || (samePrefix && containment >= ContainmentThreshold));
+        // A job advertised again in a later month (a new monthly "Who is hiring?" thread, a board re-post) is demand in
+        // that month and counts there again.
+        var sameMonth = a.Posted is not { } da || b.Posted is not { } db || (da.Year == db.Year && da.Month == db.Month);
+        var differing = (a.Shingles + b.Shingles) * (1 - jaccard) / (1 + jaccard);
+        var duplicate = a.Block == b.Block && sameMonth
+            && (jaccard >= JaccardThreshold
+                || (jaccard >= SmallEditJaccard && differing <= SmallEditShingles)
+                || (samePrefix && smaller <= CutShare * Math.Max(a.Shingles, b.Shingles) && containment >= ContainmentThreshold));
         return new DuplicateEvidence(jaccard, containment, samePrefix, duplicate);
     }
 
@@ -279,6 +299,7 @@ public sealed class NearDuplicateIndex
     private const int Bands = 16;
     private const int Rows = NearDuplicates.SignatureSize / Bands;
     private readonly Dictionary<string, Block> blocks = new(StringComparer.Ordinal);
+    private long added;
 
     public int Count { get; private set; }
 
@@ -293,20 +314,22 @@ public sealed class NearDuplicateIndex
         }
     }
 
-    public void Add(long id, PostingFingerprint fingerprint)
+    /// <summary>Adds a posting under <paramref name="key"/> (its duplicate key); earlier additions win ties.</summary>
+    public void Add(string key, PostingFingerprint fingerprint)
     {
+        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(fingerprint);
         if (!blocks.TryGetValue(fingerprint.Block, out var block))
         {
             blocks[fingerprint.Block] = block = new Block();
         }
 
-        block.Add(id, fingerprint);
+        block.Add(added++, key, fingerprint);
         Count++;
     }
 
-    /// <summary>The id of the earliest posting the fingerprint duplicates, with the evidence, or null.</summary>
-    public (long Id, DuplicateEvidence Evidence)? Find(PostingFingerprint fingerprint)
+    /// <summary>The key of the earliest-added posting the fingerprint duplicates, with the evidence, or null.</summary>
+    public (string Key, DuplicateEvidence Evidence)? Find(PostingFingerprint fingerprint)
     {
         ArgumentNullException.ThrowIfNull(fingerprint);
         if (!blocks.TryGetValue(fingerprint.Block, out var block))
@@ -314,11 +337,11 @@ public sealed class NearDuplicateIndex
             return null;
         }
 
-        (long Id, DuplicateEvidence Evidence)? best = null;
+        (long Order, string Key, DuplicateEvidence Evidence)? best = null;
         foreach (var i in block.Candidates(fingerprint))
         {
-            var (id, other) = block.Entries[i];
-            if (best is { } b && b.Id <= id)
+            var (order, key, other) = block.Entries[i];
+            if (best is { } b && b.Order <= order)
             {
                 continue;
             }
@@ -326,22 +349,22 @@ public sealed class NearDuplicateIndex
             var evidence = NearDuplicates.Compare(fingerprint, other);
             if (evidence.IsDuplicate)
             {
-                best = (id, evidence);
+                best = (order, key, evidence);
             }
         }
 
-        return best;
+        return best is { } found ? (found.Key, found.Evidence) : null;
     }
 
     private sealed class Block
     {
-        public List<(long Id, PostingFingerprint Fingerprint)> Entries { get; } = [];
+        public List<(long Order, string Key, PostingFingerprint Fingerprint)> Entries { get; } = [];
         private Dictionary<ulong, List<int>>? bands;
         private Dictionary<long, List<int>>? prefixes;
 
-        public void Add(long id, PostingFingerprint fingerprint)
+        public void Add(long order, string key, PostingFingerprint fingerprint)
         {
-            Entries.Add((id, fingerprint));
+            Entries.Add((order, key, fingerprint));
             if (bands is not null)
             {
                 Index(Entries.Count - 1);

@@ -61,6 +61,19 @@ public class NearDuplicatesTests
     }
 
     [Fact]
+    public void A_copy_advertised_again_in_a_later_month_is_a_new_posting()
+    {
+        var first = NearDuplicates.Fingerprint("Acme", "ML Engineer", Text, new DateOnly(2026, 1, 2))!;
+        var soon = NearDuplicates.Fingerprint("Acme", "ML Engineer", Text, new DateOnly(2026, 1, 20))!;
+        var later = NearDuplicates.Fingerprint("Acme", "ML Engineer", Text, new DateOnly(2026, 2, 3))!;
+        var undated = NearDuplicates.Fingerprint("Acme", "ML Engineer", Text)!;
+
+        Assert.True(NearDuplicates.Compare(first, soon).IsDuplicate);
+        Assert.False(NearDuplicates.Compare(first, later).IsDuplicate);
+        Assert.True(NearDuplicates.Compare(later, undated).IsDuplicate);
+    }
+
+    [Fact]
     public void Fingerprints_are_the_same_on_every_run_and_round_trip_through_bytes()
     {
         var a = NearDuplicates.Fingerprint("Acme", "ML Engineer", Text)!;
@@ -77,15 +90,15 @@ public class NearDuplicatesTests
         var index = new NearDuplicateIndex();
         for (var i = 0; i < NearDuplicateIndex.ScanLimit + 50; i++)
         {
-            index.Add(i + 1, NearDuplicates.Fingerprint("Acme", "Engineer", $"Posting number {i} " + string.Join(' ', Enumerable.Range(i * 40, 40).Select(w => $"w{w}")))!);
+            index.Add($"k{i}", NearDuplicates.Fingerprint("Acme", "Engineer", $"Posting number {i} " + string.Join(' ', Enumerable.Range(i * 40, 40).Select(w => $"w{w}")))!);
         }
 
-        index.Add(10_000, NearDuplicates.Fingerprint("Acme", "Engineer", Text)!);
-        index.Add(10_001, NearDuplicates.Fingerprint("Acme", "Engineer", Text)!);
+        index.Add("first", NearDuplicates.Fingerprint("Acme", "Engineer", Text)!);
+        index.Add("second", NearDuplicates.Fingerprint("Acme", "Engineer", Text)!);
 
         var match = index.Find(NearDuplicates.Fingerprint("Acme", "Engineer", Text.Replace("PhD", "doctorate", StringComparison.Ordinal))!);
 
-        Assert.Equal(10_000, match?.Id);
+        Assert.Equal("first", match?.Key);
         Assert.Null(index.Find(NearDuplicates.Fingerprint("Other", "Engineer", Text)!));
     }
 }

@@ -45,7 +45,7 @@ public sealed record PostingProfile
         // As the stored index reads postings (SkillIndex): title and description, and nothing from a title alone.
         var text = record.Description is null ? "" : record.Title + "\n" + record.Description;
         var taxonomy = extractor.Taxonomy;
-        var skills = SkillExtractor.Distinct(extractor.Extract(text))
+        var skills = SkillExtractor.Distinct(extractor.Extract(text, record.Company))
             .Select(s => (Skill: taxonomy.Find(s.SkillId), s.Strength))
             .Where(s => s.Skill is not null)
             .Select(s => new PostingSkill(s.Skill!.Id, s.Skill.Name, s.Skill.Type, s.Skill.Category, s.Strength))

@@ -81,4 +81,47 @@ public static class SkillCategories
 /// <param name="End">Index just past the last character (half-open span [Start, End)).</param>
 /// <param name="Surface">The text as written.</param>
 /// <param name="Strength"><see cref="SkillStrengths.Required"/> or <see cref="SkillStrengths.Preferred"/>.</param>
-public readonly record struct SkillMention(string SkillId, int Start, int End, string Surface, string Strength);
+public readonly record struct SkillMention(string SkillId, int Start, int End, string Surface, string Strength)
+{
+    /// <summary>The part of the posting the mention stands in (<see cref="SkillSections"/>); <see cref="SkillSections.Job"/> when the text has no headings.</summary>
+    public string Section { get; init; } = SkillSections.Job;
+
+    /// <summary>
+    /// Why the mention never counts whatever the section: <see cref="SkillExclusions.EmployerName"/> (the employer's own
+    /// name) or <see cref="SkillExclusions.Hashtag"/> ("#BI-Remote"); null for an ordinary mention.
+    /// </summary>
+    public string? Exclusion { get; init; }
+
+    /// <summary>
+    /// Whether the mention counts as a skill the posting asks for: it stands in one of the job's own parts
+    /// (requirements, responsibilities, preferred, or text under no heading) and is not excluded. Mentions in the
+    /// company description, benefits, legal (EEO) text or application instructions are context mentions.
+    /// </summary>
+    public bool Counts => Exclusion is null && SkillSections.IsJobPart(Section);
+}
+
+/// <summary>Parts of a posting (<see cref="SkillMention.Section"/>).</summary>
+public static class SkillSections
+{
+    /// <summary>Text under no recognised heading (a posting without headings is all "job").</summary>
+    public const string Job = "job";
+    public const string Requirement = "requirement";
+    public const string Responsibility = "responsibility";
+    public const string Preferred = "preferred";
+    public const string CompanyDescription = "company-description";
+    public const string Benefits = "benefits";
+    public const string Legal = "legal";
+    public const string Application = "application";
+
+    public static IReadOnlyList<string> All { get; } = [Job, Requirement, Responsibility, Preferred, CompanyDescription, Benefits, Legal, Application];
+
+    /// <summary>The job's own parts, whose mentions count as the posting's skills.</summary>
+    public static bool IsJobPart(string? section) => section is null or Job or Requirement or Responsibility or Preferred;
+}
+
+/// <summary>Reasons a mention never counts (<see cref="SkillMention.Exclusion"/>).</summary>
+public static class SkillExclusions
+{
+    public const string EmployerName = "employer-name";
+    public const string Hashtag = "hashtag";
+}

@@ -46,7 +46,13 @@ public sealed class SkillExtractor
     internal SkillPatterns Patterns => _patterns;
 
     /// <summary>Every skill mention in <paramref name="text"/>, in text order.</summary>
-    public IReadOnlyList<SkillMention> Extract(string text)
+    public IReadOnlyList<SkillMention> Extract(string text) => Extract(text, employer: null);
+
+    /// <summary>
+    /// Every skill mention in <paramref name="text"/>, in text order, each with its section; mentions inside the
+    /// <paramref name="employer"/>'s own name ("Databricks" in a Databricks posting) are marked so they never count.
+    /// </summary>
+    public IReadOnlyList<SkillMention> Extract(string text, string? employer)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -58,7 +64,7 @@ public sealed class SkillExtractor
         try
         {
             var count = Tokenize(text, ref tokens);
-            return count == 0 ? [] : Match(text, tokens, count);
+            return count == 0 ? [] : Match(text, tokens, count, employer);
         }
         finally
         {
@@ -67,16 +73,27 @@ public sealed class SkillExtractor
     }
 
     /// <summary>
-    /// The distinct skills of one text (a posting counts a skill once), in order of first mention; the strength is
-    /// required when any mention is required.
+    /// The distinct skills a text asks for (a posting counts a skill once), in order of first mention: only mentions
+    /// that <see cref="SkillMention.Counts"/> (the job's own parts); the strength is required when any such mention is.
     /// </summary>
-    public static IReadOnlyList<(string SkillId, string Strength)> Distinct(IReadOnlyList<SkillMention> mentions)
+    public static IReadOnlyList<(string SkillId, string Strength)> Distinct(IReadOnlyList<SkillMention> mentions) => Distinct(mentions, includeContext: false);
+
+    /// <summary>
+    /// Like <see cref="Distinct(IReadOnlyList{SkillMention})"/>; with <paramref name="includeContext"/> also the context
+    /// mentions (company description, benefits, legal text), never the employer's name or hashtags.
+    /// </summary>
+    public static IReadOnlyList<(string SkillId, string Strength)> Distinct(IReadOnlyList<SkillMention> mentions, bool includeContext)
     {
         ArgumentNullException.ThrowIfNull(mentions);
         var result = new List<(string SkillId, string Strength)>(mentions.Count);
         var index = new Dictionary<string, int>(mentions.Count, StringComparer.Ordinal);
         foreach (var mention in mentions)
         {
+            if (!(mention.Counts || (includeContext && mention.Exclusion is null)))
+            {
+                continue;
+            }
+
             if (!index.TryGetValue(mention.SkillId, out var at))
             {
                 index.Add(mention.SkillId, result.Count);
@@ -138,6 +155,7 @@ public sealed class SkillExtractor
     private int AddCamelParts(string text, int start, int end, ref Token[] buffer, ref int count, int position)
     {
         var pieceStart = start;
+        var previousPiece = 0;
         for (var i = start + 1; i <= end; i++)
         {
             if (i < end && !IsCaseBreak(text, i))
@@ -145,7 +163,8 @@ public sealed class SkillExtractor
                 continue;
             }
 
-            if (i - pieceStart >= 2)
+            // A later piece counts only after a word of its own ("backgroundSQL"), not a brand's first syllable ("RepVue").
+            if (i - pieceStart >= 2 && (pieceStart == start || previousPiece >= 4))
             {
                 var id = _patterns.Vocabulary.Lookup(text.AsSpan(pieceStart, i - pieceStart));
                 if (id >= 0)
@@ -155,6 +174,7 @@ public sealed class SkillExtractor
             }
 
             position++;
+            previousPiece = i - pieceStart;
             pieceStart = i;
         }
 
@@ -193,7 +213,7 @@ public sealed class SkillExtractor
         buffer[count++] = token;
     }
 
-    private IReadOnlyList<SkillMention> Match(string text, Token[] tokens, int count)
+    private IReadOnlyList<SkillMention> Match(string text, Token[] tokens, int count, string? employer)
     {
         List<Candidate>? candidates = null;
         List<CueHit>? cues = null;
@@ -244,7 +264,8 @@ public sealed class SkillExtractor
             }
             else
             {
-                (cues ??= []).Add(new CueHit(tokens[t].Start, tokens[bestLast].End, target == SkillPatterns.PreferredCue, bestLast > t));
+                var kind = target == SkillPatterns.PreferredCue ? SectionKinds.Preferred : SkillPatterns.SectionCueBase - target;
+                (cues ??= []).Add(new CueHit(tokens[t].Start, tokens[bestLast].End, kind, bestLast > t));
             }
 
             t = bestLast;
@@ -255,7 +276,8 @@ public sealed class SkillExtractor
             return [];
         }
 
-        var regions = cues is null ? null : StrengthDetector.PreferredRegions(text, cues);
+        var layout = cues is null ? null : StrengthDetector.Analyze(text, cues);
+        var employerSpans = EmployerSpans(text, employer);
         var mentions = new List<SkillMention>(candidates.Count);
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -270,8 +292,14 @@ public sealed class SkillExtractor
 
             var start = tokens[candidate.First].Start;
             var end = tokens[candidate.Last].End;
-            var strength = regions is not null && StrengthDetector.Inside(regions, start) ? SkillStrengths.Preferred : SkillStrengths.Required;
-            mentions.Add(new SkillMention(_ids[terminal.Target], start, end, text.Substring(start, end - start), strength));
+            var kind = layout?.KindAt(start) ?? SectionKinds.Job;
+            var strength = kind == SectionKinds.Preferred || (layout?.HedgedAt(start) ?? false) ? SkillStrengths.Preferred : SkillStrengths.Required;
+            mentions.Add(new SkillMention(_ids[terminal.Target], start, end, text.Substring(start, end - start), strength)
+            {
+                Section = SectionKinds.Name(kind),
+                Exclusion = InHashtag(text, start) ? SkillExclusions.Hashtag
+                    : employerSpans is not null && Covered(employerSpans, start, end) ? SkillExclusions.EmployerName : null,
+            });
         }
 
         return mentions;
@@ -521,6 +549,83 @@ public sealed class SkillExtractor
         return false;
     }
 
+    /// <summary>"#BI-Remote", "#LI-Hybrid": a mention inside a hashtag.</summary>
+    private static bool InHashtag(string text, int start)
+    {
+        for (var i = start - 1; i >= 0 && start - i <= 40; i--)
+        {
+            var c = text[i];
+            if (c == '#')
+            {
+                return i == 0 || !char.IsLetterOrDigit(text[i - 1]);
+            }
+
+            if (!(char.IsLetterOrDigit(c) || c is '-' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where the employer's name (without "Inc.", "LLC", ...) occurs in the text, whole words only.</summary>
+    private static List<(int Start, int End)>? EmployerSpans(string text, string? employer)
+    {
+        var name = EmployerName(employer);
+        if (name is null)
+        {
+            return null;
+        }
+
+        List<(int Start, int End)>? spans = null;
+        for (var at = text.IndexOf(name, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + name.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end >= text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                (spans ??= []).Add((at, end));
+            }
+        }
+
+        return spans;
+    }
+
+    private static readonly string[] s_companySuffixes = [" inc", " inc.", ", inc.", ", inc", " llc", " ltd", " ltd.", " gmbh", " corp", " corp.", " corporation", " co.", " plc", " s.a.", " ag", " sa"];
+
+    internal static string? EmployerName(string? employer)
+    {
+        var name = employer?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+
+        foreach (var suffix in s_companySuffixes)
+        {
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                name = name[..^suffix.Length].TrimEnd(' ', ',');
+                break;
+            }
+        }
+
+        return name.Length >= 2 ? name : null;
+    }
+
+    private static bool Covered(List<(int Start, int End)> spans, int start, int end)
+    {
+        foreach (var (s, e) in spans)
+        {
+            if (start >= s && end <= e)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>No sentence or line ends in between ("Python experience required.\n\nJulia will contact you").</summary>
     private static bool SameSentence(ReadOnlySpan<char> between)
     {
@@ -599,4 +704,8 @@ public sealed class SkillExtractor
 }
 
 /// <summary>A strength cue found in the text.</summary>
-internal readonly record struct CueHit(int Start, int End, bool Preferred, bool MultiWord);
+/// <param name="Kind">The section kind the cue names (<see cref="SectionKinds"/>); preferred cues are <see cref="SectionKinds.Preferred"/>.</param>
+internal readonly record struct CueHit(int Start, int End, int Kind, bool MultiWord)
+{
+    public bool Preferred => Kind == SectionKinds.Preferred;
+}

@@ -7,7 +7,9 @@ namespace SkillScope.Skills;
 internal sealed class SkillPatterns
 {
     public const int PreferredCue = -1;
-    public const int SectionCue = -2;
+
+    /// <summary>Targets at or below this are section cues: <c>SectionCueBase - kind</c>.</summary>
+    public const int SectionCueBase = -10;
 
     /// <summary>Token flag: a word that makes an ambiguous name ("Go", "R") count ("programming", "language", ...).</summary>
     public const byte ContextCueFlag = 1;
@@ -32,16 +34,54 @@ internal sealed class SkillPatterns
         "nice to have skills", "additional preferred qualifications",
     ];
 
-    /// <summary>Headings that end a preferred section (when they are laid out as headings).</summary>
-    internal static readonly string[] SectionCues =
+    /// <summary>
+    /// Section headings by kind (an index of <see cref="SkillSections.All"/>): laid out as a heading, each opens that part
+    /// of the posting up to the next heading. Preferred headings are the <see cref="PreferredCues"/>.
+    /// </summary>
+    internal static readonly (string Phrase, int Kind)[] SectionCues =
     [
-        "minimum qualifications", "basic qualifications", "required qualifications", "requirements", "required skills",
-        "required experience", "must have", "must haves", "must-have", "responsibilities", "key responsibilities",
-        "what you'll do", "what you will do", "about us", "about the company", "about the role", "about the team",
-        "benefits", "perks", "what we offer", "job type", "compensation", "salary", "qualifications", "education",
-        "who you are", "what you bring", "your profile", "job description", "duties", "skills and experience",
-        "location", "equal opportunity", "company description",
+        .. Kind(SectionKinds.Requirement,
+            "requirements", "requirement", "qualifications", "minimum qualifications", "basic qualifications", "required qualifications",
+            "required skills", "required experience", "must have", "must haves", "must-have", "must-haves", "what you bring",
+            "what you'll bring", "what you will bring", "who you are", "about you", "you have", "what you have", "what you'll need",
+            "what you need", "what we're looking for", "what we are looking for", "what we look for", "we're looking for",
+            "skills", "skills and experience", "skills and qualifications", "experience", "your profile", "your background",
+            "ideal candidate", "the ideal candidate", "education", "you might be a good fit if", "you may be a good fit if",
+            "job requirements", "key skills", "technical skills", "tech stack", "stack", "our stack", "technologies",
+            "key qualifications", "knowledge skills and abilities", "position requirements", "skills required",
+            "competencies", "minimum requirements", "basic requirements", "essential skills", "requirements and qualifications"),
+        .. Kind(SectionKinds.Responsibility,
+            "responsibilities", "key responsibilities", "your responsibilities", "job responsibilities", "what you'll do",
+            "what you will do", "what you'll be doing", "what you will be doing", "about the role", "the role", "role",
+            "your role", "the position", "about the position", "the job", "about the job", "job description", "duties",
+            "key duties", "duties and responsibilities", "the opportunity", "your mission", "day to day", "a day in the life",
+            "position summary", "job summary", "role description", "in this role", "what you'll work on", "what you will work on",
+            "position overview", "role overview", "the challenge", "about the team", "the team", "essential functions",
+            "essential duties", "responsibilities and duties"),
+        .. Kind(SectionKinds.Company,
+            "about us", "about the company", "who we are", "company description", "company overview", "our company",
+            "the company", "our mission", "our story", "our values", "our culture", "about company", "company profile",
+            "our vision", "about the organization", "about the organisation"),
+        .. Kind(SectionKinds.Benefits,
+            "benefits", "perks", "perks and benefits", "benefits and perks", "what we offer", "we offer", "our offer",
+            "compensation", "compensation and benefits", "salary", "salary range", "pay range",
+            "total rewards", "why join us", "why join", "why work with us", "why you'll love working here", "our benefits",
+            "what you'll get", "what you will get", "what you get", "life at", "why us"),
+        .. Kind(SectionKinds.Legal,
+            "equal opportunity", "equal employment opportunity", "eeo", "eeo statement", "equal opportunity employer",
+            "diversity and inclusion", "diversity equity and inclusion", "accommodations", "privacy notice", "disclaimer",
+            "e-verify", "pay transparency", "applicant privacy notice", "recruitment fraud", "beware of fraud",
+            "without regard to", "protected veteran", "protected veterans", "protected by law", "protected by federal",
+            "reasonable accommodation", "affirmative action", "sexual orientation", "gender identity", "national origin",
+            "genetic information", "veteran status", "disability status", "regardless of race"),
+        .. Kind(SectionKinds.Application,
+            "how to apply", "to apply", "application process", "interview process", "our interview process", "hiring process",
+            "next steps", "apply"),
+        .. Kind(SectionKinds.Job, "location", "job type", "schedule", "work schedule", "employment type", "work location"),
+        .. Kind(SectionKinds.About, "about"),
     ];
+
+    private static IEnumerable<(string, int)> Kind(int kind, params string[] phrases) => phrases.Select(p => (p, kind));
 
     internal static readonly string[] ContextCues =
     [
@@ -136,7 +176,17 @@ internal sealed class SkillPatterns
             int[]? notBefore = skill.NotBefore.Count == 0 ? null : [.. skill.NotBefore.Select(w => WordId(TokenVocabulary.ToLower(w)))];
             foreach (var form in skill.Aliases.Prepend(skill.Name).Distinct(StringComparer.Ordinal))
             {
-                AddPattern(form, index, skill.CaseSensitive.Contains(form, StringComparer.Ordinal), skill.Contextual.Contains(form, StringComparer.Ordinal), notBefore);
+                var caseSensitive = skill.CaseSensitive.Contains(form, StringComparer.Ordinal);
+                var contextual = skill.Contextual.Contains(form, StringComparer.Ordinal);
+
+                // A marked spelling ("=?classification") governs the other spellings of the same word too: the name
+                // "Classification" then matches only as written, so lowercase "classification" still needs context.
+                if (!caseSensitive && !contextual && MarkedElsewhere(skill, form))
+                {
+                    caseSensitive = true;
+                }
+
+                AddPattern(form, index, caseSensitive, contextual, notBefore);
             }
         }
 
@@ -145,9 +195,9 @@ internal sealed class SkillPatterns
             AddPattern(cue, PreferredCue, caseSensitive: false, contextual: false);
         }
 
-        foreach (var cue in SectionCues)
+        foreach (var (cue, kind) in SectionCues)
         {
-            AddPattern(cue, SectionCue, caseSensitive: false, contextual: false);
+            AddPattern(cue, SectionCueBase - kind, caseSensitive: false, contextual: false);
         }
 
         foreach (var word in ContextCues.Concat(RoleNouns).Append("as").Append("a").Append("an"))
@@ -250,6 +300,19 @@ internal sealed class SkillPatterns
     /// <summary>Range of <see cref="Terminals"/> ending at <paramref name="node"/>.</summary>
     public (int Start, int End) TerminalsOf(int node) => (_terminalStart[node], _terminalStart[node + 1]);
 
+    private static bool MarkedElsewhere(Skill skill, string form)
+    {
+        foreach (var marked in skill.CaseSensitive.Concat(skill.Contextual))
+        {
+            if (!string.Equals(marked, form, StringComparison.Ordinal) && string.Equals(marked, form, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Tokens of a surface form, or null when punctuation splits it so it could never match.</summary>
     internal static List<string>? Tokenize(string form)
     {
@@ -270,7 +333,7 @@ internal sealed class SkillPatterns
 }
 
 /// <summary>A pattern ending at a trie node: which skill (or cue) it means and how it must match.</summary>
-/// <param name="Target">Skill index, or <see cref="SkillPatterns.PreferredCue"/> / <see cref="SkillPatterns.SectionCue"/>.</param>
+/// <param name="Target">Skill index, or <see cref="SkillPatterns.PreferredCue"/>, or a section cue (<see cref="SkillPatterns.SectionCueBase"/> minus its kind).</param>
 /// <param name="CaseSensitive">The text must spell the tokens exactly as <paramref name="Exact"/>.</param>
 /// <param name="Contextual">Counts only near another hard skill or a context cue word.</param>
 /// <param name="Standalone">A one- or two-letter name that must not be glued into a compound ("C-suite", "R&amp;D").</param>

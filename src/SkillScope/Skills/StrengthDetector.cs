@@ -16,31 +16,233 @@ internal static class StrengthDetector
     private static readonly string[] s_abbreviations = ["etc", "vs", "incl", "approx", "eg", "ie", "inc", "sr", "jr", "dr", "mr", "ms", "no", "esp", "min", "max"];
     private static readonly string[] s_smallWords = ["to", "if", "of", "and", "a", "an", "the", "for", "or", "in", "with"];
 
-    /// <summary>The [start, end) character ranges stating preferred skills, in no particular order.</summary>
-    public static List<(int Start, int End)>? PreferredRegions(string text, List<CueHit> cues)
+    private static readonly string[] s_clauseBreaks = [" but ", ", while ", ", whereas ", " although ", ", with ", " - ", " \u2013 ", " \u2014 ", ", plus "];
+    private static readonly string[] s_clauseOpeners =
+    [
+        "experience", "familiarity", "knowledge", "exposure", "understanding", "any ", "some ", "a ", "an ", "ideally", "bonus",
+        "you ", "we ", "proficiency", "background", "working knowledge", "hands-on",
+    ];
+
+    private static readonly string[] s_roleOpeners =
+    [
+        "we're looking", "we are looking", "we are seeking", "we're seeking", "you will", "you'll", "as a ", "as an ", "in this role",
+        "this role", "the role", "your role", "we are hiring", "we're hiring", "we need", "the position", "this position",
+        "what you", "responsibilities", "requirements", "you are", "you're",
+    ];
+
+    private static readonly string[] s_notCompanyAfterAbout = ["the", "this", "you", "your", "our", "a", "an", "me", "it", "them", "how", "what", "why", "working", "us"];
+
+    /// <summary>
+    /// The parts of a posting: sections opened by headings (each runs to the next heading or a heading-like line),
+    /// legal sentences ("... without regard to race ...": to the end of their paragraph) and the clauses a hedge
+    /// ("a plus", "preferably") makes preferred.
+    /// </summary>
+    public static PostingLayout Analyze(string text, List<CueHit> cues)
     {
-        List<(int Start, int End)>? regions = null;
+        List<(int Start, int Kind)>? heads = null;
+        List<(int Start, int End)>? preferred = null;
+        List<(int Start, int End)>? legal = null;
         foreach (var cue in cues)
         {
-            if (!cue.Preferred)
+            var kind = cue.Kind;
+            if (kind == SectionKinds.About)
             {
+                if (!IsAboutHeading(text, cue))
+                {
+                    continue;
+                }
+
+                kind = SectionKinds.Company;
+            }
+            else if (SectionKinds.IsContext(kind) && !IsHeading(text, cue, strict: true) && IsHeading(text, cue))
+            {
+                kind = SectionKinds.Job; // "... Airflow Benefits Free ...": ends the section before it, opens none of its own
+            }
+            else if (!IsHeading(text, cue, strict: SectionKinds.IsContext(kind)))
+            {
+                if (kind == SectionKinds.Preferred)
+                {
+                    (preferred ??= []).Add(ClauseRegion(text, cue));
+                }
+                else if (kind == SectionKinds.Legal)
+                {
+                    (legal ??= []).Add((SentenceStart(text, cue.Start), ParagraphEnd(text, cue.End)));
+                }
+
                 continue;
             }
 
-            var region = IsHeading(text, cue)
-                ? (cue.Start, SectionEnd(text, cue, cues))
-                : (SentenceStart(text, cue.Start), SentenceEnd(text, cue.End));
-            (regions ??= []).Add(region);
+            (heads ??= []).Add((LineStart(text, cue.Start), kind));
         }
 
-        return regions;
+        List<Segment>? segments = null;
+        if (heads is not null)
+        {
+            segments = new List<Segment>(heads.Count);
+            for (var i = 0; i < heads.Count; i++)
+            {
+                var (start, kind) = heads[i];
+                var limit = i + 1 < heads.Count ? heads[i + 1].Start : text.Length;
+                if (limit <= start)
+                {
+                    continue;
+                }
+
+                var end = SectionEnd(text, start, limit, kind);
+                segments.Add(new Segment(start, end, kind));
+            }
+        }
+
+        return new PostingLayout(segments, preferred, legal);
     }
 
-    public static bool Inside(List<(int Start, int End)> regions, int position)
+    /// <summary>The start of the line (or HTML block) the cue stands on when only markup precedes it, else the cue itself.</summary>
+    private static int LineStart(string text, int position)
     {
-        foreach (var (start, end) in regions)
+        var i = position - 1;
+        while (i >= 0 && position - i <= MaxHeadingLength && text[i] is not ('\n' or '>') && (char.IsWhiteSpace(text[i]) || text[i] is '*' or '#' or '-' or '_'))
         {
-            if (position >= start && position < end)
+            i--;
+        }
+
+        return i + 1;
+    }
+
+    /// <summary>"About Acme" / "About Logic20/20" laid out as a heading (but not "About the role", "About you").</summary>
+    private static bool IsAboutHeading(string text, CueHit cue)
+    {
+        if (!char.IsUpper(text[cue.Start]))
+        {
+            return false;
+        }
+
+        var i = cue.End;
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        if (i >= text.Length || !char.IsLetterOrDigit(text[i]))
+        {
+            return false;
+        }
+
+        var wordEnd = i;
+        while (wordEnd < text.Length && char.IsLetterOrDigit(text[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        var word = text.AsSpan(i, wordEnd - i);
+        foreach (var w in s_notCompanyAfterAbout)
+        {
+            if (word.Equals(w, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        // The line must read as a heading: only markup before "About", a short rest ending the line or with a colon.
+        var before = text.AsSpan(Math.Max(0, cue.Start - MaxHeadingLength), Math.Min(cue.Start, MaxHeadingLength));
+        var lineBreak = before.LastIndexOfAny('\n', '>');
+        if (!OnlyMarkup(lineBreak >= 0 ? before[(lineBreak + 1)..] : cue.Start <= MaxHeadingLength ? before : "x"))
+        {
+            return false;
+        }
+
+        var after = text.AsSpan(cue.End, Math.Min(text.Length - cue.End, MaxHeadingLength));
+        var end = after.IndexOfAny('\n', '<');
+        var colon = after.IndexOf(':');
+        if (colon >= 0 && (end < 0 || colon < end) && WordCount(after[..colon]) <= 5)
+        {
+            return true;
+        }
+
+        return end >= 0 && WordCount(after[..end]) <= 5 && !after[..end].TrimEnd().EndsWith('.');
+    }
+
+    /// <summary>The clause a hedge applies to: "Python, and experience with Rust is a plus" makes only the Rust clause preferred.</summary>
+    private static (int Start, int End) ClauseRegion(string text, CueHit cue)
+    {
+        var sentenceStart = SentenceStart(text, cue.Start);
+        var sentenceEnd = SentenceEnd(text, cue.End);
+        var open = cue.Start - 1;
+        while (open >= sentenceStart && text[open] == ' ')
+        {
+            open--;
+        }
+
+        if (open >= sentenceStart && text[open] is '(' or '[')
+        {
+            // "Python, Spark (preferred)": the item before the parenthesis.
+            var i = open - 1;
+            while (i > sentenceStart && text[i] is not (',' or ';' or '/'))
+            {
+                i--;
+            }
+
+            return (i, cue.End);
+        }
+
+        var clauseStart = ClauseStart(text, sentenceStart, cue.Start);
+        var lead = WordCount(text.AsSpan(clauseStart, cue.Start - clauseStart));
+        var word = text.AsSpan(cue.Start, cue.End - cue.Start);
+        var forward = lead == 0 || word.StartsWith("ideally", StringComparison.OrdinalIgnoreCase) || word.StartsWith("preferabl", StringComparison.OrdinalIgnoreCase);
+        return (forward ? cue.Start : clauseStart, ClauseEnd(text, cue.End, sentenceEnd));
+    }
+
+    private static int ClauseStart(string text, int sentenceStart, int position)
+    {
+        var span = text.AsSpan(sentenceStart, position - sentenceStart);
+        var best = 0;
+        foreach (var b in s_clauseBreaks)
+        {
+            var at = span.LastIndexOf(b, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && at + b.Length > best)
+            {
+                best = at + b.Length;
+            }
+        }
+
+        for (var at = span.LastIndexOf(", and "); at >= 0; at = span[..at].LastIndexOf(", and "))
+        {
+            if (OpensClause(span[(at + 6)..]))
+            {
+                best = Math.Max(best, at + 6);
+                break;
+            }
+        }
+
+        return sentenceStart + best;
+    }
+
+    private static int ClauseEnd(string text, int position, int sentenceEnd)
+    {
+        var span = text.AsSpan(position, Math.Max(0, sentenceEnd - position));
+        var best = span.Length;
+        foreach (var b in s_clauseBreaks)
+        {
+            var at = span.IndexOf(b, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && at < best)
+            {
+                best = at;
+            }
+        }
+
+        var and = span.IndexOf(", and ");
+        if (and >= 0 && and < best && OpensClause(span[(and + 6)..]))
+        {
+            best = and;
+        }
+
+        return position + best;
+    }
+
+    private static bool OpensClause(ReadOnlySpan<char> rest)
+    {
+        foreach (var opener in s_clauseOpeners)
+        {
+            if (rest.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -49,18 +251,37 @@ internal static class StrengthDetector
         return false;
     }
 
+    /// <summary>The end of the paragraph: a blank line, an HTML paragraph, or the end of the text.</summary>
+    private static int ParagraphEnd(string text, int position)
+    {
+        var blank = text.IndexOf("\n\n", position, StringComparison.Ordinal);
+        var html = text.IndexOf("<p", position, StringComparison.OrdinalIgnoreCase);
+        var end = text.Length;
+        if (blank >= 0)
+        {
+            end = blank;
+        }
+
+        if (html >= 0 && html < end)
+        {
+            end = html;
+        }
+
+        return end;
+    }
+
     /// <summary>Whether the cue is laid out as a section heading rather than written inside a sentence.</summary>
-    internal static bool IsHeading(string text, CueHit cue)
+    internal static bool IsHeading(string text, CueHit cue, bool strict = false)
     {
         // Only a short stretch around the cue can make it a heading line; looking no further keeps text without
         // line breaks (whole postings on one line) linear.
         var before = text.AsSpan(Math.Max(0, cue.Start - MaxHeadingLength), Math.Min(cue.Start, MaxHeadingLength));
-        var newline = before.LastIndexOf('\n');
+        var newline = before.LastIndexOfAny('\n', '>');
         var prefix = newline >= 0 ? before[(newline + 1)..] : cue.Start <= MaxHeadingLength ? before : "x";
         if (OnlyMarkup(prefix))
         {
             var after = text.AsSpan(cue.End, Math.Min(text.Length - cue.End, MaxHeadingLength));
-            var lineEnd = after.IndexOf('\n');
+            var lineEnd = after.IndexOfAny('\n', '<');
             var rest = (lineEnd < 0 ? after : after[..lineEnd]).Trim().Trim("*_)");
             if (rest.IsEmpty || rest[0] == ':')
             {
@@ -69,7 +290,7 @@ internal static class StrengthDetector
 
             // A bulleted line is a list item ("- Experience with Kubernetes"), unless it is only the cue.
             var words = WordCount(rest);
-            if (!prefix.ContainsAny("-+\u2022\u00B7\u2013") && ((rest[^1] == ':' && words <= 8) || (words <= 2 && rest[^1] != '.')))
+            if (!prefix.ContainsAny("-+\u2022\u00B7\u2013") && ((rest[^1] == ':' && words <= 8) || (!strict && words <= 2 && rest[^1] != '.')))
             {
                 return true;
             }
@@ -95,7 +316,7 @@ internal static class StrengthDetector
             return false;
         }
 
-        if (!cue.Preferred)
+        if (!cue.Preferred && !strict)
         {
             return true; // ending a preferred section early is the safe mistake
         }
@@ -109,22 +330,16 @@ internal static class StrengthDetector
         return colon || glued || AllCaps(text.AsSpan(cue.Start, cue.End - cue.Start));
     }
 
-    /// <summary>Where the section opened by a heading cue ends: at the next heading, or the end of the text.</summary>
-    private static int SectionEnd(string text, CueHit heading, List<CueHit> cues)
+    /// <summary>
+    /// Where a section opened by a heading at <paramref name="start"/> ends before <paramref name="limit"/> (the next
+    /// known heading): at a line that reads as a heading, after a blank line at a long prose paragraph (preferred) or at
+    /// a paragraph that turns to the role ("We're looking for ...", company description).
+    /// </summary>
+    private static int SectionEnd(string text, int start, int limit, int kind)
     {
-        var end = text.Length;
-        foreach (var cue in cues)
-        {
-            if (cue.Start >= heading.End && cue.Start < end && !cue.Preferred && IsHeading(text, cue))
-            {
-                end = cue.Start;
-                break;
-            }
-        }
-
-        var lineStart = text.IndexOf('\n', heading.End) + 1;
+        var lineStart = text.IndexOf('\n', start) + 1;
         var afterBlank = false;
-        while (lineStart > 0 && lineStart < end)
+        while (lineStart > 0 && lineStart < limit)
         {
             var lineEnd = text.IndexOf('\n', lineStart);
             if (lineEnd < 0)
@@ -133,7 +348,9 @@ internal static class StrengthDetector
             }
 
             var line = text.AsSpan(lineStart, lineEnd - lineStart).Trim();
-            if (IsHeadingLine(line) || (afterBlank && IsProseParagraph(line)))
+            if (IsHeadingLine(line)
+                || (afterBlank && kind == SectionKinds.Preferred && IsProseParagraph(line))
+                || (afterBlank && kind == SectionKinds.Company && TurnsToRole(line)))
             {
                 return lineStart;
             }
@@ -142,7 +359,21 @@ internal static class StrengthDetector
             lineStart = lineEnd + 1;
         }
 
-        return end;
+        return limit;
+    }
+
+    private static bool TurnsToRole(ReadOnlySpan<char> line)
+    {
+        line = line.TrimStart("*#-_ ");
+        foreach (var opener in s_roleOpeners)
+        {
+            if (line.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A line that reads as a heading whatever it says: "Responsibilities:", "*About Us**", "## Benefits", "WHAT WE OFFER".</summary>
@@ -216,7 +447,14 @@ internal static class StrengthDetector
 
         if (c != '.')
         {
-            return false;
+            // Text that lost its line breaks: "Master's Degree preferredMinimum of 3 years" (a lowercase word glued to a
+            // capitalised one; "JavaScript" and "iPhone" start otherwise).
+            return char.IsLower(c) && i + 2 < text.Length && char.IsUpper(text[i + 1]) && char.IsLower(text[i + 2]) && GluedWordStart(text, i);
+        }
+
+        if (i > 0 && text[i - 1] is '#' or '+' && (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1])))
+        {
+            return true; // "C#." and "C++." end a sentence
         }
 
         var glued = i + 1 < text.Length && char.IsUpper(text[i + 1]) && i > 0 && char.IsLower(text[i - 1]);
@@ -238,7 +476,7 @@ internal static class StrengthDetector
             return word.Length == 1 && char.IsUpper(word[0]) && (j < 0 || text[j] != '.');
         }
 
-        if (j >= 0 && text[j] == '.')
+        if (j >= 0 && text[j] == '.' && word.Length <= 1)
         {
             return false;
         }
@@ -252,6 +490,18 @@ internal static class StrengthDetector
         }
 
         return true;
+    }
+
+    /// <summary>The lowercase run ending at <paramref name="i"/> is a whole word of at least three letters starting in lower case.</summary>
+    private static bool GluedWordStart(string text, int i)
+    {
+        var j = i;
+        while (j >= 0 && char.IsLower(text[j]))
+        {
+            j--;
+        }
+
+        return i - j >= 3 && (j < 0 || !char.IsLetterOrDigit(text[j]));
     }
 
     private static bool OnlyMarkup(ReadOnlySpan<char> prefix)
@@ -328,5 +578,51 @@ internal static class StrengthDetector
         }
 
         return true;
+    }
+}
+
+/// <summary>A section of a posting: [Start, End) and its kind (<see cref="SectionKinds"/>).</summary>
+internal readonly record struct Segment(int Start, int End, int Kind);
+
+/// <summary>The parts of one posting, as found by <see cref="StrengthDetector.Analyze"/>.</summary>
+internal sealed class PostingLayout(List<Segment>? segments, List<(int Start, int End)>? preferred, List<(int Start, int End)>? legal)
+{
+    /// <summary>The section kind at <paramref name="position"/>.</summary>
+    public int KindAt(int position)
+    {
+        if (legal is not null && Inside(legal, position))
+        {
+            return SectionKinds.Legal;
+        }
+
+        if (segments is not null)
+        {
+            for (var i = segments.Count - 1; i >= 0; i--)
+            {
+                var segment = segments[i];
+                if (segment.Start <= position)
+                {
+                    return position < segment.End ? segment.Kind : SectionKinds.Job;
+                }
+            }
+        }
+
+        return SectionKinds.Job;
+    }
+
+    /// <summary>Whether a hedge ("a plus", "preferably") covers <paramref name="position"/>.</summary>
+    public bool HedgedAt(int position) => preferred is not null && Inside(preferred, position);
+
+    private static bool Inside(List<(int Start, int End)> regions, int position)
+    {
+        foreach (var (start, end) in regions)
+        {
+            if (position >= start && position < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -81,7 +81,7 @@ internal sealed class TokenVocabulary
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static char Lower(char c) =>
-        c < 128 ? ((uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+        c < 128 ? ((uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c) : c == '\u2019' ? '\'' : char.ToLowerInvariant(c);
 
     public static string ToLower(ReadOnlySpan<char> token)
     {

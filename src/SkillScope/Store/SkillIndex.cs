@@ -39,7 +39,7 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
             ingestTransaction = transaction;
         }
 
-        Write(ingestInsert!, recordId, SkillExtractor.Distinct(extractor.Extract(text)));
+        Write(ingestInsert!, recordId, SkillExtractor.Distinct(extractor.Extract(text, record.Company)));
     }
 
     /// <summary>

@@ -27,7 +27,8 @@ public class SkillStrengthTests
         Assert.Equal(SkillStrengths.Required, s["sql"]);
         Assert.Equal(SkillStrengths.Preferred, s["apache-spark"]);
         Assert.Equal(SkillStrengths.Preferred, s["kubernetes"]);
-        Assert.Equal(SkillStrengths.Required, s["tableau"]);
+        Assert.DoesNotContain("tableau", s.Keys); // a benefit, not a skill asked for
+        Assert.Equal(SkillSections.Benefits, Extractor.Extract(text).Single(m => m.SkillId == "tableau").Section);
     }
 
     [Theory]

@@ -34,7 +34,7 @@ public class MatchBenchmarks
         _store = SkillStore.Open(Path.Combine(_folder, "match.db"));
         var index = new SkillIndex(SkillExtractor.Default, SkillTaxonomy.Default.Version);
         index.MarkIfNew(_store);
-        var ingest = new IngestService(_store, FxRates.Default, TimeProvider.System) { OnRecordStored = index.OnRecordStored };
+        var ingest = new IngestService(_store, FxRates.Default, TimeProvider.System);
         foreach (var file in MatchData.PostingFiles())
         {
             ingest.Ingest(file, new IngestOptions());
@@ -88,7 +88,7 @@ public class MatchBenchmarks
     /// <summary>Copies the stored postings (and their skills) with new ids until there are exactly <paramref name="target"/>.</summary>
     private static void Replicate(SkillStore store, int target)
     {
-        var connection = store.Connection;
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)store.Connection;
         long Scalar(string sql)
         {
             using var command = connection.CreateCommand();

@@ -51,7 +51,7 @@ public class ReindexBenchmarks
         store = SkillStore.Open(Path.Combine(folder, "reindex.db"));
         var taxonomy = SkillTaxonomy.Default;
         index = new SkillIndex(new SkillExtractor(taxonomy), taxonomy.Version);
-        var stored = new IngestService(store, FxRates.Default, TimeProvider.System) { OnRecordStored = index.OnRecordStored }
+        var stored = new IngestService(store, FxRates.Default, TimeProvider.System)
             .Ingest(csv, new IngestOptions()).Stored;
         if (stored != Postings)
         {

@@ -113,7 +113,7 @@ internal static class SalaryData
         var prevalence = Skills.Select((_, i) => 0.6 * Math.Pow(0.93, i)).ToArray();
         var effects = Skills.Select(_ => (random.NextDouble() - 0.3) * 0.2).ToArray();
 
-        var connection = store.Connection;
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)store.Connection;
         using var transaction = connection.BeginTransaction();
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;

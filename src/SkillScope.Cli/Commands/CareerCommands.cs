@@ -42,7 +42,7 @@ internal static class CareerCommands
             var taxonomy = SkillsCommands.LoadTaxonomy(result.GetValue(shared.Taxonomy));
             var read = ReadResume(context, result, file, shared, taxonomy);
             var dbPath = SkillStore.ResolvePath(result.GetValue(shared.Db));
-            var needStore = id is not null || result.GetValue(shared.Save) || File.Exists(dbPath);
+            var needStore = id is not null || result.GetValue(shared.Save) || SkillStore.Exists(dbPath);
             using var store = needStore ? OpenExisting(dbPath, mustExist: id is not null) : null;
             var posting = id is { } recordId ? PostingInput.FromStore(store!, recordId) : PostingInput.FromFile(jobFile!);
             if (posting.Record is null)
@@ -285,7 +285,7 @@ internal static class CareerCommands
 
     private static SkillStore? OpenExisting(string path, bool mustExist)
     {
-        if (mustExist && !File.Exists(path))
+        if (mustExist && !SkillStore.Exists(path))
         {
             throw new CliError($"no database at {path}: ingest postings first (skillscope ingest FILE), or pass --db");
         }

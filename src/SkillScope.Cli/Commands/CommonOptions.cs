@@ -15,7 +15,7 @@ internal static class CommonOptions
 
     public static Option<string?> Db() => new("--db")
     {
-        Description = $"SQLite database file (default: ${Store.SkillStore.PathEnvironmentVariable} or ./{Store.SkillStore.DefaultFileName}); created on first use",
+        Description = $"SQLite database file or postgresql://user@host:port/database URL (default: ${Store.SkillStore.PathEnvironmentVariable} or ./{Store.SkillStore.DefaultFileName}); created on first use",
     };
 
     public static Option<string> OutputFormat(params string[] allowed)

@@ -74,13 +74,9 @@ internal static class SkillReportCommands
         return command;
     }
 
-    /// <summary>The hook that extracts skills from each posting stored by an ingest.</summary>
-    public static IngestService IngestServiceFor(SkillStore store, FxRates rates, SkillTaxonomy taxonomy, TimeProvider time)
-    {
-        var index = new SkillIndex(new SkillExtractor(taxonomy), taxonomy.Version);
-        index.MarkIfNew(store);
-        return new IngestService(store, rates, time) { OnRecordStored = index.OnRecordStored };
-    }
+    /// <summary>The ingest pipeline with the skill extractor of <paramref name="taxonomy"/>.</summary>
+    public static IngestService IngestServiceFor(SkillStore store, FxRates rates, SkillTaxonomy taxonomy, TimeProvider time) =>
+        new(store, rates, time, new SkillExtractor(taxonomy));
 
     private static void WarnIfStale(CliContext context, SkillStore store, SkillTaxonomy taxonomy)
     {

@@ -1,22 +1,21 @@
-using Microsoft.Data.Sqlite;
 using SkillScope.Store;
 
 namespace SkillScope.Web.Infrastructure;
 
 /// <summary>
-/// The database behind the web server. Requests read through their own pooled read-only connection (a SQLite
-/// connection is not thread-safe); one writable connection, used under a lock, keeps the full-text index up to
+/// The store behind the web server (SQLite or PostgreSQL). Requests read through their own pooled read-only connection
+/// (a connection is not thread-safe); one writable connection, used under a lock, keeps the full-text index up to
 /// date when a CLI ingest adds records while the server runs.
 /// </summary>
 internal sealed class StoreAccess : IDisposable
 {
-    private const int SqliteBusy = 5;
-
     private readonly SkillStore writer;
     private readonly Lock gate = new();
+    private readonly string target;
 
     public StoreAccess(string path)
     {
+        target = path;
         writer = SkillStore.Open(path);
         PostingSearch.UpdateIndex(writer);
         Path = writer.Path;
@@ -25,7 +24,7 @@ internal sealed class StoreAccess : IDisposable
     public string Path { get; }
 
     /// <summary>A read-only store for one request; dispose it when the request is done.</summary>
-    public SkillStore OpenRead() => SkillStore.OpenReadOnly(Path);
+    public SkillStore OpenRead() => SkillStore.OpenReadOnly(target);
 
     /// <summary>Indexes records stored since the last search. When an ingest holds the write lock, searches
     /// carry on over the index as it is (missing only the newest records) rather than fail.</summary>
@@ -42,7 +41,7 @@ internal sealed class StoreAccess : IDisposable
             {
                 PostingSearch.UpdateIndex(writer);
             }
-            catch (SqliteException e) when (e.SqliteErrorCode == SqliteBusy)
+            catch (Exception e) when (SkillStore.IsBusy(e))
             {
                 // Another process is writing; the next search tries again.
             }
@@ -61,7 +60,7 @@ internal sealed class StoreAccess : IDisposable
                     PostingIndex.Update(writer);
                 }
             }
-            catch (SqliteException e) when (e.SqliteErrorCode == SqliteBusy)
+            catch (Exception e) when (SkillStore.IsBusy(e))
             {
                 // Another process is writing; matching carries on over the index as it is.
             }

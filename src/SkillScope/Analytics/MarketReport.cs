@@ -38,54 +38,50 @@ public static class MarketAnalysis
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
-        var columns = Enum.GetValues<Column>();
-        var counts = columns.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
+        var counts = Enum.GetValues<Column>().Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
         var salaries = new List<double>();
         long total = 0, flagged = 0;
         string? from = null, to = null;
 
-        using (var command = store.Connection.CreateCommand())
+        foreach (var row in ReportQueries.MarketRows(store, filter))
         {
-            command.CommandText = $"""
-                SELECT r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.company, r.country, r.metro,
-                       r.salary_usd, r.salary_flag IS NOT NULL, r.period_start, r.period_end
-                FROM records r WHERE {filter.ToSql(command)}
-                """;
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            total++;
+            Count(Column.Kind, row.Kind);
+            Count(Column.Seniority, row.Seniority);
+            Count(Column.Role, row.Role);
+            Count(Column.EmploymentType, row.EmploymentType);
+            Count(Column.WorkArrangement, row.WorkArrangement);
+            Count(Column.Company, row.Company);
+            Count(Column.Country, row.Country);
+            Count(Column.Metro, row.Metro);
+            flagged += row.SalaryFlagged ? 1 : 0;
+            if (row.SalaryUsd is { } usd && !row.SalaryFlagged)
             {
-                total++;
-                foreach (var column in columns)
-                {
-                    if (!reader.IsDBNull((int)column))
-                    {
-                        var key = reader.GetString((int)column);
-                        counts[(int)column][key] = counts[(int)column].GetValueOrDefault(key) + 1;
-                    }
-                }
+                // Survey rows carry the stated annual USD figure; postings the midpoint of their annual USD range.
+                salaries.Add(usd);
+            }
 
-                var isFlagged = reader.GetInt64(9) == 1;
-                flagged += isFlagged ? 1 : 0;
-                if (!reader.IsDBNull(8) && !isFlagged)
-                {
-                    // Survey rows carry the stated annual USD figure; postings the midpoint of their annual USD range.
-                    salaries.Add(reader.GetDouble(8));
-                }
+            if (row.PeriodStart is { } start && (from is null || string.CompareOrdinal(start, from) < 0))
+            {
+                from = start;
+            }
 
-                if (!reader.IsDBNull(10) && (from is null || string.CompareOrdinal(reader.GetString(10), from) < 0))
-                {
-                    from = reader.GetString(10);
-                }
+            if (row.PeriodEnd is { } end && (to is null || string.CompareOrdinal(end, to) > 0))
+            {
+                to = end;
+            }
+        }
 
-                if (!reader.IsDBNull(11) && (to is null || string.CompareOrdinal(reader.GetString(11), to) > 0))
-                {
-                    to = reader.GetString(11);
-                }
+        void Count(Column column, string? key)
+        {
+            if (key is not null)
+            {
+                counts[(int)column][key] = counts[(int)column].GetValueOrDefault(key) + 1;
             }
         }
 
         salaries.Sort();
-        var sourceRows = SourceRows(store, filter);
+        var sourceRows = ReportQueries.SourceRows(store, filter);
         return new MarketReport
         {
             Total = total,
@@ -122,12 +118,5 @@ public static class MarketAnalysis
         }
 
         return int.MaxValue;
-    }
-
-    private static long SourceRows(SkillStore store, RecordFilter filter)
-    {
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM record_sources s JOIN records r ON r.id = s.record_id WHERE {filter.ToSql(command)}";
-        return (long)command.ExecuteScalar()!;
     }
 }

@@ -139,18 +139,7 @@ public static class SalaryPremiums
     // count among the filtered postings), and every category of the taxonomy, in a stable order.
     private static List<string> DefaultTests(SkillStore store, SkillTaxonomy taxonomy, int minObservations)
     {
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = "SELECT skill_id FROM record_skills GROUP BY skill_id HAVING COUNT(*) >= $min ORDER BY skill_id";
-        command.Parameters.AddWithValue("$min", minObservations);
-        var tests = new List<string>();
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                tests.Add(reader.GetString(0));
-            }
-        }
-
+        var tests = new List<string>(SalaryQueries.SkillsNamedAtLeast(store, minObservations));
         tests.AddRange(taxonomy.Skills.Select(s => s.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(c => GroupPrefix + c));
         return tests;
     }
@@ -208,22 +197,13 @@ internal sealed class PremiumSample
 
     public static PremiumSample Load(SkillStore store, RecordFilter filter, bool excludeEstimates)
     {
-        var postings = filter with { Kinds = [] };
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT r.id, r.salary_usd, r.role, r.seniority, r.country, CAST(substr(r.period_start, 1, 4) AS INTEGER), r.salary_is_estimate
-            FROM records r
-            WHERE {SalarySample.KindCondition(command, RecordKinds.Posting)} AND {postings.ToSql(command)}
-                AND r.salary_usd > 0 AND r.salary_flag IS NULL AND r.description IS NOT NULL
-                {(excludeEstimates ? "AND r.salary_is_estimate = 0" : "")}
-            """;
         var capacity = SalarySample.Capacity(store, RecordKinds.Posting);
         var ids = new List<long>(capacity);
         var y = new List<double>(capacity);
         var factors = Enumerable.Range(0, 4).Select(_ => new List<int>(capacity)).ToArray();
         var codes = new Codes[] { new(), new(), new(), new() };
         long estimates = 0;
-        using (var scan = new SalaryScan(command))
+        using (var scan = SalaryQueries.PremiumObservations(store, filter, excludeEstimates))
         {
             while (scan.Read())
             {
@@ -250,17 +230,8 @@ internal sealed class PremiumSample
     public int[] Rows(SkillStore store, IReadOnlyList<string> skills)
     {
         var rows = new List<int>();
-        using var command = store.Connection.CreateCommand();
-        var names = new string[skills.Count];
-        for (var i = 0; i < skills.Count; i++)
-        {
-            names[i] = "$s" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            command.Parameters.AddWithValue(names[i], skills[i]);
-        }
-
-        command.CommandText = $"SELECT record_id FROM record_skills WHERE skill_id IN ({string.Join(", ", names)})";
         var ascending = true;
-        using (var scan = new SalaryScan(command))
+        using (var scan = SalaryQueries.RecordsNaming(store, skills))
         {
             while (scan.Read())
             {

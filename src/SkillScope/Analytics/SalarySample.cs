@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using SkillScope.Store;
 
 namespace SkillScope.Analytics;
@@ -94,24 +93,13 @@ internal sealed class SalarySample
     /// </summary>
     public static SalarySample Load(SkillStore store, RecordFilter filter, string kind, bool excludeEstimates, IReadOnlyCollection<string>? dimensions = null)
     {
-        using var command = store.Connection.CreateCommand();
-        var where = filter with { Kinds = [] };
         var read = SalaryDimensions.All.Select(d => dimensions is null || dimensions.Contains(d)).ToArray();
-        // Nullable text arrives as '' (never a stored value), so a row needs no type check per column.
-        var columns = string.Concat(SalaryDimensions.All.Where((_, d) => read[d]).Select(d => $", IFNULL(r.{d}, '')"));
-        // One number per row for the salary and its status: 0 when flagged (left out, counted), negative when the
-        // source estimated it, else the annual USD figure.
-        command.CommandText = $"""
-            SELECT CASE WHEN r.salary_flag IS NOT NULL THEN 0 WHEN r.salary_is_estimate <> 0 THEN -r.salary_usd ELSE r.salary_usd END{columns}
-            FROM records r
-            WHERE {KindCondition(command, kind)} AND {where.ToSql(command)} AND (r.salary_usd > 0 OR r.salary_flag IS NOT NULL)
-            """;
         var capacity = Capacity(store, kind);
         var usd = new List<double>(capacity);
         var values = Enumerable.Range(0, 4).Select(d => new List<int>(read[d] ? capacity : 0)).ToArray();
         var codes = new Codes[] { new(), new(), new(), new() };
         long estimates = 0, flagged = 0;
-        using (var scan = new SalaryScan(command))
+        using (var scan = SalaryQueries.Salaries(store, filter, kind, read))
         {
             while (scan.Read())
             {
@@ -159,33 +147,11 @@ internal sealed class SalarySample
         return new SalarySample(kind, [.. usd], columnsRead[0], columnsRead[1], columnsRead[2], columnsRead[3], codes, estimates, flagged);
     }
 
-    /// <summary>
-    /// The kind as a condition SQLite will not answer from the kind index: when one kind is most of the table (the
-    /// usual case), a scan is several times faster than an index walk with a random row read per match.
-    /// </summary>
-    public static string KindCondition(SqliteCommand command, string kind)
-    {
-        command.Parameters.AddWithValue("$salaryKind", kind);
-        return "+r.kind = $salaryKind";
-    }
-
-    /// <summary>Records of the kind: an upper bound of a sample's size, counted from the kind index alone.</summary>
-    public static int Capacity(SkillStore store, string kind)
-    {
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM records WHERE kind = $kind";
-        command.Parameters.AddWithValue("$kind", kind);
-        return (int)Math.Min((long)command.ExecuteScalar()!, Array.MaxLength);
-    }
+    /// <summary>Records of the kind: an upper bound of a sample's size.</summary>
+    public static int Capacity(SkillStore store, string kind) => SalaryQueries.KindCount(store, kind);
 
     /// <summary>True when the store holds at least one usable salary of <paramref name="kind"/>.</summary>
-    public static bool Any(SkillStore store, string kind)
-    {
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM records r WHERE r.kind = $kind AND r.salary_usd > 0 AND r.salary_flag IS NULL)";
-        command.Parameters.AddWithValue("$kind", kind);
-        return (long)command.ExecuteScalar()! == 1;
-    }
+    public static bool Any(SkillStore store, string kind) => SalaryQueries.AnyUsable(store, kind);
 }
 
 /// <summary>Distinct values of one text column, coded 0, 1, 2... in order of first appearance; null is coded like any value.</summary>
@@ -223,24 +189,14 @@ internal sealed class Codes
         return _byValue.TryGetValue(value, out var code) ? code : null;
     }
 
-    public int Code(SqliteDataReader reader, int ordinal)
-    {
-        if (reader.IsDBNull(ordinal))
-        {
-            return NullCode();
-        }
-
-        return Code(reader.GetString(ordinal));
-    }
-
-    /// <summary>Like <see cref="Code(SqliteDataReader, int)"/> for an integer column.</summary>
-    public int NumberCode(SalaryScan scan, int column) => scan.IsNull(column) ? NullCode() : Code(scan.Int64(column));
+    /// <summary>The code of an integer (or null) column of the current row.</summary>
+    public int NumberCode(RowScan scan, int column) => scan.IsNull(column) ? NullCode() : Code(scan.Int64(column));
 
     /// <summary>
     /// The code of a text (or null) column of the current row. The UTF-8 bytes are looked up in a small open-addressing
     /// table of the values seen so far, so a row costs a hash and a compare, and text is decoded once per new value.
     /// </summary>
-    public int Code(SalaryScan scan, int column) => scan.IsNull(column) ? NullCode() : Code(scan.Utf8(column));
+    public int Code(RowScan scan, int column) => scan.IsNull(column) ? NullCode() : Code(scan.Utf8(column));
 
     /// <summary>The code of UTF-8 text; empty text is the null value (queries read nullable text as '').</summary>
     public int Code(ReadOnlySpan<byte> utf8)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using SkillScope.Skills;
 using SkillScope.Store;
 
@@ -61,17 +60,16 @@ public static class SkillDemand
         ArgumentNullException.ThrowIfNull(taxonomy);
         ArgumentNullException.ThrowIfNull(filter);
         var postings = filter with { Kinds = ["posting"] };
-        var connection = store.Connection;
-        var withText = CountPostings(connection, postings, withText: true);
-        var withoutText = CountPostings(connection, postings, withText: false);
+        var withText = CountPostings(store, postings, withText: true);
+        var withoutText = CountPostings(store, postings, withText: false);
 
-        var skills = SkillCounts(connection, postings)
+        var skills = SkillCounts(store, postings)
             .Select(c => Row(taxonomy, c.Skill, c.Postings, c.Required, withText))
             .OrderByDescending(r => r.Postings).ThenBy(r => r.Skill, StringComparer.Ordinal)
             .Take(top)
             .ToList();
 
-        var categories = CategoryCounts(connection, postings, taxonomy)
+        var categories = CategoryCounts(store, postings, taxonomy)
             .Select(c => new CategoryDemandRow(c.Key, c.Value, withText == 0 ? 0 : (double)c.Value / withText))
             .OrderByDescending(r => r.Postings).ThenBy(r => r.Category, StringComparer.Ordinal)
             .ToList();
@@ -79,13 +77,13 @@ public static class SkillDemand
         var report = new SkillDemandReport { Postings = withText, PostingsWithoutText = withoutText, Skills = skills, Categories = categories };
         if (coSkillsOf is not null)
         {
-            report = report with { CoSkillsOf = coSkillsOf, CoSkills = CoSkills(connection, postings, taxonomy, coSkillsOf, withText, top) };
+            report = report with { CoSkillsOf = coSkillsOf, CoSkills = CoSkills(store, postings, taxonomy, coSkillsOf, withText, top) };
         }
 
         if (compare is { } periods)
         {
             report = report with { PeriodA = periods.A, PeriodB = periods.B };
-            report = Trends(connection, postings, taxonomy, report, top);
+            report = Trends(store, postings, taxonomy, report, top);
         }
 
         return report;
@@ -167,49 +165,26 @@ public static class SkillDemand
             count == 0 ? 0 : (double)required / count, count == 0 ? 0 : (double)(count - required) / count, Label(share));
     }
 
-    private static long CountPostings(SqliteConnection connection, RecordFilter filter, bool withText)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM records r WHERE {filter.ToSql(command)} AND r.description IS {(withText ? "NOT " : "")}NULL";
-        return (long)command.ExecuteScalar()!;
-    }
+    private static long CountPostings(SkillStore store, RecordFilter filter, bool withText) => ReportQueries.CountRecords(store, filter, withText);
 
-    private static List<(string Skill, long Postings, long Required)> SkillCounts(SqliteConnection connection, RecordFilter filter)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT k.skill_id, COUNT(*), SUM(k.required) FROM record_skills k JOIN records r ON r.id = k.record_id
-            WHERE {filter.ToSql(command)} GROUP BY k.skill_id
-            """;
-        var rows = new List<(string, long, long)>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)));
-        }
-
-        return rows;
-    }
+    private static List<(string Skill, long Postings, long Required)> SkillCounts(SkillStore store, RecordFilter filter) =>
+        [.. ReportQueries.SkillCounts(store, filter).Select(c => (c.Skill, c.Postings, c.Required))];
 
     // A posting counts once per category however many of the category's skills it names.
-    private static Dictionary<string, long> CategoryCounts(SqliteConnection connection, RecordFilter filter, SkillTaxonomy taxonomy)
+    private static Dictionary<string, long> CategoryCounts(SkillStore store, RecordFilter filter, SkillTaxonomy taxonomy)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT k.record_id, k.skill_id FROM record_skills k JOIN records r ON r.id = k.record_id WHERE {filter.ToSql(command)} ORDER BY k.record_id";
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         long current = -1;
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var (record, skill) in ReportQueries.RecordSkills(store, filter))
         {
-            var record = reader.GetInt64(0);
             if (record != current)
             {
                 seen.Clear();
                 current = record;
             }
 
-            if (taxonomy.Find(reader.GetString(1))?.Category is { } category && seen.Add(category))
+            if (taxonomy.Find(skill)?.Category is { } category && seen.Add(category))
             {
                 counts[category] = counts.GetValueOrDefault(category) + 1;
             }
@@ -218,38 +193,21 @@ public static class SkillDemand
         return counts;
     }
 
-    private static List<CoSkillRow> CoSkills(SqliteConnection connection, RecordFilter filter, SkillTaxonomy taxonomy, string anchor, long n, int top)
-    {
-        using var command = connection.CreateCommand();
-        var where = filter.ToSql(command);
-        command.Parameters.AddWithValue("$anchor", anchor);
-        command.CommandText = $"""
-            WITH anchor AS (SELECT k.record_id FROM record_skills k JOIN records r ON r.id = k.record_id WHERE {where} AND k.skill_id = $anchor),
-                 totals AS (SELECT k.skill_id, COUNT(*) AS n FROM record_skills k JOIN records r ON r.id = k.record_id WHERE {where} GROUP BY k.skill_id)
-            SELECT k.skill_id, COUNT(*) AS together, (SELECT COUNT(*) FROM anchor), t.n
-            FROM record_skills k JOIN anchor a ON a.record_id = k.record_id JOIN totals t ON t.skill_id = k.skill_id
-            WHERE k.skill_id <> $anchor GROUP BY k.skill_id ORDER BY together DESC, k.skill_id LIMIT {top}
-            """;
-        var rows = new List<CoSkillRow>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+    private static List<CoSkillRow> CoSkills(SkillStore store, RecordFilter filter, SkillTaxonomy taxonomy, string anchor, long n, int top) =>
+        [.. ReportQueries.CoSkills(store, filter, anchor, top).Select(c =>
         {
-            var (skill, together, anchorCount, otherCount) = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
-            var lift = anchorCount == 0 || otherCount == 0 ? 0 : (double)together * n / ((double)anchorCount * otherCount);
-            rows.Add(new CoSkillRow(skill, taxonomy.Find(skill)?.Name ?? skill, together, (double)together / anchorCount, lift));
-        }
+            var lift = c.AnchorPostings == 0 || c.SkillPostings == 0 ? 0 : (double)c.Together * n / ((double)c.AnchorPostings * c.SkillPostings);
+            return new CoSkillRow(c.Skill, taxonomy.Find(c.Skill)?.Name ?? c.Skill, c.Together, (double)c.Together / c.AnchorPostings, lift);
+        })];
 
-        return rows;
-    }
-
-    private static SkillDemandReport Trends(SqliteConnection connection, RecordFilter filter, SkillTaxonomy taxonomy, SkillDemandReport report, int top)
+    private static SkillDemandReport Trends(SkillStore store, RecordFilter filter, SkillTaxonomy taxonomy, SkillDemandReport report, int top)
     {
         var a = Narrow(filter, report.PeriodA!);
         var b = Narrow(filter, report.PeriodB!);
-        var nA = CountPostings(connection, a, withText: true);
-        var nB = CountPostings(connection, b, withText: true);
-        var countsA = SkillCounts(connection, a).ToDictionary(c => c.Skill, c => c.Postings, StringComparer.Ordinal);
-        var countsB = SkillCounts(connection, b).ToDictionary(c => c.Skill, c => c.Postings, StringComparer.Ordinal);
+        var nA = CountPostings(store, a, withText: true);
+        var nB = CountPostings(store, b, withText: true);
+        var countsA = SkillCounts(store, a).ToDictionary(c => c.Skill, c => c.Postings, StringComparer.Ordinal);
+        var countsB = SkillCounts(store, b).ToDictionary(c => c.Skill, c => c.Postings, StringComparer.Ordinal);
         var trends = countsA.Keys.Union(countsB.Keys, StringComparer.Ordinal)
             .Select(skill =>
             {

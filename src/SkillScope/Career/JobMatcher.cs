@@ -78,7 +78,7 @@ public static class JobMatcher
             return new MatchReport(indexed, 0, [], [], notes);
         }
 
-        var hits = PostingIndex.Search(store, string.Join(" OR ", terms.Select(PostingIndex.Phrase)), filter, Math.Max(request.Candidates, request.Top));
+        var hits = PostingIndex.Search(store, terms, filter, Math.Max(request.Candidates, request.Top));
         if (hits.Count == 0)
         {
             notes.Add("no stored posting that matches the filters mentions the resume's skills or titles");

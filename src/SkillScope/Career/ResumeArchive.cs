@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -28,43 +27,11 @@ public static class ResumeArchive
         var profile = new SavedProfile(
             [.. resume.Skills.Select(s => s.Id)], [.. resume.Positions.Select(p => p.Title)], resume.YearsOfExperience, resume.EducationLevel,
             resume.Certifications, resume.Bullets.Count);
-        using var transaction = store.Connection.BeginTransaction();
-        using var insert = store.Connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO saved_resumes(sha256, file_name, format, saved_at, text, profile_json)
-            VALUES ($sha, $file, $format, $at, $text, $profile)
-            ON CONFLICT(sha256) DO NOTHING RETURNING id
-            """;
-        insert.Parameters.AddWithValue("$sha", sha);
-        insert.Parameters.AddWithValue("$file", fileName);
-        insert.Parameters.AddWithValue("$format", resume.Format);
-        insert.Parameters.AddWithValue("$at", savedAt.ToString("O", CultureInfo.InvariantCulture));
-        insert.Parameters.AddWithValue("$text", resume.Text);
-        insert.Parameters.AddWithValue("$profile", JsonSerializer.Serialize(profile, ArchiveJson.Default.SavedProfile));
-        if (insert.ExecuteScalar() is long id)
-        {
-            transaction.Commit();
-            return (id, false);
-        }
-
-        using var find = store.Connection.CreateCommand();
-        find.Transaction = transaction;
-        find.CommandText = "SELECT id FROM saved_resumes WHERE sha256 = $sha";
-        find.Parameters.AddWithValue("$sha", sha);
-        var existing = (long)find.ExecuteScalar()!;
-        transaction.Commit();
-        return (existing, true);
+        return SavedResumes.Save(store, sha, fileName, resume.Format, savedAt, resume.Text, JsonSerializer.Serialize(profile, ArchiveJson.Default.SavedProfile));
     }
 
     /// <summary>How many resumes the store holds.</summary>
-    public static long Count(SkillStore store)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM saved_resumes";
-        return (long)command.ExecuteScalar()!;
-    }
+    public static long Count(SkillStore store) => SavedResumes.Count(store);
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using SkillScope.Ingest;
 using SkillScope.Model;
 using SkillScope.Normalize;
+using SkillScope.Skills;
 
 namespace SkillScope.Store;
 
@@ -31,13 +31,14 @@ public sealed record IngestSummary(
 }
 
 /// <summary>
-/// Reads a file, normalizes each row and stores it: idempotent (row identities), duplicate postings
-/// merged, bad rows quarantined, committed in batches so an interrupted run leaves the store consistent.
+/// The ingest pipeline: read -> normalize -> extract skills -> identify (identity and duplicate key) -> write. The first
+/// four steps are pure and engine-neutral; the write step is the store's (<see cref="IIngestWriter"/>, one per engine).
+/// Rows are written in batches, one transaction each (records, their skills and sources, quarantined rows and the
+/// ingest's counters together), so an interrupted run leaves the store consistent and the same command completes it.
 /// </summary>
-public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider time)
+public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider time, SkillExtractor? extractor = null)
 {
-    /// <summary>Hook for later stages (skill extraction) to store derived rows in the same transaction.</summary>
-    public Action<SqliteTransaction, long, JobRecord>? OnRecordStored { get; init; }
+    private readonly SkillExtractor skills = extractor ?? SkillExtractor.Default;
 
     public IngestSummary Ingest(string path, IngestOptions options, IProgress<double>? progress = null, CancellationToken cancellation = default)
     {
@@ -46,24 +47,19 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         var format = FormatRegistry.Resolve(FormatRegistry.Probe(file), options.Format, options.ColumnMapping);
         var source = string.IsNullOrWhiteSpace(options.Source) ? format.DefaultSource : options.Source.Trim();
         var context = new FormatContext(path) { ColumnMapping = options.ColumnMapping };
+        SkillIndex.MarkIfNew(store, skills.Taxonomy.Version);
 
-        using var writer = new BatchWriter(store.Connection, source, file) { OnRecordStored = OnRecordStored };
-        writer.BeginIngest(format.Name, time.GetUtcNow());
-        long read = 0, stored = 0, merged = 0, skipped = 0, rejected = 0, flagged = 0;
+        using var writer = IngestWriters.Create(store);
+        writer.BeginIngest(new IngestStart(Path.GetFullPath(file.Path), file.Sha256Hex, file.Bytes, format.Name, source, file.EncodingName, time.GetUtcNow()));
+        var counts = new IngestCounts();
         var interrupted = false;
+        var batch = new List<PendingRow>(Math.Min(options.BatchSize, 10_000));
         using var text = TextDecoding.Open(file);
         var stream = (text as StreamReader)?.BaseStream;
         foreach (var row in format.Read(text, context))
         {
-            read++;
-            switch (writer.Write(row, rates))
-            {
-                case WriteOutcome.Stored: stored++; break;
-                case WriteOutcome.StoredFlagged: stored++; flagged++; break;
-                case WriteOutcome.Merged: merged++; break;
-                case WriteOutcome.Skipped: skipped++; break;
-                case WriteOutcome.Rejected: rejected++; break;
-            }
+            counts.Read++;
+            batch.Add(Normalize(row));
 
             // A cancelled run keeps what it has read: the open batch is committed whole, then the run stops.
             if (cancellation.IsCancellationRequested)
@@ -72,9 +68,9 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
                 break;
             }
 
-            if (writer.PendingRows >= options.BatchSize)
+            if (batch.Count >= options.BatchSize)
             {
-                writer.Commit(read, stored, merged, skipped, rejected, flagged);
+                Write(writer, batch, counts, source, file.Sha256Hex);
                 if (stream is { CanSeek: true, Length: > 0 })
                 {
                     progress?.Report((double)stream.Position / stream.Length);
@@ -82,277 +78,159 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
             }
         }
 
-        writer.Commit(read, stored, merged, skipped, rejected, flagged);
+        Write(writer, batch, counts, source, file.Sha256Hex);
         writer.EndIngest(interrupted ? "interrupted" : "completed", time.GetUtcNow());
         progress?.Report(1);
-        return new IngestSummary(path, format.Name, source, file.EncodingName, read, stored, merged, skipped, rejected, flagged, interrupted);
+        return new IngestSummary(path, format.Name, source, file.EncodingName,
+            counts.Read, counts.Stored, counts.Merged, counts.Skipped, counts.Rejected, counts.Flagged, interrupted);
     }
 
-    private enum WriteOutcome { Stored, StoredFlagged, Merged, Skipped, Rejected }
-
-    /// <summary>Prepared statements reused across rows; one open transaction per batch.</summary>
-    private sealed class BatchWriter : IDisposable
+    private void Write(IIngestWriter writer, List<PendingRow> batch, IngestCounts counts, string source, string fileSha256)
     {
-        private readonly SqliteConnection connection;
-        private readonly string source;
-        private readonly DecodedFile file;
-        private readonly SqliteCommand existsSource;
-        private readonly SqliteCommand existsQuarantine;
-        private readonly SqliteCommand insertRecord;
-        private readonly SqliteCommand findByKey;
-        private readonly SqliteCommand insertSource;
-        private readonly SqliteCommand insertQuarantine;
-        private readonly SqliteCommand updateIngest;
-        private SqliteTransaction? transaction;
-        private long ingestId;
-
-        public BatchWriter(SqliteConnection connection, string source, DecodedFile file)
+        ExtractSkills(batch);
+        foreach (var row in batch)
         {
-            this.connection = connection;
-            this.source = source;
-            this.file = file;
-            existsSource = Prepare("SELECT 1 FROM record_sources WHERE identity = $identity", "$identity");
-            existsQuarantine = Prepare("SELECT 1 FROM quarantine WHERE identity = $identity", "$identity");
-            insertRecord = Prepare("""
-                INSERT INTO records(kind, dedupe_key, title, company, location_text, description, period_start, period_end,
-                    role, seniority, years_required_min, employment_type, work_arrangement, country, state, metro, city, company_size,
-                    salary_min, salary_max, salary_currency, salary_period, salary_usd_min, salary_usd_max, salary_usd, salary_is_estimate, salary_flag)
-                VALUES ($kind, $key, $title, $company, $location, $description, $start, $end,
-                    $role, $seniority, $years, $employment, $arrangement, $country, $state, $metro, $city, $size,
-                    $smin, $smax, $currency, $period, $umin, $umax, $usd, $estimate, $flag)
-                ON CONFLICT(dedupe_key) DO NOTHING
-                RETURNING id
-                """,
-                "$kind", "$key", "$title", "$company", "$location", "$description", "$start", "$end",
-                "$role", "$seniority", "$years", "$employment", "$arrangement", "$country", "$state", "$metro", "$city", "$size",
-                "$smin", "$smax", "$currency", "$period", "$umin", "$umax", "$usd", "$estimate", "$flag");
-            findByKey = Prepare("SELECT id FROM records WHERE dedupe_key = $key", "$key");
-            insertSource = Prepare("""
-                INSERT INTO record_sources(identity, record_id, source, source_id, file_sha256, position, ingest_id)
-                VALUES ($identity, $record, $source, $sourceId, $sha, $position, $ingest)
-                """, "$identity", "$record", "$source", "$sourceId", "$sha", "$position", "$ingest");
-            insertQuarantine = Prepare("""
-                INSERT INTO quarantine(identity, ingest_id, source, file_path, file_sha256, position, line, reason, raw)
-                VALUES ($identity, $ingest, $source, $path, $sha, $position, $line, $reason, $raw)
-                """, "$identity", "$ingest", "$source", "$path", "$sha", "$position", "$line", "$reason", "$raw");
-            updateIngest = Prepare("""
-                UPDATE ingests SET rows_read = $read, stored = $stored, merged = $merged, skipped = $skipped,
-                    rejected = $rejected, flagged = $flagged WHERE id = $id
-                """, "$read", "$stored", "$merged", "$skipped", "$rejected", "$flagged", "$id");
+            Identify(row, source, fileSha256);
         }
 
-        public int PendingRows { get; private set; }
+        writer.WriteBatch(batch, counts);
+        batch.Clear();
+    }
 
-        public Action<SqliteTransaction, long, JobRecord>? OnRecordStored { get; init; }
-
-        public void BeginIngest(string format, DateTimeOffset now)
+    // Step 2: normalize (pure). A row that cannot be read or normalized goes on with its reason, to quarantine.
+    private PendingRow Normalize(SourceRow row)
+    {
+        if (row.Record is null)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                INSERT INTO ingests(file_path, file_sha256, bytes, format, source, encoding, started_at, status)
-                VALUES ($path, $sha, $bytes, $format, $source, $encoding, $now, 'running') RETURNING id
-                """;
-            command.Parameters.AddWithValue("$path", Path.GetFullPath(file.Path));
-            command.Parameters.AddWithValue("$sha", file.Sha256Hex);
-            command.Parameters.AddWithValue("$bytes", file.Bytes);
-            command.Parameters.AddWithValue("$format", format);
-            command.Parameters.AddWithValue("$source", source);
-            command.Parameters.AddWithValue("$encoding", file.EncodingName);
-            command.Parameters.AddWithValue("$now", now.ToString("O", CultureInfo.InvariantCulture));
-            ingestId = (long)command.ExecuteScalar()!;
+            return new PendingRow(row, null, row.Error ?? "unreadable record");
         }
 
-        public WriteOutcome Write(SourceRow row, FxRates rates)
+        var result = RecordNormalizer.Normalize(row.Record, rates);
+        return new PendingRow(row, result.Record, result.Record is null ? result.Error ?? "unreadable record" : null);
+    }
+
+    // Step 3: skills, for postings with text, extracted for the whole batch on every core (results land by index, so the
+    // output does not depend on scheduling).
+    private void ExtractSkills(List<PendingRow> batch)
+    {
+        Parallel.For(0, batch.Count, i =>
         {
-            transaction ??= Begin();
-            PendingRows++;
-            var record = row.Record;
-            string? error = row.Error;
-            JobRecord? normalized = null;
-            if (record is not null)
+            if (batch[i].Record is { } record && SkillIndex.TextOf(record.Kind, record.Title, record.Description) is { } text)
             {
-                var result = RecordNormalizer.Normalize(record, rates);
-                normalized = result.Record;
-                error = result.Error;
+                batch[i].Skills = SkillExtractor.Distinct(skills.Extract(text, record.Company));
             }
+        });
+    }
 
-            var identity = Identity(record?.SourceId, row.Position);
-            if (normalized is null)
-            {
-                if (Exists(existsQuarantine, identity) || Exists(existsSource, identity))
-                {
-                    return WriteOutcome.Skipped;
-                }
-
-                Run(insertQuarantine, identity, ingestId, source, Path.GetFullPath(file.Path), file.Sha256Hex, row.Position, row.Line,
-                    error ?? "unreadable record", row.RawText);
-                return WriteOutcome.Rejected;
-            }
-
-            // A survey row's dedupe key is its identity, so the insert's conflict already tells it was stored.
-            var isSurvey = normalized.Kind == RecordKinds.SalaryReport;
-            if (!isSurvey && Exists(existsSource, identity))
-            {
-                return WriteOutcome.Skipped;
-            }
-
-            var key = DedupeKey(normalized, identity);
-            var recordId = InsertRecord(normalized, key);
-            var outcome = WriteOutcome.Merged;
-            if (recordId is null)
-            {
-                if (isSurvey)
-                {
-                    return WriteOutcome.Skipped;
-                }
-
-                findByKey.Parameters[0].Value = key;
-                recordId = (long)findByKey.ExecuteScalar()!;
-            }
-            else
-            {
-                outcome = normalized.Salary is { Flag: not null } ? WriteOutcome.StoredFlagged : WriteOutcome.Stored;
-                OnRecordStored?.Invoke(transaction, recordId.Value, normalized);
-            }
-
-            Run(insertSource, identity, recordId.Value, source, (object?)normalized.SourceId ?? DBNull.Value, file.Sha256Hex, row.Position, ingestId);
-            return outcome;
-        }
-
-        public void Commit(long read, long stored, long merged, long skipped, long rejected, long flagged)
+    // Step 4: identity (what makes re-ingest idempotent) and duplicate key (what merges the same job seen twice).
+    private static void Identify(PendingRow row, string source, string fileSha256)
+    {
+        var sourceId = row.Source.Record?.SourceId;
+        row.Identity = string.IsNullOrWhiteSpace(sourceId)
+            ? string.Create(CultureInfo.InvariantCulture, $"file:{fileSha256}:{row.Source.Position}")
+            : $"id:{source}:{sourceId.Trim()}";
+        row.SourceName = source;
+        row.FileSha256 = fileSha256;
+        if (row.Record is { } record)
         {
-            transaction ??= Begin();
-            Run(updateIngest, read, stored, merged, skipped, rejected, flagged, ingestId);
-            transaction.Commit();
-            transaction.Dispose();
-            transaction = null;
-            PendingRows = 0;
-        }
-
-        public void EndIngest(string status, DateTimeOffset now)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE ingests SET status = $status, finished_at = $now WHERE id = $id";
-            command.Parameters.AddWithValue("$status", status);
-            command.Parameters.AddWithValue("$now", now.ToString("O", CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$id", ingestId);
-            command.ExecuteNonQuery();
-        }
-
-        // Stable across paths and names: the source's own id where the record has one, else the file's
-        // content hash and the record's position in it.
-        private string Identity(string? sourceId, long position) =>
-            string.IsNullOrWhiteSpace(sourceId)
-                ? string.Create(CultureInfo.InvariantCulture, $"file:{file.Sha256Hex}:{position}")
-                : $"id:{source}:{sourceId.Trim()}";
-
-        // Salary responses are never merged: each is its own key. Postings merge on normalized
-        // company + title + location + description; a posting with an id but no text cannot be proven
-        // a duplicate of another, so it keeps its own key.
-        private static string DedupeKey(JobRecord record, string identity)
-        {
-            if (record.Kind == RecordKinds.SalaryReport || (record.Description is null && record.SourceId is not null))
-            {
-                return identity;
-            }
-
-            var builder = new StringBuilder(256 + (record.Description?.Length ?? 0));
-            foreach (var part in (ReadOnlySpan<string?>)[record.Company, record.Title, record.LocationText, record.Description])
-            {
-                AppendNormalized(builder, part);
-                builder.Append('\u001f');
-            }
-
-            return "posting:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
-        }
-
-        private static void AppendNormalized(StringBuilder builder, string? text)
-        {
-            var pendingSpace = false;
-            foreach (var c in text ?? "")
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    pendingSpace = builder.Length > 0;
-                    continue;
-                }
-
-                if (pendingSpace)
-                {
-                    builder.Append(' ');
-                    pendingSpace = false;
-                }
-
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        private long? InsertRecord(JobRecord r, string key)
-        {
-            var s = r.Salary;
-            var values = insertRecord.Parameters;
-            Set(values, 0, r.Kind); Set(values, 1, key); Set(values, 2, r.Title); Set(values, 3, r.Company);
-            Set(values, 4, r.LocationText); Set(values, 5, r.Description); Set(values, 6, Date(r.PeriodStart)); Set(values, 7, Date(r.PeriodEnd));
-            Set(values, 8, r.Role); Set(values, 9, r.Seniority); Set(values, 10, r.YearsRequiredMin); Set(values, 11, r.EmploymentType);
-            Set(values, 12, r.WorkArrangement); Set(values, 13, r.Country); Set(values, 14, r.State); Set(values, 15, r.Metro);
-            Set(values, 16, r.City); Set(values, 17, r.CompanySize);
-            Set(values, 18, s?.Min); Set(values, 19, s?.Max); Set(values, 20, s?.Currency); Set(values, 21, s?.Period);
-            Set(values, 22, s?.UsdMin); Set(values, 23, s?.UsdMax); Set(values, 24, s?.UsdAnnual); Set(values, 25, s?.IsEstimate == true ? 1 : 0);
-            Set(values, 26, s?.Flag);
-            var id = insertRecord.ExecuteScalar();
-            return id is long value ? value : null;
-        }
-
-        private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-        private static void Set(SqliteParameterCollection values, int index, object? value) => values[index].Value = value ?? DBNull.Value;
-
-        private static bool Exists(SqliteCommand command, string identity)
-        {
-            command.Parameters[0].Value = identity;
-            return command.ExecuteScalar() is not null;
-        }
-
-        private static void Run(SqliteCommand command, params object?[] values)
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                command.Parameters[i].Value = values[i] ?? DBNull.Value;
-            }
-
-            command.ExecuteNonQuery();
-        }
-
-        private SqliteTransaction Begin()
-        {
-            var begun = connection.BeginTransaction();
-            foreach (var command in (ReadOnlySpan<SqliteCommand>)[existsSource, existsQuarantine, insertRecord, findByKey, insertSource, insertQuarantine, updateIngest])
-            {
-                command.Transaction = begun;
-            }
-
-            return begun;
-        }
-
-        private SqliteCommand Prepare(string sql, params string[] parameters)
-        {
-            var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var name in parameters)
-            {
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            }
-
-            return command;
-        }
-
-        public void Dispose()
-        {
-            transaction?.Dispose();
-            foreach (var command in (ReadOnlySpan<SqliteCommand>)[existsSource, existsQuarantine, insertRecord, findByKey, insertSource, insertQuarantine, updateIngest])
-            {
-                command.Dispose();
-            }
+            row.DedupeKey = DedupeKey(record, row.Identity);
         }
     }
+
+    // Salary responses are never merged: each is its own key. Postings merge on normalized company + title + location +
+    // description; a posting with an id but no text cannot be proven a duplicate of another, so it keeps its own key.
+    internal static string DedupeKey(JobRecord record, string identity)
+    {
+        if (record.Kind == RecordKinds.SalaryReport || (record.Description is null && record.SourceId is not null))
+        {
+            return identity;
+        }
+
+        var builder = new StringBuilder(256 + (record.Description?.Length ?? 0));
+        foreach (var part in (ReadOnlySpan<string?>)[record.Company, record.Title, record.LocationText, record.Description])
+        {
+            AppendNormalized(builder, part);
+            builder.Append('\u001f');
+        }
+
+        return "posting:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
+    }
+
+    private static void AppendNormalized(StringBuilder builder, string? text)
+    {
+        var pendingSpace = false;
+        foreach (var c in text ?? "")
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+    }
+}
+
+/// <summary>One row on its way through the pipeline: what was read, what it became, and how it is identified.</summary>
+internal sealed class PendingRow(SourceRow source, JobRecord? record, string? error)
+{
+    public SourceRow Source { get; } = source;
+
+    /// <summary>The normalized record, or null when the row is rejected (<see cref="Error"/> says why).</summary>
+    public JobRecord? Record { get; } = record;
+
+    public string? Error { get; } = error;
+
+    public IReadOnlyList<(string SkillId, string Strength)> Skills { get; set; } = [];
+
+    public string Identity { get; set; } = "";
+
+    /// <summary>Rows with the same key are one record; null for rejected rows.</summary>
+    public string? DedupeKey { get; set; }
+
+    public string SourceName { get; set; } = "";
+
+    public string FileSha256 { get; set; } = "";
+}
+
+/// <summary>The ingest's running counts, written with each batch.</summary>
+internal sealed class IngestCounts
+{
+    public long Read { get; set; }
+    public long Stored { get; set; }
+    public long Merged { get; set; }
+    public long Skipped { get; set; }
+    public long Rejected { get; set; }
+    public long Flagged { get; set; }
+}
+
+internal sealed record IngestStart(string FilePath, string FileSha256, long Bytes, string Format, string Source, string Encoding, DateTimeOffset StartedAt);
+
+/// <summary>
+/// The write step of the pipeline, one per engine. <see cref="WriteBatch"/> runs in one transaction: a row whose
+/// identity is stored is skipped; a posting whose duplicate key is stored (or earlier in the batch) becomes a further
+/// source of that record; other rows are stored with their skills, rejected rows quarantined; then the counts.
+/// </summary>
+internal interface IIngestWriter : IDisposable
+{
+    void BeginIngest(IngestStart start);
+
+    void WriteBatch(IReadOnlyList<PendingRow> rows, IngestCounts counts);
+
+    void EndIngest(string status, DateTimeOffset finishedAt);
+}
+
+internal static class IngestWriters
+{
+    public static IIngestWriter Create(SkillStore store) =>
+        store.IsPostgres ? new PostgresIngestWriter(store) : new SqliteIngestWriter(store);
+
+    public static string Timestamp(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using SkillScope.Model;
 
 namespace SkillScope.Store;
@@ -10,149 +8,108 @@ namespace SkillScope.Store;
 public sealed record IndexedPosting(long Id, JobRecord Record, IReadOnlyList<(string SkillId, bool Required)> Skills);
 
 /// <summary>
-/// The full-text index of postings (<c>posting_fts</c>, SQLite FTS5 over <c>records</c>). It is brought up to date
-/// lazily, before a search, rather than at ingest: ingest stays as fast as before, and because the catch-up is one
-/// transaction that also records how far it got, an interrupted ingest or an interrupted catch-up leaves an index that
-/// is either complete up to its mark or rolled back. Records are only ever appended (ids grow), so "postings with an id
-/// above the mark" are exactly the new ones; should a posting ever be deleted or its text changed, a trigger marks the
-/// index stale and the next update rebuilds it from scratch.
+/// Matching's view of the full-text index (<see cref="FullTextIndex"/>): postings ranked for a set of phrases, term
+/// counts, and the postings with their stored skills.
 /// </summary>
 public static class PostingIndex
 {
-    private const string MarkKey = "posting_fts_mark";
-    private const string StaleKey = "posting_fts_stale";
+    // ts_rank's weights of the D, C, B, A labels: description 1, location and company 0, title 3 (as BM25's on SQLite).
+    private const string TitleAndDescription = "'{1.0, 0.0, 0.0, 3.0}'";
 
     /// <summary>Indexes the postings stored since the last update (all of them the first time); returns how many.</summary>
     public static long Update(SkillStore store, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var connection = store.Connection;
-        using var transaction = connection.BeginTransaction();
-        var (maxId, count) = ReadMark(connection, transaction);
-        var rebuild = maxId < 0 || Meta(connection, transaction, StaleKey) is not null || (count > 0 && !(HasRows(connection, transaction, "posting_fts_df") && HasRows(connection, transaction, "posting_facets")));
-        if (rebuild)
-        {
-            // No mark (first use, or a database from before the index) or a posting changed: start over.
-            Execute(connection, transaction, "INSERT INTO posting_fts(posting_fts) VALUES ('delete-all')");
-            Execute(connection, transaction, "DELETE FROM posting_facets");
-            Execute(connection, transaction, $"DELETE FROM meta WHERE key = '{StaleKey}'");
-            (maxId, count) = (0, 0);
-        }
-
-        // Only the rows above the mark are read ("+kind" keeps SQLite on the primary key rather than the kind index).
-        long added, newMax;
-        using (var pending = connection.CreateCommand())
-        {
-            pending.Transaction = transaction;
-            // The mark is the highest record id seen, of any kind, so salary reports stored after it are not read again.
-            pending.CommandText = "SELECT COALESCE(SUM(kind = 'posting'), 0), COALESCE(MAX(id), 0) FROM records WHERE id > $after";
-            pending.Parameters.AddWithValue("$after", maxId);
-            using var reader = pending.ExecuteReader();
-            reader.Read();
-            (added, newMax) = (reader.GetInt64(0), reader.GetInt64(1));
-        }
-
-        if (added > 0)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO posting_fts(rowid, title, description)
-                SELECT id, title, COALESCE(description, '') FROM records WHERE id > $after AND +kind = 'posting' ORDER BY id
-                """;
-            insert.Parameters.AddWithValue("$after", maxId);
-            insert.ExecuteNonQuery();
-            insert.CommandText = """
-                INSERT INTO posting_facets(id, kind, role, seniority, years_required_min, employment_type, work_arrangement,
-                    country, state, metro, city, period_start, period_end)
-                SELECT id, kind, role, seniority, years_required_min, employment_type, work_arrangement,
-                    country, state, metro, city, period_start, period_end
-                FROM records WHERE id > $after AND +kind = 'posting'
-                """;
-            insert.ExecuteNonQuery();
-            cancellation.ThrowIfCancellationRequested();
-        }
-
-        if (added > 0 || rebuild)
-        {
-            Execute(connection, transaction, "DELETE FROM posting_fts_df");
-            Execute(connection, transaction, "INSERT INTO posting_fts_df(term, doc) SELECT term, doc FROM posting_fts_vocab");
-            using var mark = connection.CreateCommand();
-            mark.Transaction = transaction;
-            mark.CommandText = "INSERT OR REPLACE INTO meta(key, value) VALUES ($key, $value)";
-            mark.Parameters.AddWithValue("$key", MarkKey);
-            mark.Parameters.AddWithValue("$value", string.Create(CultureInfo.InvariantCulture, $"{Math.Max(newMax, maxId)} {count + added}"));
-            mark.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
-        return added;
+        return FullTextIndex.Update(store, cancellation);
     }
 
     /// <summary>How many postings the index holds (as of its last update).</summary>
     public static long IndexedCount(SkillStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return Math.Max(0, ReadMark(store.Connection, null).Count);
+        return FullTextIndex.IndexedCount(store);
     }
 
     /// <summary>Postings the next <see cref="Update"/> will index: those stored since the last one, or all of them when it rebuilds.</summary>
     public static long Pending(SkillStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var (maxId, _) = ReadMark(store.Connection, null);
-        var rebuild = maxId < 0 || Meta(store.Connection, null, StaleKey) is not null;
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM records WHERE id > $after AND +kind = 'posting'";
-        command.Parameters.AddWithValue("$after", rebuild ? 0 : maxId);
-        return (long)command.ExecuteScalar()!;
+        return FullTextIndex.Pending(store);
     }
 
-    /// <summary>In how many indexed postings each token appears (tokens as the index splits text: lower case, no accents).</summary>
+    /// <summary>In how many indexed postings each token appears (tokens as <see cref="Tokens"/> splits text: lower case, no accents).</summary>
     public static IReadOnlyDictionary<string, long> DocumentFrequencies(SkillStore store, IEnumerable<string> tokens)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(tokens);
         var result = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = "SELECT doc FROM posting_fts_df WHERE term = $term";
-        var term = command.Parameters.Add(new SqliteParameter { ParameterName = "$term" });
         foreach (var token in tokens)
         {
-            if (!result.ContainsKey(token))
-            {
-                term.Value = token;
-                result[token] = command.ExecuteScalar() is long n ? n : 0;
-            }
+            result[token] = 0;
+        }
+
+        if (result.Count == 0)
+        {
+            return result;
+        }
+
+        using var command = store.Command("");
+        command.CommandText = $"SELECT term, doc FROM posting_fts_df WHERE term IN ({Sql.InList(command, "t", result.Keys.Select(PostgresIngestWriter.Clean).Cast<object>())})";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result[reader.GetString(0)] = Sql.Long(reader, 1);
         }
 
         return result;
     }
 
     /// <summary>
-    /// The best <paramref name="limit"/> postings for an FTS5 query by BM25 (title weighted 3, description 1), among those
-    /// matching <paramref name="filter"/>. Lower BM25 is better (SQLite's sign); ties break on id.
+    /// The best <paramref name="limit"/> postings for any of <paramref name="phrases"/> (each a run of <see cref="Tokens"/>),
+    /// by BM25 on SQLite (title weighted 3, description 1) or ts_rank on PostgreSQL (the same weights), among those
+    /// matching <paramref name="filter"/>. Scores are negative, lower is better (SQLite's sign); ties break on id.
     /// </summary>
-    public static IReadOnlyList<(long Id, double Bm25)> Search(SkillStore store, string query, RecordFilter filter, int limit)
+    public static IReadOnlyList<(long Id, double Bm25)> Search(SkillStore store, IReadOnlyList<string> phrases, RecordFilter filter, int limit)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(phrases);
         ArgumentNullException.ThrowIfNull(filter);
-        using var command = store.Connection.CreateCommand();
+        var tokenized = phrases.Select(Tokens).Where(t => t.Count > 0).ToList();
+        if (tokenized.Count == 0)
+        {
+            return [];
+        }
+
+        using var command = store.Command("");
         var where = filter.ToSql(command);
-        var join = where == "1 = 1" ? "" : $"JOIN posting_facets r ON r.id = f.rowid AND {where}";
-        command.CommandText = $"""
-            SELECT f.rowid, bm25(posting_fts, 3.0, 1.0) AS score FROM posting_fts f {join}
-            WHERE posting_fts MATCH $query ORDER BY score, f.rowid LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$query", query);
-        command.Parameters.AddWithValue("$limit", limit);
+        if (store.IsPostgres)
+        {
+            // Each phrase's words in sequence, restricted to title (A) and description (D) like the SQLite column filter.
+            var query = string.Join(" | ", tokenized.Select(t => "(" + string.Join(" <-> ", t.Select(token => token + ":AD")) + ")"));
+            command.CommandText = $"""
+                SELECT r.id, -ts_rank({TitleAndDescription}, r.fts, q.query) AS score
+                FROM records r, to_tsquery('simple', @query) q(query)
+                WHERE r.fts @@ q.query AND r.kind = 'posting' AND {where}
+                ORDER BY score, r.id LIMIT @limit
+                """;
+            Sql.Add(command, "@query", query);
+        }
+        else
+        {
+            var query = "{title description} : (" + string.Join(" OR ", tokenized.Select(t => "\"" + string.Join(' ', t) + "\"")) + ")";
+            command.CommandText = $"""
+                SELECT f.rowid, bm25(records_fts, 3.0, 0.0, 0.0, 1.0) AS score FROM records_fts f JOIN posting_facets r ON r.id = f.rowid AND {where}
+                WHERE records_fts MATCH @query ORDER BY score, f.rowid LIMIT @limit
+                """;
+            Sql.Add(command, "@query", query);
+        }
+
+        Sql.Add(command, "@limit", limit);
         var hits = new List<(long, double)>(limit);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            hits.Add((reader.GetInt64(0), reader.GetDouble(1)));
+            hits.Add((Sql.Long(reader, 0), Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture)));
         }
 
         return hits;
@@ -172,12 +129,11 @@ public static class PostingIndex
             return [];
         }
 
-        var json = JsonSerializer.Serialize(ids.ToArray(), PostingIndexJson.Default.Int64Array);
+        // Ids are numbers: written into the statement, they need no parameter per id.
+        var idList = string.Join(", ", ids.Distinct().Select(id => id.ToString(CultureInfo.InvariantCulture)));
         var skills = new Dictionary<long, List<(string, bool)>>();
-        using (var command = store.Connection.CreateCommand())
+        using (var command = store.Command($"SELECT record_id, skill_id, required FROM record_skills WHERE record_id IN ({idList}) ORDER BY record_id, skill_id"))
         {
-            command.CommandText = "SELECT record_id, skill_id, required FROM record_skills WHERE record_id IN (SELECT value FROM json_each($ids)) ORDER BY record_id, skill_id";
-            command.Parameters.AddWithValue("$ids", json);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -187,49 +143,48 @@ public static class PostingIndex
                     skills[id] = list = [];
                 }
 
-                list.Add((reader.GetString(1), reader.GetInt64(2) == 1));
+                list.Add((reader.GetString(1), Sql.Long(reader, 2) == 1));
             }
         }
 
         var records = new Dictionary<long, JobRecord>(ids.Count);
-        using (var command = store.Connection.CreateCommand())
+        using (var command = store.Command(""))
         {
-            // Matching needs no description: the other columns then come from posting_facets, and records is read only up
-            // to the description (the columns after it sit in overflow pages).
-            command.CommandText = withText
-                ? """
-                    SELECT r.id, r.kind, r.title, r.company, r.location_text, r.description, r.period_start, r.role, r.seniority, r.years_required_min,
+            // Matching needs no description: on SQLite the other columns then come from posting_facets, and records is read
+            // only up to the description (the columns after it sit in overflow pages).
+            command.CommandText = withText || store.IsPostgres
+                ? $"""
+                    SELECT r.id, r.kind, r.title, r.company, r.location_text, {(withText ? "r.description" : "NULL")}, r.period_start, r.role, r.seniority, r.years_required_min,
                         r.employment_type, r.work_arrangement, r.country, r.state, r.metro, r.city
-                    FROM records r WHERE r.id IN (SELECT value FROM json_each($ids))
+                    FROM records r WHERE r.id IN ({idList})
                     """
-                : """
+                : $"""
                     SELECT r.id, r.kind, r.title, r.company, r.location_text, NULL, p.period_start, p.role, p.seniority, p.years_required_min,
                         p.employment_type, p.work_arrangement, p.country, p.state, p.metro, p.city
-                    FROM posting_facets p JOIN records r ON r.id = p.id WHERE p.id IN (SELECT value FROM json_each($ids))
+                    FROM posting_facets p JOIN records r ON r.id = p.id WHERE p.id IN ({idList})
                     """;
-            command.Parameters.AddWithValue("$ids", json);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var start = Text(reader, 6) is { } date ? DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
+                var start = Sql.Text(reader, 6) is { } date ? DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
                 records[reader.GetInt64(0)] = new JobRecord
                 {
                     Kind = reader.GetString(1),
                     Title = reader.GetString(2),
-                    Company = Text(reader, 3),
-                    LocationText = Text(reader, 4),
-                    Description = Text(reader, 5),
+                    Company = Sql.Text(reader, 3),
+                    LocationText = Sql.Text(reader, 4),
+                    Description = Sql.Text(reader, 5),
                     PeriodStart = start,
                     PeriodEnd = start,
                     Role = reader.GetString(7),
                     Seniority = reader.GetString(8),
-                    YearsRequiredMin = reader.IsDBNull(9) ? null : reader.GetInt32(9),
+                    YearsRequiredMin = Sql.Int(reader, 9),
                     EmploymentType = reader.GetString(10),
                     WorkArrangement = reader.GetString(11),
-                    Country = Text(reader, 12),
-                    State = Text(reader, 13),
-                    Metro = Text(reader, 14),
-                    City = Text(reader, 15),
+                    Country = Sql.Text(reader, 12),
+                    State = Sql.Text(reader, 13),
+                    Metro = Sql.Text(reader, 14),
+                    City = Sql.Text(reader, 15),
                 };
             }
         }
@@ -246,18 +201,20 @@ public static class PostingIndex
         return result;
     }
 
-    /// <summary>An FTS5 phrase for the text: the words in double quotes, inner quotes doubled.</summary>
-    public static string Phrase(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
-
     /// <summary>The tokens the index stores for a text (unicode61: letters and digits, lower case, accents removed).</summary>
     public static IReadOnlyList<string> Tokens(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<string>();
+        Split(text, tokens.Add);
+        return tokens;
+    }
+
+    /// <summary>Adds the distinct tokens of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
+    internal static void AddTokens(string text, HashSet<string> tokens) => Split(text, token => tokens.Add(token));
+
+    private static void Split(string text, Action<string> add)
+    {
         var current = new StringBuilder();
         foreach (var c in text.Normalize(NormalizationForm.FormD))
         {
@@ -267,56 +224,14 @@ public static class PostingIndex
             }
             else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && current.Length > 0)
             {
-                tokens.Add(current.ToString());
+                add(current.ToString());
                 current.Clear();
             }
         }
 
         if (current.Length > 0)
         {
-            tokens.Add(current.ToString());
+            add(current.ToString());
         }
-
-        return tokens;
     }
-
-    private static (long MaxId, long Count) ReadMark(SqliteConnection connection, SqliteTransaction? transaction)
-    {
-        var parts = Meta(connection, transaction, MarkKey)?.Split(' ');
-        return parts is { Length: 2 }
-            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var max)
-            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
-            ? (max, count)
-            : (-1, -1);
-    }
-
-    private static bool HasRows(SqliteConnection connection, SqliteTransaction transaction, string table)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT EXISTS (SELECT 1 FROM {table})";
-        return (long)command.ExecuteScalar()! == 1;
-    }
-
-    private static string? Meta(SqliteConnection connection, SqliteTransaction? transaction, string key)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT value FROM meta WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        return command.ExecuteScalar() as string;
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(long[]))]
-internal sealed partial class PostingIndexJson : System.Text.Json.Serialization.JsonSerializerContext;

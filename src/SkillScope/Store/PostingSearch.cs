@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace SkillScope.Store;
 
@@ -75,74 +75,50 @@ public sealed record RecordSkill(string Skill, bool Required);
 public sealed record PostingRecordDetail(StoredRecord Stored, IReadOnlyList<RecordAppearance> Appearances, IReadOnlyList<RecordSkill> Skills);
 
 /// <summary>
-/// Lists the records behind a report figure, searches them by text (SQLite FTS5 ranked by bm25) and reads one
-/// record with every file row it came from.
+/// Lists the records behind a report figure, searches them by text (the full-text index: SQLite FTS5 ranked by bm25,
+/// or PostgreSQL's tsvector ranked by ts_rank) and reads one record with every file row it came from.
 /// </summary>
 public static class PostingSearch
 {
     /// <summary>Most words used from a text query; the rest are ignored.</summary>
     public const int MaxWords = 16;
 
-    private const string IndexedUpToKey = "search_indexed_id";
+    /// <summary>Words of context a snippet shows around the first match.</summary>
+    private const int SnippetWords = 24;
 
     /// <summary>
-    /// Creates the full-text index when missing and adds the records stored since it was last brought up to date
-    /// (records are never updated or deleted, so appending is enough). Needs a writable store.
+    /// Brings the full-text index up to date with the records stored since it was last updated. Needs a writable store.
     /// </summary>
-    /// <returns>How many records were added to the index.</returns>
+    /// <returns>How many postings were added to the index.</returns>
     public static long UpdateIndex(SkillStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var connection = store.Connection;
-        using var transaction = connection.BeginTransaction();
-        SkillStore.Execute(connection, """
-            CREATE VIRTUAL TABLE IF NOT EXISTS records_fts USING fts5(
-                title, company, location_text, description,
-                content='records', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');
-            """, transaction);
-        var from = IndexedUpTo(connection, transaction);
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO records_fts(rowid, title, company, location_text, description)
-            SELECT id, title, company, location_text, description FROM records WHERE id > $from ORDER BY id
-            """;
-        insert.Parameters.AddWithValue("$from", from);
-        var added = insert.ExecuteNonQuery();
-        using var mark = connection.CreateCommand();
-        mark.Transaction = transaction;
-        mark.CommandText = """
-            INSERT INTO meta(key, value) VALUES ($key, (SELECT CAST(COALESCE(MAX(id), 0) AS TEXT) FROM records))
-            ON CONFLICT(key) DO UPDATE SET value = excluded.value
-            """;
-        mark.Parameters.AddWithValue("$key", IndexedUpToKey);
-        mark.ExecuteNonQuery();
-        transaction.Commit();
-        return added;
+        return FullTextIndex.Update(store);
     }
 
     /// <summary>True when every stored record is in the full-text index (a read-only check).</summary>
     public static bool IndexIsCurrent(SkillStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = """
-            SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'records_fts')
-               AND (SELECT COALESCE(MAX(id), 0) FROM records) = CAST(COALESCE((SELECT value FROM meta WHERE key = $key), '-1') AS INTEGER)
-            """;
-        command.Parameters.AddWithValue("$key", IndexedUpToKey);
-        return (long)command.ExecuteScalar()! == 1;
+        return FullTextIndex.IsCurrent(store);
     }
 
-    /// <summary>The FTS5 query for free text: each word quoted (so operators in user text mean nothing), all required; null when it has no words.</summary>
-    public static string? ToMatchExpression(string? text)
+    /// <summary>
+    /// The FTS5 query for free text: each word quoted (so operators in user text mean nothing) and matched as a prefix
+    /// ("engineer" finds "engineering"), all required; null when it has no words.
+    /// </summary>
+    public static string? ToMatchExpression(string? text) =>
+        Words(text) is { Count: > 0 } words ? string.Join(' ', words.Select(w => "\"" + w + "\"*")) : null;
+
+    /// <summary>The words of a text query (letters and digits), at most <see cref="MaxWords"/>.</summary>
+    internal static List<string> Words(string? text)
     {
+        var words = new List<string>();
         if (string.IsNullOrWhiteSpace(text))
         {
-            return null;
+            return words;
         }
 
-        var words = new List<string>();
         var start = -1;
         for (var i = 0; i <= text.Length && words.Count < MaxWords; i++)
         {
@@ -153,89 +129,101 @@ public static class PostingSearch
             }
             else if (!wordChar && start >= 0)
             {
-                words.Add("\"" + text[start..i] + "\"");
+                words.Add(text[start..i]);
                 start = -1;
             }
         }
 
-        return words.Count == 0 ? null : string.Join(' ', words);
+        return words;
     }
 
     /// <summary>One page of the records matching <paramref name="query"/>, and how many match in all.</summary>
     /// <remarks>
     /// Three steps, so that a common word matching tens of thousands of records stays cheap: the count (from the
     /// full-text index alone when text is the only condition), the page's ids in order, then fields and snippets
-    /// for those ids only (snippet() is costly and SQLite would compute it for every match before sorting).
+    /// for those ids only.
     /// </remarks>
     public static PostingPage Search(SkillStore store, PostingQuery query)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
-        var match = ToMatchExpression(query.Text);
-        var textOnly = match is not null && HasNoRecordCondition(query);
+        var words = Words(query.Text);
+        var match = words.Count == 0 ? null
+            : store.IsPostgres ? string.Join(" & ", words.Select(w => PostingIndex.Tokens(w) is { Count: > 0 } t ? string.Join(" <-> ", t) + ":*" : null).Where(w => w is not null))
+            : ToMatchExpression(query.Text);
+        var textOnly = match is not null && HasNoRecordCondition(query) && !store.IsPostgres;
 
         long total;
-        using (var count = store.Connection.CreateCommand())
+        using (var count = store.Command(""))
         {
             count.CommandText = textOnly
-                ? "SELECT COUNT(*) FROM records_fts WHERE records_fts MATCH $match"
-                : $"SELECT COUNT(*) {FromWhere(count, query, match)}";
-            count.Parameters.AddWithValue("$match", (object?)match ?? DBNull.Value);
-            total = (long)count.ExecuteScalar()!;
+                ? "SELECT COUNT(*) FROM records_fts WHERE records_fts MATCH @match"
+                : $"SELECT COUNT(*) {FromWhere(store, count, query, match)}";
+            if (match is not null)
+            {
+                Sql.Add(count, "@match", match);
+            }
+
+            total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
         var ids = new List<long>(query.Limit);
-        using (var page = store.Connection.CreateCommand())
+        using (var page = store.Command(""))
         {
             var order = (query.Sort, match) switch
             {
-                (PostingSort.Relevance, not null) => "bm25(records_fts, 10.0, 2.0, 1.0, 1.0), records_fts.rowid",
+                (PostingSort.Relevance, not null) => store.IsPostgres
+                    ? "ts_rank('{1.0, 1.0, 2.0, 10.0}', r.fts, to_tsquery('simple', @match)) DESC, r.id"
+                    : "bm25(records_fts, 10.0, 2.0, 1.0, 1.0), records_fts.rowid",
                 (PostingSort.Salary, _) => "r.salary_usd IS NULL, r.salary_usd DESC, r.id",
                 _ => "r.period_start IS NULL, r.period_start DESC, r.id DESC",
             };
             page.CommandText = textOnly && query.Sort == PostingSort.Relevance
-                ? $"SELECT rowid FROM records_fts WHERE records_fts MATCH $match ORDER BY {order} LIMIT $limit OFFSET $offset"
-                : $"SELECT r.id {FromWhere(page, query, match)} ORDER BY {order} LIMIT $limit OFFSET $offset";
-            page.Parameters.AddWithValue("$match", (object?)match ?? DBNull.Value);
-            page.Parameters.AddWithValue("$limit", query.Limit);
-            page.Parameters.AddWithValue("$offset", query.Offset);
+                ? $"SELECT rowid FROM records_fts WHERE records_fts MATCH @match ORDER BY {order} LIMIT @limit OFFSET @offset"
+                : $"SELECT r.id {FromWhere(store, page, query, match)} ORDER BY {order} LIMIT @limit OFFSET @offset";
+            if (match is not null)
+            {
+                Sql.Add(page, "@match", match);
+            }
+
+            Sql.Add(page, "@limit", query.Limit);
+            Sql.Add(page, "@offset", query.Offset);
             using var reader = page.ExecuteReader();
             while (reader.Read())
             {
-                ids.Add(reader.GetInt64(0));
+                ids.Add(Sql.Long(reader, 0));
             }
         }
 
-        return new PostingPage(total, query.Offset, query.Limit, Hits(store, ids, match));
+        return new PostingPage(total, query.Offset, query.Limit, Hits(store, ids, words));
     }
 
-    private static List<PostingHit> Hits(SkillStore store, List<long> ids, string? match)
+    private static List<PostingHit> Hits(SkillStore store, List<long> ids, List<string> words)
     {
         if (ids.Count == 0)
         {
             return [];
         }
 
-        using var command = store.Connection.CreateCommand();
         var idList = string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-        command.CommandText = $"""
+        using var command = store.Command($"""
             SELECT r.id, r.kind, r.title, r.company, r.location_text, r.country, r.metro, r.role, r.seniority, r.employment_type,
-                r.work_arrangement, r.period_start, r.salary_usd, r.salary_flag,
-                {(match is null ? "NULL FROM records r WHERE" : "snippet(records_fts, -1, char(2), char(3), '…', 24) FROM records_fts JOIN records r ON r.id = records_fts.rowid WHERE records_fts MATCH $match AND")}
-                r.id IN ({idList})
-            """;
-        command.Parameters.AddWithValue("$match", (object?)match ?? DBNull.Value);
+                r.work_arrangement, r.period_start, r.salary_usd, r.salary_flag, {(words.Count == 0 ? "NULL" : "r.description")}
+            FROM records r WHERE r.id IN ({idList})
+            """);
         var byId = new Dictionary<long, PostingHit>(ids.Count);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            byId[reader.GetInt64(0)] = new PostingHit(
-                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Text(reader, 3), Text(reader, 4), Text(reader, 5), Text(reader, 6),
-                reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetString(10), Text(reader, 11),
-                reader.IsDBNull(12) ? null : reader.GetDouble(12), Text(reader, 13), Text(reader, 14));
+            var (title, company, location, description) = (reader.GetString(2), Sql.Text(reader, 3), Sql.Text(reader, 4), Sql.Text(reader, 14));
+            byId[Sql.Long(reader, 0)] = new PostingHit(
+                Sql.Long(reader, 0), reader.GetString(1), title, company, location, Sql.Text(reader, 5), Sql.Text(reader, 6),
+                reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetString(10), Sql.Text(reader, 11),
+                Sql.Double(reader, 12), Sql.Text(reader, 13),
+                words.Count == 0 ? null : SearchSnippet.Build(words, SnippetWords, description, title, company, location));
         }
 
-        return [.. ids.Select(id => byId[id])];
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
 
     private static bool HasNoRecordCondition(PostingQuery query)
@@ -258,42 +246,40 @@ public static class PostingSearch
         }
 
         var appearances = new List<RecordAppearance>();
-        using (var command = store.Connection.CreateCommand())
+        using (var command = store.Command("""
+            SELECT s.source, s.source_id, i.file_path, s.file_sha256, s.position, i.started_at
+            FROM record_sources s JOIN ingests i ON i.id = s.ingest_id
+            WHERE s.record_id = @id ORDER BY s.ingest_id, s.position
+            """))
         {
-            command.CommandText = """
-                SELECT s.source, s.source_id, i.file_path, s.file_sha256, s.position, i.started_at
-                FROM record_sources s JOIN ingests i ON i.id = s.ingest_id
-                WHERE s.record_id = $id ORDER BY s.ingest_id, s.position
-                """;
-            command.Parameters.AddWithValue("$id", id);
+            Sql.Add(command, "@id", id);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                appearances.Add(new RecordAppearance(reader.GetString(0), Text(reader, 1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4), reader.GetString(5)));
+                appearances.Add(new RecordAppearance(reader.GetString(0), Sql.Text(reader, 1), reader.GetString(2), reader.GetString(3), Sql.Long(reader, 4), reader.GetString(5)));
             }
         }
 
         var skills = new List<RecordSkill>();
-        using (var command = store.Connection.CreateCommand())
+        using (var command = store.Command("SELECT skill_id, required FROM record_skills WHERE record_id = @id ORDER BY required DESC, skill_id"))
         {
-            command.CommandText = "SELECT skill_id, required FROM record_skills WHERE record_id = $id ORDER BY required DESC, skill_id";
-            command.Parameters.AddWithValue("$id", id);
+            Sql.Add(command, "@id", id);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                skills.Add(new RecordSkill(reader.GetString(0), reader.GetInt64(1) == 1));
+                skills.Add(new RecordSkill(reader.GetString(0), Sql.Long(reader, 1) == 1));
             }
         }
 
         return new PostingRecordDetail(stored, appearances, skills);
     }
 
-    private static string FromWhere(SqliteCommand command, PostingQuery query, string? match)
+    private static string FromWhere(SkillStore store, DbCommand command, PostingQuery query, string? match)
     {
         var index = 0;
-        var sql = new StringBuilder(match is null
-            ? "FROM records r WHERE "
-            : "FROM records_fts JOIN records r ON r.id = records_fts.rowid WHERE records_fts MATCH $match AND ");
+        var sql = new StringBuilder(match is null ? "FROM records r WHERE "
+            : store.IsPostgres ? "FROM records r WHERE r.fts @@ to_tsquery('simple', @match) AND "
+            : "FROM records_fts JOIN records r ON r.id = records_fts.rowid WHERE records_fts MATCH @match AND ");
         sql.Append(query.Filter.ToSql(command));
         In("r.company", query.Companies);
         In("r.metro", query.Metros);
@@ -305,7 +291,7 @@ public static class PostingSearch
         if (query.AnySkills is { } any)
         {
             sql.Append(any.Count == 0
-                ? " AND 0"
+                ? " AND 1 = 0"
                 : $" AND EXISTS (SELECT 1 FROM record_skills k WHERE k.record_id = r.id AND k.skill_id IN ({string.Join(", ", any.Select(Parameter))}))");
         }
 
@@ -330,23 +316,12 @@ public static class PostingSearch
             }
         }
 
-        // RecordFilter numbers its parameters $f0, $f1...; these are $p0, $p1... so the two never collide.
+        // RecordFilter numbers its parameters @f0, @f1...; these are @p0, @p1... so the two never collide.
         string Parameter(string value)
         {
-            var name = "$p" + index++.ToString(CultureInfo.InvariantCulture);
-            command.Parameters.AddWithValue(name, value);
+            var name = "@p" + index++.ToString(CultureInfo.InvariantCulture);
+            Sql.Add(command, name, value);
             return name;
         }
     }
-
-    private static long IndexedUpTo(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT value FROM meta WHERE key = $key";
-        command.Parameters.AddWithValue("$key", IndexedUpToKey);
-        return command.ExecuteScalar() is string value ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
-    }
-
-    private static string? Text(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 }

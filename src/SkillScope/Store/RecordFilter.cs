@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SkillScope.Model;
 
 namespace SkillScope.Store;
@@ -42,7 +42,7 @@ public sealed record RecordFilter
     }
 
     /// <summary>A SQL condition over <c>records</c> aliased <c>r</c>, with its parameters added to <paramref name="command"/>.</summary>
-    internal string ToSql(SqliteCommand command)
+    internal string ToSql(DbCommand command)
     {
         var sql = new StringBuilder("1 = 1");
         var index = 0;
@@ -80,8 +80,8 @@ public sealed record RecordFilter
 
         string Parameter(string value)
         {
-            var name = "$f" + index++.ToString(CultureInfo.InvariantCulture);
-            command.Parameters.AddWithValue(name, value);
+            var name = "@f" + index++.ToString(CultureInfo.InvariantCulture);
+            Sql.Add(command, name, value);
             return name;
         }
     }

@@ -1,46 +1,26 @@
 using System.Buffers;
+using System.Data.Common;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
 using SkillScope.Model;
 using SkillScope.Skills;
 
 namespace SkillScope.Store;
 
 /// <summary>
-/// Keeps <c>record_skills</c> in step with the taxonomy: postings are indexed as they are stored, and
-/// <see cref="Reindex"/> re-extracts the whole store when the taxonomy changes.
+/// Keeps <c>record_skills</c> in step with the taxonomy: postings get their skills as they are stored (the ingest
+/// pipeline's skill step), and <see cref="Reindex"/> re-extracts the whole store when the taxonomy changes.
 /// </summary>
 public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
 {
     private const int ReindexBatch = 2_000;
-    private SqliteTransaction? ingestTransaction;
-    private SqliteCommand? ingestInsert;
+    private const string VersionKey = "taxonomy_version";
 
-    /// <summary>The text skills are extracted from: title and description.</summary>
-    private static string? TextOf(string kind, string title, string? description) =>
+    /// <summary>The text skills are extracted from: title and description, for postings with a description.</summary>
+    internal static string? TextOf(string kind, string title, string? description) =>
         kind == RecordKinds.Posting && description is not null ? title + "\n" + description : null;
-
-    /// <summary>Indexes one newly stored record inside the ingest's transaction (an <see cref="IngestService.OnRecordStored"/> hook).</summary>
-    public void OnRecordStored(SqliteTransaction transaction, long recordId, JobRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(transaction);
-        ArgumentNullException.ThrowIfNull(record);
-        if (TextOf(record.Kind, record.Title, record.Description) is not { } text)
-        {
-            return;
-        }
-
-        // One prepared statement per ingest transaction, not per record.
-        if (!ReferenceEquals(ingestTransaction, transaction))
-        {
-            ingestInsert?.Dispose();
-            ingestInsert = InsertCommand(transaction);
-            ingestTransaction = transaction;
-        }
-
-        Write(ingestInsert!, recordId, SkillExtractor.Distinct(extractor.Extract(text, record.Company)));
-    }
 
     /// <summary>
     /// Re-extracts every posting's skills into a fresh table that replaces <c>record_skills</c> in one
@@ -49,36 +29,37 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
     public long Reindex(SkillStore store, IProgress<double>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var connection = store.Connection;
-        var total = Scalar(connection, "SELECT COUNT(*) FROM records WHERE kind = 'posting' AND description IS NOT NULL");
-        SkillStore.Execute(connection, """
-            DROP TABLE IF EXISTS record_skills_next;
-            CREATE TABLE record_skills_next(
-                record_id INTEGER NOT NULL REFERENCES records(id), skill_id TEXT NOT NULL,
-                required INTEGER NOT NULL CHECK (required IN (0, 1)), PRIMARY KEY (record_id, skill_id)) WITHOUT ROWID;
-            """);
+        var total = store.Scalar("SELECT COUNT(*) FROM records WHERE kind = 'posting' AND description IS NOT NULL");
+        store.Execute(store.IsPostgres
+            ? """
+                DROP TABLE IF EXISTS record_skills_next;
+                CREATE TABLE record_skills_next(
+                    record_id BIGINT NOT NULL REFERENCES records(id), skill_id TEXT COLLATE "C" NOT NULL,
+                    required INTEGER NOT NULL CHECK (required IN (0, 1)), PRIMARY KEY (record_id, skill_id));
+                """
+            : """
+                DROP TABLE IF EXISTS record_skills_next;
+                CREATE TABLE record_skills_next(
+                    record_id INTEGER NOT NULL REFERENCES records(id), skill_id TEXT NOT NULL,
+                    required INTEGER NOT NULL CHECK (required IN (0, 1)), PRIMARY KEY (record_id, skill_id)) WITHOUT ROWID;
+                """);
         long done = 0;
-        var batch = ReadBatch(connection, 0);
+        var batch = ReadBatch(store, 0);
         var extracted = Extract(batch);
         while (batch.Count > 0)
         {
             if (cancellation.IsCancellationRequested)
             {
-                SkillStore.Execute(connection, "DROP TABLE record_skills_next");
+                store.Execute("DROP TABLE record_skills_next");
                 return done;
             }
 
             // Extract the next batch on the other core while this one is written.
-            var next = ReadBatch(connection, batch[^1].Id);
+            var next = ReadBatch(store, batch[^1].Id);
             var nextExtracted = Task.Run(() => Extract(next), CancellationToken.None);
-            using (var transaction = connection.BeginTransaction())
+            using (var transaction = store.Begin())
             {
-                using var insert = InsertCommand(transaction, "record_skills_next");
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    Write(insert, batch[i].Id, extracted[i]);
-                }
-
+                Write(store, transaction, "record_skills_next", [.. batch.Select(b => b.Id)], extracted);
                 transaction.Commit();
             }
 
@@ -88,24 +69,41 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
             extracted = nextExtracted.GetAwaiter().GetResult();
         }
 
-        using (var swap = connection.BeginTransaction())
+        using (var swap = store.Begin())
         {
-            SkillStore.Execute(connection, """
+            if (store.IsPostgres)
+            {
+                // Postings stored by a concurrent ingest while this ran were indexed into the old table: wait for writers,
+                // then carry those rows over so none is lost in the swap.
+                store.Execute($"SELECT pg_advisory_xact_lock({PostgresIngestWriter.WriteLock})", swap);
+                store.Execute("""
+                    INSERT INTO record_skills_next SELECT k.* FROM record_skills k
+                    WHERE k.record_id > (SELECT COALESCE(MAX(record_id), 0) FROM record_skills_next) ON CONFLICT DO NOTHING
+                    """, swap);
+            }
+
+            store.Execute("""
                 DROP TABLE record_skills;
                 ALTER TABLE record_skills_next RENAME TO record_skills;
                 CREATE INDEX ix_record_skills_skill ON record_skills(skill_id, record_id);
                 """, swap);
-            SetVersion(connection, taxonomyVersion, swap);
+            if (store.IsPostgres)
+            {
+                // Index names are per schema in PostgreSQL: free the _next name for the next reindex.
+                store.Execute("ALTER INDEX record_skills_next_pkey RENAME TO record_skills_pkey", swap);
+            }
+
+            store.SetMeta(VersionKey, taxonomyVersion, swap);
             swap.Commit();
         }
 
         return done;
     }
 
-    private IReadOnlyList<(string SkillId, string Strength)>[] Extract(List<(long Id, string Text)> batch)
+    private IReadOnlyList<(string SkillId, string Strength)>[] Extract(List<(long Id, string Text, string? Company)> batch)
     {
         var extracted = new IReadOnlyList<(string SkillId, string Strength)>[batch.Count];
-        Parallel.For(0, batch.Count, i => extracted[i] = SkillExtractor.Distinct(extractor.Extract(batch[i].Text)));
+        Parallel.For(0, batch.Count, i => extracted[i] = SkillExtractor.Distinct(extractor.Extract(batch[i].Text, batch[i].Company)));
         return extracted;
     }
 
@@ -113,55 +111,72 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
     public static string? StoredVersion(SkillStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = "SELECT value FROM meta WHERE key = 'taxonomy_version'";
-        return command.ExecuteScalar() as string;
+        return store.Meta(VersionKey);
     }
 
     /// <summary>Records the version on first use of a store, so later taxonomy changes are detectable.</summary>
-    public void MarkIfNew(SkillStore store)
+    public void MarkIfNew(SkillStore store) => MarkIfNew(store, taxonomyVersion);
+
+    internal static void MarkIfNew(SkillStore store, string version)
     {
         ArgumentNullException.ThrowIfNull(store);
         if (StoredVersion(store) is null)
         {
-            SetVersion(store.Connection, taxonomyVersion);
+            store.SetMeta(VersionKey, version);
         }
     }
 
-    // "+kind" keeps SQLite on the primary key: through the kind index it would sort every posting per batch.
-    private static List<(long Id, string Text)> ReadBatch(SqliteConnection connection, long afterId)
+    private static List<(long Id, string Text, string? Company)> ReadBatch(SkillStore store, long afterId)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT id, kind, title, description FROM records WHERE id > $after AND +kind = 'posting' AND description IS NOT NULL ORDER BY id LIMIT {ReindexBatch}";
-        command.Parameters.AddWithValue("$after", afterId);
-        var batch = new List<(long, string)>(ReindexBatch);
+        using var command = store.Command($"SELECT id, kind, title, description, company FROM records WHERE id > @after AND {store.Unindexed("kind")} = 'posting' AND description IS NOT NULL ORDER BY id LIMIT {ReindexBatch}");
+        Sql.Add(command, "@after", afterId);
+        var batch = new List<(long, string, string?)>(ReindexBatch);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            batch.Add((reader.GetInt64(0), TextOf(reader.GetString(1), reader.GetString(2), reader.GetString(3))!));
+            batch.Add((reader.GetInt64(0), TextOf(reader.GetString(1), reader.GetString(2), reader.GetString(3))!, Sql.Text(reader, 4)));
         }
 
         return batch;
     }
 
-    // One statement per posting: its skills go in as one JSON array, unpacked by SQLite's json_each.
-    private static SqliteCommand InsertCommand(SqliteTransaction transaction, string table = "record_skills")
+    private static void Write(SkillStore store, DbTransaction transaction, string table, long[] ids, IReadOnlyList<(string SkillId, string Strength)>[] skills)
     {
-        var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {table}(record_id, skill_id, required) SELECT $record, value ->> 0, value ->> 1 FROM json_each($skills)";
-        command.Parameters.Add(new SqliteParameter { ParameterName = "$record" });
-        command.Parameters.Add(new SqliteParameter { ParameterName = "$skills" });
-        return command;
-    }
-
-    private static void Write(SqliteCommand insert, long recordId, IReadOnlyList<(string SkillId, string Strength)> skills)
-    {
-        if (skills.Count == 0)
+        if (store.IsPostgres)
         {
+            using var copy = ((NpgsqlConnection)store.Connection).BeginBinaryImport($"COPY {table}(record_id, skill_id, required) FROM STDIN (FORMAT BINARY)");
+            for (var i = 0; i < ids.Length; i++)
+            {
+                foreach (var (skillId, strength) in skills[i])
+                {
+                    copy.StartRow();
+                    copy.Write(ids[i], NpgsqlDbType.Bigint);
+                    copy.Write(skillId, NpgsqlDbType.Text);
+                    copy.Write(strength == SkillStrengths.Required ? 1 : 0, NpgsqlDbType.Integer);
+                }
+            }
+
+            copy.Complete();
             return;
         }
 
+        using var insert = store.Command($"INSERT INTO {table}(record_id, skill_id, required) SELECT @record, value ->> 0, value ->> 1 FROM json_each(@skills)", transaction);
+        var record = Sql.Add(insert, "@record", null);
+        var list = Sql.Add(insert, "@skills", null);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (skills[i].Count > 0)
+            {
+                record.Value = ids[i];
+                list.Value = ToJson(skills[i]);
+                insert.ExecuteNonQuery();
+            }
+        }
+    }
+
+    /// <summary>A posting's skills as the JSON array SQLite's json_each unpacks: [["python", 1], ["sql", 0]].</summary>
+    internal static string ToJson(IReadOnlyList<(string SkillId, string Strength)> skills)
+    {
         var buffer = new ArrayBufferWriter<byte>(skills.Count * 24);
         using (var json = new Utf8JsonWriter(buffer))
         {
@@ -177,24 +192,6 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
             json.WriteEndArray();
         }
 
-        insert.Parameters[0].Value = recordId;
-        insert.Parameters[1].Value = Encoding.UTF8.GetString(buffer.WrittenSpan);
-        insert.ExecuteNonQuery();
-    }
-
-    private static void SetVersion(SqliteConnection connection, string version, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO meta(key, value) VALUES ('taxonomy_version', $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
-        command.Parameters.AddWithValue("$v", version);
-        command.ExecuteNonQuery();
-    }
-
-    private static long Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

@@ -1,115 +1,107 @@
+using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace SkillScope.Store;
 
+/// <summary>The database engines a store can live in.</summary>
+public enum StoreEngine
+{
+    /// <summary>One embedded file (the default): no server, nothing to set up.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server (a <c>postgresql://</c> URL): shared by a team, and the way past one machine (Citus).</summary>
+    Postgres,
+}
+
 /// <summary>
-/// The embedded SQLite store: created on first use, migrated in place. One connection per instance;
-/// not thread-safe (the CLI runs one command per process).
+/// The store: an embedded SQLite file or a PostgreSQL database, created on first use and migrated in place
+/// (<see cref="Migrations"/>). Every read and write of the database goes through the store's methods in this folder;
+/// no other part of SkillScope sees a connection or SQL. One connection per instance; not thread-safe (the CLI runs one
+/// command per process, the web server opens one store per request).
 /// </summary>
 public sealed class SkillStore : IDisposable
 {
-    /// <summary>Bumped whenever <see cref="Schema"/> changes shape.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>The schema version this build creates and reads: the number of the last migration.</summary>
+    public static int SchemaVersion => Migrations.Latest;
 
     public const string DefaultFileName = "skillscope.db";
     public const string PathEnvironmentVariable = "SKILLSCOPE_DB";
 
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-
-        CREATE TABLE IF NOT EXISTS ingests(
-            id INTEGER PRIMARY KEY,
-            file_path TEXT NOT NULL, file_sha256 TEXT NOT NULL, bytes INTEGER NOT NULL,
-            format TEXT NOT NULL, source TEXT NOT NULL, encoding TEXT NOT NULL,
-            started_at TEXT NOT NULL, finished_at TEXT,
-            status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'interrupted')),
-            rows_read INTEGER NOT NULL DEFAULT 0, stored INTEGER NOT NULL DEFAULT 0, merged INTEGER NOT NULL DEFAULT 0,
-            skipped INTEGER NOT NULL DEFAULT 0, rejected INTEGER NOT NULL DEFAULT 0, flagged INTEGER NOT NULL DEFAULT 0);
-
-        -- One row per distinct job or salary response. Postings seen several times share a row (dedupe_key).
-        CREATE TABLE IF NOT EXISTS records(
-            id INTEGER PRIMARY KEY,
-            kind TEXT NOT NULL CHECK (kind IN ('posting', 'salary_report')),
-            dedupe_key TEXT NOT NULL UNIQUE,
-            title TEXT NOT NULL, company TEXT, location_text TEXT, description TEXT,
-            period_start TEXT, period_end TEXT,
-            role TEXT NOT NULL, seniority TEXT NOT NULL, years_required_min INTEGER,
-            employment_type TEXT NOT NULL, work_arrangement TEXT NOT NULL,
-            country TEXT, state TEXT, metro TEXT, city TEXT, company_size TEXT,
-            salary_min REAL, salary_max REAL, salary_currency TEXT, salary_period TEXT,
-            salary_usd_min REAL, salary_usd_max REAL, salary_usd REAL,
-            salary_is_estimate INTEGER NOT NULL DEFAULT 0, salary_flag TEXT);
-        CREATE INDEX IF NOT EXISTS ix_records_kind_role ON records(kind, role, seniority);
-
-        -- Every appearance of a record in a source file: the identity makes re-ingest idempotent.
-        CREATE TABLE IF NOT EXISTS record_sources(
-            identity TEXT PRIMARY KEY,
-            record_id INTEGER NOT NULL REFERENCES records(id),
-            source TEXT NOT NULL, source_id TEXT,
-            file_sha256 TEXT NOT NULL, position INTEGER NOT NULL,
-            ingest_id INTEGER NOT NULL REFERENCES ingests(id)) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS ix_record_sources_record ON record_sources(record_id, source);
-
-        -- Rows that could not be read or normalized, kept with their reason and raw text.
-        CREATE TABLE IF NOT EXISTS quarantine(
-            identity TEXT PRIMARY KEY,
-            ingest_id INTEGER NOT NULL REFERENCES ingests(id),
-            source TEXT NOT NULL, file_path TEXT NOT NULL, file_sha256 TEXT NOT NULL,
-            position INTEGER NOT NULL, line INTEGER NOT NULL,
-            reason TEXT NOT NULL, raw TEXT NOT NULL) WITHOUT ROWID;
-
-        -- Skills a posting names, once per posting; required when any mention is (postings only).
-        CREATE TABLE IF NOT EXISTS record_skills(
-            record_id INTEGER NOT NULL REFERENCES records(id),
-            skill_id TEXT NOT NULL,
-            required INTEGER NOT NULL CHECK (required IN (0, 1)),
-            PRIMARY KEY (record_id, skill_id)) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS ix_record_skills_skill ON record_skills(skill_id, record_id);
-
-        -- Full-text index of postings (title, description) for `match`, over the records table (external content).
-        -- Brought up to date by PostingIndex.Update before each search, in one transaction (docs/resume-score.md).
-        CREATE VIRTUAL TABLE IF NOT EXISTS posting_fts USING fts5(title, description, content='records', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
-        CREATE VIRTUAL TABLE IF NOT EXISTS posting_fts_vocab USING fts5vocab(posting_fts, 'row');
-        -- In how many indexed postings each term appears, copied from the vocabulary at each update (the vocabulary
-        -- counts by reading the term's whole posting list, too slow to ask at every search).
-        CREATE TABLE IF NOT EXISTS posting_fts_df(term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
-        -- The indexed postings' filter columns in short rows (in records they sit behind the description), so a
-        -- filtered search does not read every matching description; columns named as in records (RecordFilter's SQL).
-        CREATE TABLE IF NOT EXISTS posting_facets(
-            id INTEGER PRIMARY KEY, kind TEXT NOT NULL, role TEXT NOT NULL, seniority TEXT NOT NULL, years_required_min INTEGER,
-            employment_type TEXT NOT NULL, work_arrangement TEXT NOT NULL, country TEXT, state TEXT, metro TEXT, city TEXT,
-            period_start TEXT, period_end TEXT);
-        -- Postings are only ever appended; should one be deleted or changed, the index is marked for a rebuild.
-        CREATE TRIGGER IF NOT EXISTS records_fts_stale_on_delete AFTER DELETE ON records WHEN old.kind = 'posting'
-        BEGIN INSERT OR REPLACE INTO meta(key, value) VALUES ('posting_fts_stale', '1'); END;
-        CREATE TRIGGER IF NOT EXISTS records_fts_stale_on_update AFTER UPDATE ON records
-        BEGIN INSERT OR REPLACE INTO meta(key, value) VALUES ('posting_fts_stale', '1'); END;
-
-        -- Resumes kept at the user's request (--save); nothing else writes a resume anywhere.
-        CREATE TABLE IF NOT EXISTS saved_resumes(
-            id INTEGER PRIMARY KEY,
-            sha256 TEXT NOT NULL UNIQUE, file_name TEXT NOT NULL, format TEXT NOT NULL, saved_at TEXT NOT NULL,
-            text TEXT NOT NULL, profile_json TEXT NOT NULL);
-        """;
-
-    private SkillStore(SqliteConnection connection, string path)
+    private SkillStore(DbConnection connection, StoreEngine engine, string target, string location)
     {
         Connection = connection;
-        Path = path;
+        Engine = engine;
+        Target = target;
+        Path = location;
     }
 
+    /// <summary>Where the store is, for messages: the full file path, or the server URL without its password.</summary>
     public string Path { get; }
 
-    internal SqliteConnection Connection { get; }
+    /// <summary>What <see cref="Open"/> was given (a path or URL, with any password): used to open further connections.</summary>
+    internal string Target { get; }
 
-    /// <summary>The database path: the explicit option, else SKILLSCOPE_DB, else ./skillscope.db.</summary>
+    public StoreEngine Engine { get; }
+
+    internal DbConnection Connection { get; }
+
+    internal bool IsPostgres => Engine == StoreEngine.Postgres;
+
+    /// <summary>The database: the explicit option, else SKILLSCOPE_DB, else ./skillscope.db. A path or a postgresql:// URL.</summary>
     public static string ResolvePath(string? explicitPath) =>
         !string.IsNullOrWhiteSpace(explicitPath) ? explicitPath
         : Environment.GetEnvironmentVariable(PathEnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : DefaultFileName;
 
-    /// <summary>Opens (creating and migrating when needed) the database at <paramref name="path"/>.</summary>
-    public static SkillStore Open(string path)
+    /// <summary>True for a <c>postgresql://</c> or <c>postgres://</c> URL (a server), false for a file path.</summary>
+    public static bool IsServerUrl(string target) =>
+        target.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || target.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when <paramref name="target"/> names a store that exists (a server URL is assumed to).</summary>
+    public static bool Exists(string target) => IsServerUrl(target) || File.Exists(target);
+
+    /// <summary>Opens (creating and migrating when needed) the store at <paramref name="target"/>: a file path or a postgresql:// URL.</summary>
+    public static SkillStore Open(string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return IsServerUrl(target) ? OpenPostgres(target, migrate: true) : OpenSqlite(target);
+    }
+
+    /// <summary>
+    /// Opens an existing store for reading only, on a pooled connection: one per request in the web server
+    /// (a connection is not thread-safe). It neither creates nor migrates; open it once with <see cref="Open"/> first.
+    /// </summary>
+    public static SkillStore OpenReadOnly(string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (IsServerUrl(target))
+        {
+            return OpenPostgres(target, migrate: false);
+        }
+
+        var full = System.IO.Path.GetFullPath(target);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = true,
+        }.ToString());
+        try
+        {
+            connection.Open();
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new StoreError($"{target}: cannot open the database for reading ({e.Message.TrimEnd('.')})");
+        }
+
+        return new SkillStore(connection, StoreEngine.Sqlite, target, full);
+    }
+
+    private static SkillStore OpenSqlite(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
         var directory = System.IO.Path.GetDirectoryName(full);
@@ -124,11 +116,12 @@ public sealed class SkillStore : IDisposable
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
         }.ToString());
+        var store = new SkillStore(connection, StoreEngine.Sqlite, path, full);
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
-            Migrate(connection);
+            store.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+            Migrations.Apply(store);
         }
         catch (SqliteException e)
         {
@@ -136,67 +129,90 @@ public sealed class SkillStore : IDisposable
             throw new StoreError($"{path}: cannot open the database ({e.Message.TrimEnd('.')}); is it a SkillScope database?");
         }
 
-        return new SkillStore(connection, full);
+        return store;
     }
 
-    /// <summary>
-    /// Opens an existing database for reading only, on a pooled connection: one per request in the web server
-    /// (a connection is not thread-safe). It neither creates nor migrates; open the file once with
-    /// <see cref="Open"/> first.
-    /// </summary>
-    public static SkillStore OpenReadOnly(string path)
+    private static SkillStore OpenPostgres(string url, bool migrate)
     {
-        var full = System.IO.Path.GetFullPath(path);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = full,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = true,
-        }.ToString());
+        var (connectionString, location) = PostgresConnection.FromUrl(url);
+        var connection = new NpgsqlConnection(connectionString);
+        var store = new SkillStore(connection, StoreEngine.Postgres, url, location);
         try
         {
             connection.Open();
+            if (migrate)
+            {
+                Migrations.Apply(store);
+            }
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is NpgsqlException or PostgresException or TimeoutException)
         {
             connection.Dispose();
-            throw new StoreError($"{path}: cannot open the database for reading ({e.Message.TrimEnd('.')})");
+            throw new StoreError($"{location}: cannot open the database ({PostgresConnection.OneLine(e)})");
         }
 
-        return new SkillStore(connection, full);
+        return store;
     }
 
-    private static void Migrate(SqliteConnection connection)
+    internal DbCommand Command(string sql, DbTransaction? transaction = null)
     {
-        using var transaction = connection.BeginTransaction();
-        Execute(connection, Schema, transaction);
-        using var read = connection.CreateCommand();
-        read.Transaction = transaction;
-        read.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
-        var existing = read.ExecuteScalar() as string;
-        if (existing is null)
-        {
-            using var write = connection.CreateCommand();
-            write.Transaction = transaction;
-            write.CommandText = "INSERT INTO meta(key, value) VALUES ('schema_version', $v)";
-            write.Parameters.AddWithValue("$v", SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            write.ExecuteNonQuery();
-        }
-        else if (existing != SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        {
-            throw new StoreError($"database schema version {existing} is not supported by this SkillScope (expects {SchemaVersion}); re-create the database with a new --db path");
-        }
-
-        transaction.Commit();
-    }
-
-    internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
+        var command = Connection.CreateCommand();
         command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    internal DbTransaction Begin() => Connection.BeginTransaction();
+
+    internal void Execute(string sql, DbTransaction? transaction = null)
+    {
+        using var command = Command(sql, transaction);
         command.ExecuteNonQuery();
     }
+
+    internal long Scalar(string sql, DbTransaction? transaction = null, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, transaction);
+        foreach (var (name, value) in parameters)
+        {
+            Sql.Add(command, name, value);
+        }
+
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A setting from <c>meta</c>, or null.</summary>
+    internal string? Meta(string key, DbTransaction? transaction = null)
+    {
+        using var command = Command("SELECT value FROM meta WHERE key = @key", transaction);
+        Sql.Add(command, "@key", key);
+        return command.ExecuteScalar() as string;
+    }
+
+    internal void SetMeta(string key, string value, DbTransaction? transaction = null)
+    {
+        using var command = Command("INSERT INTO meta(key, value) VALUES (@key, @value) ON CONFLICT(key) DO UPDATE SET value = excluded.value", transaction);
+        Sql.Add(command, "@key", key);
+        Sql.Add(command, "@value", value);
+        command.ExecuteNonQuery();
+    }
+
+    internal void DeleteMeta(string key, DbTransaction? transaction = null)
+    {
+        using var command = Command("DELETE FROM meta WHERE key = @key", transaction);
+        Sql.Add(command, "@key", key);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// A condition on a column that SQLite should not answer from an index (unary plus): when one kind is most of the
+    /// table, a scan is several times faster than an index walk with a random row read per match. PostgreSQL plans it
+    /// from its statistics.
+    /// </summary>
+    internal string Unindexed(string column) => IsPostgres ? column : "+" + column;
+
+    /// <summary>True when a write failed only because another process holds the database (retry later).</summary>
+    public static bool IsBusy(Exception e) => e is SqliteException { SqliteErrorCode: 5 or 6 } or PostgresException { SqlState: "55P03" or "40P01" };
 
     public void Dispose() => Connection.Dispose();
 }

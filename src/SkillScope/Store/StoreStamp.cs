@@ -13,12 +13,12 @@ public static class StoreStamp
     public static string Read(SkillStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = """
-            SELECT (SELECT COALESCE(MAX(id), 0) FROM records)
-                || '.' || (SELECT COUNT(*) || '.' || COALESCE(MAX(id), 0) || '.' || COALESCE(SUM(rows_read), 0) || '.' || COALESCE(SUM(status = 'running'), 0) FROM ingests)
+        using var command = store.Command("""
+            SELECT CAST((SELECT COALESCE(MAX(id), 0) FROM records) AS TEXT)
+                || '.' || (SELECT CAST(COUNT(*) AS TEXT) || '.' || CAST(COALESCE(MAX(id), 0) AS TEXT) || '.' || CAST(COALESCE(SUM(rows_read), 0) AS TEXT)
+                    || '.' || CAST(COALESCE(SUM(CASE WHEN status = 'running' THEN 1 ELSE 0 END), 0) AS TEXT) FROM ingests)
                 || '.' || COALESCE((SELECT value FROM meta WHERE key = 'taxonomy_version'), '')
-            """;
+            """);
         return (string)command.ExecuteScalar()!;
     }
 }

@@ -1,5 +1,4 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SkillScope.Model;
 
 namespace SkillScope.Store;
@@ -14,7 +13,7 @@ public static class StoredRecords
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
-        using var command = store.Connection.CreateCommand();
+        using var command = store.Command("");
         command.CommandText = Select(filter.ToSql(command)) + " ORDER BY r.id";
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -27,9 +26,8 @@ public static class StoredRecords
     public static StoredRecord? ReadById(SkillStore store, long id)
     {
         ArgumentNullException.ThrowIfNull(store);
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = Select("r.id = $id");
-        command.Parameters.AddWithValue("$id", id);
+        using var command = store.Command(Select("r.id = @id"));
+        Sql.Add(command, "@id", id);
         using var reader = command.ExecuteReader();
         return reader.Read() ? new StoredRecord(reader.GetInt64(0), reader.GetString(1), Text(reader, 2), ToRecord(reader)) : null;
     }
@@ -43,12 +41,12 @@ public static class StoredRecords
         WHERE {where}
         """;
 
-    private static JobRecord ToRecord(SqliteDataReader r)
+    private static JobRecord ToRecord(DbDataReader r)
     {
         Salary? salary = null;
         if (!r.IsDBNull(20) || !r.IsDBNull(28))
         {
-            salary = new Salary(Decimal(r, 20), Decimal(r, 21), Text(r, 22), Text(r, 23), Double(r, 24), Double(r, 25), Double(r, 26), r.GetInt64(27) == 1, Text(r, 28));
+            salary = new Salary(Decimal(r, 20), Decimal(r, 21), Text(r, 22), Text(r, 23), Double(r, 24), Double(r, 25), Double(r, 26), Sql.Long(r, 27) == 1, Text(r, 28));
         }
 
         return new JobRecord
@@ -63,7 +61,7 @@ public static class StoredRecords
             PeriodEnd = Date(r, 9),
             Role = r.GetString(10),
             Seniority = r.GetString(11),
-            YearsRequiredMin = r.IsDBNull(12) ? null : r.GetInt32(12),
+            YearsRequiredMin = Sql.Int(r, 12),
             EmploymentType = r.GetString(13),
             WorkArrangement = r.GetString(14),
             Country = Text(r, 15),
@@ -75,12 +73,11 @@ public static class StoredRecords
         };
     }
 
-    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static string? Text(DbDataReader r, int i) => Sql.Text(r, i);
 
-    private static double? Double(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+    private static double? Double(DbDataReader r, int i) => Sql.Double(r, i);
 
-    private static decimal? Decimal(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : (decimal)r.GetDouble(i);
+    private static decimal? Decimal(DbDataReader r, int i) => r.IsDBNull(i) ? null : (decimal)r.GetDouble(i);
 
-    private static DateOnly? Date(SqliteDataReader r, int i) =>
-        r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static DateOnly? Date(DbDataReader r, int i) => Sql.Date(r, i);
 }

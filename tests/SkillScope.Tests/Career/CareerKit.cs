@@ -195,7 +195,7 @@ public sealed class RealPostingsStore : IDisposable
         var store = SkillStore.Open(_folder.Db);
         var index = new SkillIndex(SkillExtractor.Default, SkillTaxonomy.Default.Version);
         index.MarkIfNew(store);
-        var service = new IngestService(store, FxRates.Default, FixedTime.Default) { OnRecordStored = index.OnRecordStored };
+        var service = new IngestService(store, FxRates.Default, FixedTime.Default);
         foreach (var file in new[] { SharedData.Path(CareerKit.Glassdoor), SharedData.Path(CareerKit.LinkedIn), SharedData.Path(CareerKit.Indeed), Repo.BundledUsajobs })
         {
             service.Ingest(file, new IngestOptions());

@@ -20,7 +20,7 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
     private static IngestSummary Ingest(SkillStore store, string path, int batch = 5_000, CancellationToken cancellation = default)
     {
         var index = new SkillIndex(SkillExtractor.Default, SkillTaxonomy.Default.Version);
-        return new IngestService(store, FxRates.Default, FixedTime.Default) { OnRecordStored = index.OnRecordStored }
+        return new IngestService(store, FxRates.Default, FixedTime.Default)
             .Ingest(path, new IngestOptions { BatchSize = batch }, null, cancellation);
     }
 
@@ -106,7 +106,7 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
         Ingest(store, temp.File("second.csv"));
         Assert.Equal(299, PostingIndex.Update(store));
         Assert.Equal(350, PostingIndex.IndexedCount(store));
-        var hits = PostingIndex.Search(store, "\"kubernetes\"", RecordFilter.None, 1_000);
+        var hits = PostingIndex.Search(store, ["kubernetes"], RecordFilter.None, 1_000);
         Assert.Equal(300, hits.Count);
     }
 
@@ -137,8 +137,8 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
 
         Assert.Equal(10, PostingIndex.Update(store));
         Assert.Equal(10, PostingIndex.IndexedCount(store));
-        Assert.Empty(PostingIndex.Search(store, "\"tableau\"", RecordFilter.None, 100));
-        Assert.Equal(10, PostingIndex.Search(store, "\"looker\"", RecordFilter.None, 100).Count);
+        Assert.Empty(PostingIndex.Search(store, ["tableau"], RecordFilter.None, 100));
+        Assert.Equal(10, PostingIndex.Search(store, ["looker"], RecordFilter.None, 100).Count);
     }
 
     [Fact]

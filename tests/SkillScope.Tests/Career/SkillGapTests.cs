@@ -35,7 +35,7 @@ public class SkillGapTests(RealPostingsStore postings) : IClassFixture<RealPosti
         var path = temp.Write("postings.csv", csv.ToString());
         var store = SkillStore.Open(temp.Db);
         var index = new SkillIndex(SkillExtractor.Default, SkillTaxonomy.Default.Version);
-        new IngestService(store, FxRates.Default, FixedTime.Default) { OnRecordStored = index.OnRecordStored }.Ingest(path, new IngestOptions());
+        new IngestService(store, FxRates.Default, FixedTime.Default).Ingest(path, new IngestOptions());
         return store;
     }
 

@@ -28,7 +28,7 @@ public sealed class BundledSurveyFixture : IDisposable
     internal static void Ingest(SkillStore store, string path)
     {
         var index = new SkillIndex(new SkillExtractor(SkillTaxonomy.Default), SkillTaxonomy.Default.Version);
-        var summary = new IngestService(store, FxRates.Default, FixedTime.Default) { OnRecordStored = index.OnRecordStored }.Ingest(path, new IngestOptions());
+        var summary = new IngestService(store, FxRates.Default, FixedTime.Default).Ingest(path, new IngestOptions());
         Assert.Equal(0, summary.Rejected);
     }
 

@@ -29,23 +29,18 @@ internal sealed class SalaryStoreBuilder : IDisposable
 
     public SalaryStoreBuilder Add(IEnumerable<SalaryRow> rows)
     {
-        var connection = Store.Connection;
-        using var transaction = connection.BeginTransaction();
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
+        using var transaction = Store.Begin();
+        using var insert = Store.Command("""
             INSERT INTO records(kind, dedupe_key, title, description, period_start, period_end, role, seniority, employment_type,
                 work_arrangement, country, metro, salary_usd, salary_is_estimate, salary_flag)
-            VALUES ($kind, $key, 'synthetic', $description, $start, $end, $role, $seniority, 'full_time', 'onsite', $country, $metro, $usd, $estimate, $flag)
+            VALUES (@kind, @key, 'synthetic', @description, @start, @end, @role, @seniority, 'full_time', 'onsite', @country, @metro, @usd, @estimate, @flag)
             RETURNING id
-            """;
+            """, transaction);
         var parameters = new[] { "$kind", "$key", "$description", "$start", "$end", "$role", "$seniority", "$country", "$metro", "$usd", "$estimate", "$flag" }
-            .ToDictionary(name => name, name => insert.Parameters.AddWithValue(name, DBNull.Value), StringComparer.Ordinal);
-        using var skill = connection.CreateCommand();
-        skill.Transaction = transaction;
-        skill.CommandText = "INSERT INTO record_skills(record_id, skill_id, required) VALUES ($id, $skill, 1)";
-        var skillId = skill.Parameters.AddWithValue("$id", 0L);
-        var skillName = skill.Parameters.AddWithValue("$skill", "");
+            .ToDictionary(name => name, name => Sql.Add(insert, "@" + name[1..], null), StringComparer.Ordinal);
+        using var skill = Store.Command("INSERT INTO record_skills(record_id, skill_id, required) VALUES (@id, @skill, 1)", transaction);
+        var skillId = Sql.Add(skill, "@id", 0L);
+        var skillName = Sql.Add(skill, "@skill", "");
         foreach (var row in rows)
         {
             parameters["$kind"].Value = row.Kind;
@@ -60,7 +55,7 @@ internal sealed class SalaryStoreBuilder : IDisposable
             parameters["$usd"].Value = row.Usd;
             parameters["$estimate"].Value = row.IsEstimate ? 1 : 0;
             parameters["$flag"].Value = (object?)row.Flag ?? DBNull.Value;
-            var id = (long)insert.ExecuteScalar()!;
+            var id = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
             foreach (var s in row.Skills)
             {
                 skillId.Value = id;

@@ -30,7 +30,13 @@ internal sealed class TempFolder : IDisposable
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "skillscope-tests", Guid.NewGuid().ToString("N"));
 
-    public string Db => File("test.db");
+    private string? _database;
+
+    /// <summary>
+    /// The test's store: a SQLite file in the folder, or, when the run is on PostgreSQL (<see cref="TestEngine"/>), a
+    /// new database on the test server, dropped with the folder.
+    /// </summary>
+    public string Db => _database ??= TestEngine.IsPostgres ? TestEngine.NewDatabase() : File("test.db");
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
@@ -44,6 +50,11 @@ internal sealed class TempFolder : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_database is not null && SkillScope.Store.SkillStore.IsServerUrl(_database))
+        {
+            TestEngine.DropDatabase(_database);
+        }
+
         try
         {
             Directory.Delete(Path, recursive: true);

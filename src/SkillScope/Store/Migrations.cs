@@ -1,0 +1,221 @@
+using System.Globalization;
+
+namespace SkillScope.Store;
+
+/// <summary>One schema change: its number, what it does, and its SQL for each engine.</summary>
+internal sealed record Migration(int Version, string Description, string Sqlite, string Postgres);
+
+/// <summary>
+/// The schema, in one place, as ordered migrations. Opening a store applies those above its <c>schema_version</c>, each
+/// in its own transaction (so an interruption leaves a whole version), and a store made by a newer SkillScope is refused
+/// rather than misread. Never edit a migration that has shipped: add the next one (docs/architecture.md, "Schema").
+/// </summary>
+internal static class Migrations
+{
+    // PostgreSQL compares and sorts text by its locale unless told otherwise; "C" gives SQLite's byte order, so both
+    // engines sort, group and compare dates held as text identically.
+    private const string Text = "TEXT COLLATE \"C\"";
+
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "the first release's tables: ingests, records, record_sources, quarantine, record_skills, saved_resumes, posting index", """
+            CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+            CREATE TABLE IF NOT EXISTS ingests(
+                id INTEGER PRIMARY KEY,
+                file_path TEXT NOT NULL, file_sha256 TEXT NOT NULL, bytes INTEGER NOT NULL,
+                format TEXT NOT NULL, source TEXT NOT NULL, encoding TEXT NOT NULL,
+                started_at TEXT NOT NULL, finished_at TEXT,
+                status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'interrupted')),
+                rows_read INTEGER NOT NULL DEFAULT 0, stored INTEGER NOT NULL DEFAULT 0, merged INTEGER NOT NULL DEFAULT 0,
+                skipped INTEGER NOT NULL DEFAULT 0, rejected INTEGER NOT NULL DEFAULT 0, flagged INTEGER NOT NULL DEFAULT 0);
+
+            CREATE TABLE IF NOT EXISTS records(
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('posting', 'salary_report')),
+                dedupe_key TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL, company TEXT, location_text TEXT, description TEXT,
+                period_start TEXT, period_end TEXT,
+                role TEXT NOT NULL, seniority TEXT NOT NULL, years_required_min INTEGER,
+                employment_type TEXT NOT NULL, work_arrangement TEXT NOT NULL,
+                country TEXT, state TEXT, metro TEXT, city TEXT, company_size TEXT,
+                salary_min REAL, salary_max REAL, salary_currency TEXT, salary_period TEXT,
+                salary_usd_min REAL, salary_usd_max REAL, salary_usd REAL,
+                salary_is_estimate INTEGER NOT NULL DEFAULT 0, salary_flag TEXT);
+            CREATE INDEX IF NOT EXISTS ix_records_kind_role ON records(kind, role, seniority);
+
+            CREATE TABLE IF NOT EXISTS record_sources(
+                identity TEXT PRIMARY KEY,
+                record_id INTEGER NOT NULL REFERENCES records(id),
+                source TEXT NOT NULL, source_id TEXT,
+                file_sha256 TEXT NOT NULL, position INTEGER NOT NULL,
+                ingest_id INTEGER NOT NULL REFERENCES ingests(id)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS ix_record_sources_record ON record_sources(record_id, source);
+
+            CREATE TABLE IF NOT EXISTS quarantine(
+                identity TEXT PRIMARY KEY,
+                ingest_id INTEGER NOT NULL REFERENCES ingests(id),
+                source TEXT NOT NULL, file_path TEXT NOT NULL, file_sha256 TEXT NOT NULL,
+                position INTEGER NOT NULL, line INTEGER NOT NULL,
+                reason TEXT NOT NULL, raw TEXT NOT NULL) WITHOUT ROWID;
+
+            CREATE TABLE IF NOT EXISTS record_skills(
+                record_id INTEGER NOT NULL REFERENCES records(id),
+                skill_id TEXT NOT NULL,
+                required INTEGER NOT NULL CHECK (required IN (0, 1)),
+                PRIMARY KEY (record_id, skill_id)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS ix_record_skills_skill ON record_skills(skill_id, record_id);
+
+            CREATE VIRTUAL TABLE IF NOT EXISTS posting_fts USING fts5(title, description, content='records', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+            CREATE VIRTUAL TABLE IF NOT EXISTS posting_fts_vocab USING fts5vocab(posting_fts, 'row');
+            CREATE TABLE IF NOT EXISTS posting_fts_df(term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS posting_facets(
+                id INTEGER PRIMARY KEY, kind TEXT NOT NULL, role TEXT NOT NULL, seniority TEXT NOT NULL, years_required_min INTEGER,
+                employment_type TEXT NOT NULL, work_arrangement TEXT NOT NULL, country TEXT, state TEXT, metro TEXT, city TEXT,
+                period_start TEXT, period_end TEXT);
+            CREATE TRIGGER IF NOT EXISTS records_fts_stale_on_delete AFTER DELETE ON records WHEN old.kind = 'posting'
+            BEGIN INSERT OR REPLACE INTO meta(key, value) VALUES ('posting_fts_stale', '1'); END;
+            CREATE TRIGGER IF NOT EXISTS records_fts_stale_on_update AFTER UPDATE ON records
+            BEGIN INSERT OR REPLACE INTO meta(key, value) VALUES ('posting_fts_stale', '1'); END;
+
+            CREATE TABLE IF NOT EXISTS saved_resumes(
+                id INTEGER PRIMARY KEY,
+                sha256 TEXT NOT NULL UNIQUE, file_name TEXT NOT NULL, format TEXT NOT NULL, saved_at TEXT NOT NULL,
+                text TEXT NOT NULL, profile_json TEXT NOT NULL);
+            """,
+            $"""
+            CREATE TABLE IF NOT EXISTS meta(key {Text} PRIMARY KEY, value {Text} NOT NULL);
+
+            CREATE TABLE IF NOT EXISTS ingests(
+                id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+                file_path {Text} NOT NULL, file_sha256 {Text} NOT NULL, bytes BIGINT NOT NULL,
+                format {Text} NOT NULL, source {Text} NOT NULL, encoding {Text} NOT NULL,
+                started_at {Text} NOT NULL, finished_at {Text},
+                status {Text} NOT NULL CHECK (status IN ('running', 'completed', 'interrupted')),
+                rows_read BIGINT NOT NULL DEFAULT 0, stored BIGINT NOT NULL DEFAULT 0, merged BIGINT NOT NULL DEFAULT 0,
+                skipped BIGINT NOT NULL DEFAULT 0, rejected BIGINT NOT NULL DEFAULT 0, flagged BIGINT NOT NULL DEFAULT 0);
+
+            CREATE TABLE IF NOT EXISTS records(
+                id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+                kind {Text} NOT NULL CHECK (kind IN ('posting', 'salary_report')),
+                dedupe_key {Text} NOT NULL UNIQUE,
+                title {Text} NOT NULL, company {Text}, location_text {Text}, description {Text},
+                period_start {Text}, period_end {Text},
+                role {Text} NOT NULL, seniority {Text} NOT NULL, years_required_min INTEGER,
+                employment_type {Text} NOT NULL, work_arrangement {Text} NOT NULL,
+                country {Text}, state {Text}, metro {Text}, city {Text}, company_size {Text},
+                salary_min DOUBLE PRECISION, salary_max DOUBLE PRECISION, salary_currency {Text}, salary_period {Text},
+                salary_usd_min DOUBLE PRECISION, salary_usd_max DOUBLE PRECISION, salary_usd DOUBLE PRECISION,
+                salary_is_estimate INTEGER NOT NULL DEFAULT 0, salary_flag {Text});
+            CREATE INDEX IF NOT EXISTS ix_records_kind_role ON records(kind, role, seniority);
+
+            CREATE TABLE IF NOT EXISTS record_sources(
+                identity {Text} PRIMARY KEY,
+                record_id BIGINT NOT NULL REFERENCES records(id),
+                source {Text} NOT NULL, source_id {Text},
+                file_sha256 {Text} NOT NULL, position BIGINT NOT NULL,
+                ingest_id BIGINT NOT NULL REFERENCES ingests(id));
+            CREATE INDEX IF NOT EXISTS ix_record_sources_record ON record_sources(record_id, source);
+
+            CREATE TABLE IF NOT EXISTS quarantine(
+                identity {Text} PRIMARY KEY,
+                ingest_id BIGINT NOT NULL REFERENCES ingests(id),
+                source {Text} NOT NULL, file_path {Text} NOT NULL, file_sha256 {Text} NOT NULL,
+                position BIGINT NOT NULL, line BIGINT NOT NULL,
+                reason {Text} NOT NULL, raw {Text} NOT NULL);
+
+            CREATE TABLE IF NOT EXISTS record_skills(
+                record_id BIGINT NOT NULL REFERENCES records(id),
+                skill_id {Text} NOT NULL,
+                required INTEGER NOT NULL CHECK (required IN (0, 1)),
+                PRIMARY KEY (record_id, skill_id));
+            CREATE INDEX IF NOT EXISTS ix_record_skills_skill ON record_skills(skill_id, record_id);
+
+            CREATE TABLE IF NOT EXISTS posting_fts_df(term {Text} PRIMARY KEY, doc BIGINT NOT NULL);
+
+            CREATE TABLE IF NOT EXISTS saved_resumes(
+                id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+                sha256 {Text} NOT NULL UNIQUE, file_name {Text} NOT NULL, format {Text} NOT NULL, saved_at {Text} NOT NULL,
+                text {Text} NOT NULL, profile_json {Text} NOT NULL);
+            """),
+
+        new(2, "one full-text index over records for search and matching (records_fts), replacing posting_fts", """
+            DROP TABLE IF EXISTS posting_fts_vocab;
+            DROP TABLE IF EXISTS posting_fts;
+            DROP TABLE IF EXISTS records_fts;
+            DROP TRIGGER IF EXISTS records_fts_stale_on_delete;
+            DROP TRIGGER IF EXISTS records_fts_stale_on_update;
+            CREATE VIRTUAL TABLE records_fts USING fts5(title, company, location_text, description,
+                content='records', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+            DELETE FROM posting_fts_df;
+            DELETE FROM posting_facets;
+            DELETE FROM meta WHERE key IN ('posting_fts_mark', 'posting_fts_stale', 'search_indexed_id');
+            CREATE TRIGGER records_fts_stale_on_delete AFTER DELETE ON records
+            BEGIN INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_stale', '1'); END;
+            CREATE TRIGGER records_fts_stale_on_update AFTER UPDATE OF title, company, location_text, description, kind ON records
+            BEGIN INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_stale', '1'); END;
+            """,
+            """
+            ALTER TABLE records ADD COLUMN IF NOT EXISTS fts tsvector GENERATED ALWAYS AS (
+                setweight(to_tsvector('simple'::regconfig, coalesce(title, '')), 'A')
+                || setweight(to_tsvector('simple'::regconfig, coalesce(company, '')), 'B')
+                || setweight(to_tsvector('simple'::regconfig, coalesce(location_text, '')), 'C')
+                || setweight(to_tsvector('simple'::regconfig, left(coalesce(description, ''), 200000)), 'D')) STORED;
+            CREATE INDEX IF NOT EXISTS ix_records_fts ON records USING gin (fts);
+            """),
+    ];
+
+    public static int Latest => All[^1].Version;
+
+    /// <summary>Brings the store's schema to <see cref="Latest"/>; refuses a store made by a newer SkillScope.</summary>
+    public static void Apply(SkillStore store)
+    {
+        var current = CurrentVersion(store, null);
+        if (current == Latest)
+        {
+            return;
+        }
+
+        foreach (var migration in All)
+        {
+            using var transaction = store.Begin();
+            if (store.IsPostgres)
+            {
+                // Two processes opening a new database at once: the second waits here, then sees the version moved.
+                store.Execute("SELECT pg_advisory_xact_lock(7352841)", transaction);
+            }
+
+            current = CurrentVersion(store, transaction);
+            if (current > Latest)
+            {
+                throw new StoreError($"{store.Path}: database schema version {current} was made by a newer SkillScope (this one reads up to {Latest}); upgrade SkillScope or choose another --db");
+            }
+
+            if (migration.Version <= current)
+            {
+                continue;
+            }
+
+            store.Execute(store.IsPostgres ? migration.Postgres : migration.Sqlite, transaction);
+            store.SetMeta("schema_version", migration.Version.ToString(CultureInfo.InvariantCulture), transaction);
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>The version a store is at: 0 for a new, empty one.</summary>
+    public static int CurrentVersion(SkillStore store, System.Data.Common.DbTransaction? transaction)
+    {
+        var hasMeta = store.Scalar(store.IsPostgres
+            ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'meta'"
+            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'", transaction) > 0;
+        if (!hasMeta)
+        {
+            return 0;
+        }
+
+        var value = store.Meta("schema_version", transaction);
+        return value is null ? 0
+            : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version
+            : throw new StoreError($"{store.Path}: schema_version '{value}' is not a number; is it a SkillScope database?");
+    }
+}

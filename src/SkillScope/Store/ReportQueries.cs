@@ -1,0 +1,117 @@
+namespace SkillScope.Store;
+
+/// <summary>One record as the market overview reads it.</summary>
+public readonly record struct MarketRow(
+    string Kind, string Seniority, string Role, string EmploymentType, string WorkArrangement, string? Company, string? Country, string? Metro,
+    double? SalaryUsd, bool SalaryFlagged, string? PeriodStart, string? PeriodEnd);
+
+/// <summary>A skill's count among postings: in how many it appears, and in how many as a requirement.</summary>
+public readonly record struct SkillCount(string Skill, long Postings, long Required);
+
+/// <summary>A skill's co-occurrence with an anchor skill: postings naming both, the anchor, and the skill.</summary>
+public readonly record struct CoSkillCount(string Skill, long Together, long AnchorPostings, long SkillPostings);
+
+/// <summary>The queries behind the market and skill reports: plain rows and counts, computed on either engine.</summary>
+public static class ReportQueries
+{
+    /// <summary>Every record matching <paramref name="filter"/>, in no set order (the report counts them).</summary>
+    public static IEnumerable<MarketRow> MarketRows(SkillStore store, RecordFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(filter);
+        using var command = store.Command("");
+        command.CommandText = $"""
+            SELECT r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.company, r.country, r.metro,
+                   r.salary_usd, CASE WHEN r.salary_flag IS NOT NULL THEN 1 ELSE 0 END, r.period_start, r.period_end
+            FROM records r WHERE {filter.ToSql(command)}
+            """;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return new MarketRow(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                Sql.Text(reader, 5), Sql.Text(reader, 6), Sql.Text(reader, 7), Sql.Double(reader, 8), Sql.Long(reader, 9) == 1,
+                Sql.Text(reader, 10), Sql.Text(reader, 11));
+        }
+    }
+
+    /// <summary>Source appearances (file rows) behind the records matching <paramref name="filter"/>.</summary>
+    public static long SourceRows(SkillStore store, RecordFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(filter);
+        using var command = store.Command("");
+        command.CommandText = $"SELECT COUNT(*) FROM record_sources s JOIN records r ON r.id = s.record_id WHERE {filter.ToSql(command)}";
+        return Sql.Long(command.ExecuteScalar()!);
+    }
+
+    /// <summary>Records matching <paramref name="filter"/> with (or without) a description.</summary>
+    public static long CountRecords(SkillStore store, RecordFilter filter, bool withText)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(filter);
+        using var command = store.Command("");
+        command.CommandText = $"SELECT COUNT(*) FROM records r WHERE {filter.ToSql(command)} AND r.description IS {(withText ? "NOT " : "")}NULL";
+        return Sql.Long(command.ExecuteScalar()!);
+    }
+
+    /// <summary>Each skill named by the records matching <paramref name="filter"/>, in no set order.</summary>
+    public static List<SkillCount> SkillCounts(SkillStore store, RecordFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(filter);
+        using var command = store.Command("");
+        command.CommandText = $"""
+            SELECT k.skill_id, COUNT(*), SUM(k.required) FROM record_skills k JOIN records r ON r.id = k.record_id
+            WHERE {filter.ToSql(command)} GROUP BY k.skill_id
+            """;
+        var rows = new List<SkillCount>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new SkillCount(reader.GetString(0), Sql.Long(reader, 1), Sql.Long(reader, 2)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>(record id, skill id) of the records matching <paramref name="filter"/>, grouped by record.</summary>
+    public static IEnumerable<(long Record, string Skill)> RecordSkills(SkillStore store, RecordFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(filter);
+        using var command = store.Command("");
+        command.CommandText = $"SELECT k.record_id, k.skill_id FROM record_skills k JOIN records r ON r.id = k.record_id WHERE {filter.ToSql(command)} ORDER BY k.record_id";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return (reader.GetInt64(0), reader.GetString(1));
+        }
+    }
+
+    /// <summary>The <paramref name="top"/> skills most often named with <paramref name="anchor"/> (ties by id).</summary>
+    public static List<CoSkillCount> CoSkills(SkillStore store, RecordFilter filter, string anchor, int top)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(filter);
+        using var command = store.Command("");
+        var where = filter.ToSql(command);
+        Sql.Add(command, "@anchor", anchor);
+        Sql.Add(command, "@top", top);
+        command.CommandText = $"""
+            WITH anchor AS (SELECT k.record_id FROM record_skills k JOIN records r ON r.id = k.record_id WHERE {where} AND k.skill_id = @anchor),
+                 totals AS (SELECT k.skill_id, COUNT(*) AS n FROM record_skills k JOIN records r ON r.id = k.record_id WHERE {where} GROUP BY k.skill_id)
+            SELECT k.skill_id, COUNT(*) AS together, (SELECT COUNT(*) FROM anchor), t.n
+            FROM record_skills k JOIN anchor a ON a.record_id = k.record_id JOIN totals t ON t.skill_id = k.skill_id
+            WHERE k.skill_id <> @anchor GROUP BY k.skill_id, t.n ORDER BY together DESC, k.skill_id LIMIT @top
+            """;
+        var rows = new List<CoSkillCount>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new CoSkillCount(reader.GetString(0), Sql.Long(reader, 1), Sql.Long(reader, 2), Sql.Long(reader, 3)));
+        }
+
+        return rows;
+    }
+}

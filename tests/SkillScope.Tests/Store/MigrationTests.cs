@@ -1,0 +1,68 @@
+using SkillScope.Analytics;
+using SkillScope.Store;
+using SkillScope.Tests.Support;
+
+namespace SkillScope.Tests.Store;
+
+/// <summary>A database made by the first release (schema 1, committed as a fixture) opens, upgrades and keeps every row.</summary>
+public sealed class MigrationTests
+{
+    private static readonly string Release1 = Path.Combine(AppContext.BaseDirectory, "Fixtures", "store", "release1.db");
+
+    [Fact]
+    public void A_first_release_database_is_upgraded_in_place_without_loss()
+    {
+        using var folder = new TempFolder();
+        var db = folder.File("release1.db");
+        File.Copy(Release1, db);
+        using (var before = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            before.Open();
+            using var version = before.CreateCommand();
+            version.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
+            Assert.Equal("1", version.ExecuteScalar());
+        }
+
+        using var store = SkillStore.Open(db);
+        Assert.Equal(SkillStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), store.Meta("schema_version"));
+        Assert.Equal(494, StoreCatalog.RecordCount(store));
+        Assert.Equal(500, store.Scalar("SELECT COUNT(*) FROM record_sources"));
+        Assert.Equal(2, store.Scalar("SELECT COUNT(*) FROM ingests"));
+        Assert.Equal(32, store.Scalar("SELECT COUNT(*) FROM record_skills"));
+        Assert.Equal(1, store.Scalar("SELECT COUNT(*) FROM saved_resumes"));
+        Assert.Equal(494, MarketAnalysis.Compute(store, RecordFilter.None).Total);
+
+        // The two full-text indexes of the first release are one now: search and matching both find postings.
+        Assert.Equal(0, store.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('posting_fts', 'posting_fts_vocab')"));
+        Assert.Equal(194, PostingIndex.Update(store));
+        Assert.True(PostingSearch.IndexIsCurrent(store));
+        Assert.NotEmpty(PostingIndex.Search(store, ["data"], RecordFilter.None with { Kinds = ["posting"] }, 10));
+        Assert.True(PostingSearch.Search(store, new PostingQuery { Text = "analyst" }).Total > 0);
+
+        // Opening again changes nothing.
+        store.Dispose();
+        using var again = SkillStore.Open(db);
+        Assert.Equal(494, StoreCatalog.RecordCount(again));
+    }
+
+    [Fact]
+    public void A_database_from_a_newer_release_is_refused_with_a_one_line_reason()
+    {
+        using var folder = new TempFolder();
+        var db = folder.File("future.db");
+        using (var store = SkillStore.Open(db))
+        {
+            store.SetMeta("schema_version", "999");
+        }
+
+        var error = Assert.Throws<StoreError>(() => SkillStore.Open(db));
+        Assert.Contains("schema version 999 was made by a newer SkillScope", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Migrations_are_numbered_in_order_from_one_with_sql_for_both_engines()
+    {
+        Assert.Equal(Enumerable.Range(1, Migrations.All.Count), Migrations.All.Select(m => m.Version));
+        Assert.All(Migrations.All, m => Assert.False(string.IsNullOrWhiteSpace(m.Sqlite) || string.IsNullOrWhiteSpace(m.Postgres)));
+    }
+}

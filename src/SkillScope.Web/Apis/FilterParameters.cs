@@ -43,6 +43,9 @@ internal class FilterParameters
     [FromQuery(Name = "source"), Description("Source name given at ingest, e.g. ai-jobs.net, usajobs (see /api/meta)." + Several)]
     public string[]? Source { get; set; }
 
+    [FromQuery(Name = "textKind"), Description("Postings whose text is full, snippet, summary or none (the skill report counts full texts by default)." + Several)]
+    public string[]? TextKind { get; set; }
+
     [FromQuery(Name = "since"), Description("Only records whose period ends on or after this date: YYYY-MM-DD or YYYY.")]
     public string? Since { get; set; }
 
@@ -58,6 +61,13 @@ internal class FilterParameters
             return false;
         }
 
+        var texts = QueryValues.List(TextKind);
+        if (texts.FirstOrDefault(t => !Normalize.TextKinds.All.Contains(t)) is { } badText)
+        {
+            bad = new BadParameter("textKind", $"textKind '{badText}' is not known; use one of: {string.Join(", ", Normalize.TextKinds.All)}");
+            return false;
+        }
+
         var read = new RecordFilter
         {
             Kinds = QueryValues.List(Kind),
@@ -67,6 +77,7 @@ internal class FilterParameters
             WorkArrangements = QueryValues.List(Arrangement),
             EmploymentTypes = QueryValues.List(EmploymentType),
             Sources = QueryValues.List(Source),
+            TextKinds = texts,
             Since = since,
             Until = until,
         };

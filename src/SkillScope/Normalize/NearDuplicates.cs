@@ -55,6 +55,12 @@ public static class NearDuplicates
     public const int SignatureSize = 64;
     public const int ShingleSize = 3;
     public const int PrefixTokens = 24;
+
+    /// <summary>
+    /// Fewest distinct shingles (about 20 words) a text needs for a similarity estimate: shorter texts merge only when
+    /// exactly equal (the duplicate key), since one changed word is a large part of them.
+    /// </summary>
+    public const int MinimumShingles = 18;
     public const double JaccardThreshold = 0.8;
 
     /// <summary>A pair whose texts differ in at most this many shingles (about ten words changed in place) is a small edit.</summary>
@@ -211,7 +217,7 @@ public static class NearDuplicates
         // that month and counts there again.
         var sameMonth = a.Posted is not { } da || b.Posted is not { } db || (da.Year == db.Year && da.Month == db.Month);
         var differing = (a.Shingles + b.Shingles) * (1 - jaccard) / (1 + jaccard);
-        var duplicate = a.Block == b.Block && sameMonth
+        var duplicate = a.Block == b.Block && sameMonth && Math.Min(a.Shingles, b.Shingles) >= MinimumShingles
             && (jaccard >= JaccardThreshold
                 || (jaccard >= SmallEditJaccard && differing <= SmallEditShingles)
                 || (samePrefix && smaller <= CutShare * Math.Max(a.Shingles, b.Shingles) && containment >= ContainmentThreshold));

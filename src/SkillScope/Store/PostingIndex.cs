@@ -13,8 +13,8 @@ public sealed record IndexedPosting(long Id, JobRecord Record, IReadOnlyList<(st
 /// </summary>
 public static class PostingIndex
 {
-    // ts_rank's weights of the D, C, B, A labels: description 1, location and company 0, title 3 (as BM25's on SQLite).
-    private const string TitleAndDescription = "'{1.0, 0.0, 0.0, 3.0}'";
+    // ts_rank's weights (each at most 1) of the D, C, B, A labels: description 1/3, location and company 0, title 1 (BM25's 1 : 3 on SQLite).
+    private const string TitleAndDescription = "'{0.333333, 0.0, 0.0, 1.0}'";
 
     /// <summary>Indexes the postings stored since the last update (all of them the first time); returns how many.</summary>
     public static long Update(SkillStore store, CancellationToken cancellation = default)

@@ -173,7 +173,7 @@ public static class PostingSearch
             var order = (query.Sort, match) switch
             {
                 (PostingSort.Relevance, not null) => store.IsPostgres
-                    ? "ts_rank('{1.0, 1.0, 2.0, 10.0}', r.fts, to_tsquery('simple', @match)) DESC, r.id"
+                    ? "ts_rank('{0.1, 0.1, 0.2, 1.0}', r.fts, to_tsquery('simple', @match)) DESC, r.id"
                     : "bm25(records_fts, 10.0, 2.0, 1.0, 1.0), records_fts.rowid",
                 (PostingSort.Salary, _) => "r.salary_usd IS NULL, r.salary_usd DESC, r.id",
                 _ => "r.period_start IS NULL, r.period_start DESC, r.id DESC",

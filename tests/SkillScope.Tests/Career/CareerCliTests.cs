@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using SkillScope.Store;
 using SkillScope.Tests.Support;
 
 namespace SkillScope.Tests.Career;
@@ -38,11 +38,8 @@ public class CareerCliTests
 
     private static long SavedResumes(string db)
     {
-        using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM saved_resumes";
-        return (long)command.ExecuteScalar()!;
+        using var store = SkillStore.OpenReadOnly(db);
+        return SkillScope.Store.SavedResumes.Count(store);
     }
 
     [Fact]

@@ -26,11 +26,7 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
 
     private static long Postings(SkillStore store)
     {
-        using var connection = new SqliteConnection($"Data Source={store.Path}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM records WHERE kind = 'posting'";
-        return (long)command.ExecuteScalar()!;
+        return store.Scalar("SELECT COUNT(*) FROM records WHERE kind = 'posting'");
     }
 
     [SharedDataFact(CareerKit.Glassdoor, CareerKit.LinkedIn, CareerKit.Indeed)]
@@ -111,6 +107,7 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
     }
 
     [Fact]
+    [Trait("Engine", "sqlite")]
     public void The_index_is_rebuilt_when_postings_it_holds_change()
     {
         using var temp = new TempFolder();

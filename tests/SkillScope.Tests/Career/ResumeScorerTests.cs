@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using SkillScope.Store;
 using SkillScope.Career;
 using SkillScope.Model;
 using SkillScope.Normalize;
@@ -159,19 +159,17 @@ public class ResumeScorerTests(RealPostingsStore postings) : IClassFixture<RealP
 
     private static (long WithSkill, long All) CountPostings(string db, string role, string skill)
     {
-        using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        using var store = SkillStore.OpenReadOnly(db);
+        using var command = store.Command("""
             SELECT
-              (SELECT COUNT(*) FROM records r WHERE r.kind = 'posting' AND r.role = $role AND r.description IS NOT NULL
-                 AND EXISTS (SELECT 1 FROM record_skills k WHERE k.record_id = r.id AND k.skill_id = $skill)),
-              (SELECT COUNT(*) FROM records r WHERE r.kind = 'posting' AND r.role = $role AND r.description IS NOT NULL)
-            """;
-        command.Parameters.AddWithValue("$role", role);
-        command.Parameters.AddWithValue("$skill", skill);
+              (SELECT COUNT(*) FROM records r WHERE r.kind = 'posting' AND r.role = @role AND r.description IS NOT NULL
+                 AND EXISTS (SELECT 1 FROM record_skills k WHERE k.record_id = r.id AND k.skill_id = @skill)),
+              (SELECT COUNT(*) FROM records r WHERE r.kind = 'posting' AND r.role = @role AND r.description IS NOT NULL)
+            """);
+        SkillScope.Store.Sql.Add(command, "@role", role);
+        SkillScope.Store.Sql.Add(command, "@skill", skill);
         using var reader = command.ExecuteReader();
         reader.Read();
-        return (reader.GetInt64(0), reader.GetInt64(1));
+        return (SkillScope.Store.Sql.Long(reader, 0), SkillScope.Store.Sql.Long(reader, 1));
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using SkillScope.Ingest;
 using SkillScope.Normalize;
 using SkillScope.Store;
@@ -17,11 +16,7 @@ public class IngestServiceTests
 
     private static long Count(SkillStore store, string table)
     {
-        using var connection = new SqliteConnection($"Data Source={store.Path}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM {table}";
-        return (long)command.ExecuteScalar()!;
+        return store.Scalar($"SELECT COUNT(*) FROM {table}");
     }
 
     [Fact]
@@ -69,9 +64,8 @@ public class IngestServiceTests
         Assert.Equal((1, 0), (first.Stored, first.Merged));
         Assert.Equal((1, 1), (second.Stored, second.Merged));
         Assert.Equal(2, Count(store, "records"));
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = "SELECT group_concat(s.source, '+') FROM record_sources s JOIN records r ON r.id = s.record_id WHERE r.title = 'Data Scientist' ORDER BY s.source";
-        Assert.Equal("board-a+board-b", command.ExecuteScalar());
+        var sources = SkillScope.Store.Sql.Strings(store, "SELECT s.source FROM record_sources s JOIN records r ON r.id = s.record_id WHERE r.title = 'Data Scientist' ORDER BY s.source");
+        Assert.Equal("board-a+board-b", string.Join('+', sources));
     }
 
     [Fact]

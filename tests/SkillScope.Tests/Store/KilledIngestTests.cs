@@ -10,6 +10,7 @@ public class KilledIngestTests
     private const int Copies = 4;
 
     [Fact]
+    [Trait("Engine", "sqlite")]
     public void A_killed_ingest_leaves_a_consistent_database_that_the_same_command_completes()
     {
         using var temp = new TempFolder();

@@ -10,6 +10,7 @@ public sealed class MigrationTests
     private static readonly string Release1 = Path.Combine(AppContext.BaseDirectory, "Fixtures", "store", "release1.db");
 
     [Fact]
+    [Trait("Engine", "sqlite")]
     public void A_first_release_database_is_upgraded_in_place_without_loss()
     {
         using var folder = new TempFolder();
@@ -46,6 +47,7 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    [Trait("Engine", "sqlite")]
     public void A_database_from_a_newer_release_is_refused_with_a_one_line_reason()
     {
         using var folder = new TempFolder();

@@ -5,7 +5,7 @@ namespace SkillScope.Tests.Support;
 /// <summary>
 /// Which engine the store-facing tests run on. `scripts/test.sh` starts a throwaway PostgreSQL 15 cluster and sets
 /// SKILLSCOPE_TEST_POSTGRES to its URL; it then runs the store-facing tests a second time with
-/// SKILLSCOPE_TEST_ENGINE=postgresql, where every test database (<see cref="TempFolder.Db"/>) is a fresh PostgreSQL
+/// SKILLSCOPE_TEST_ENGINE=postgresql, where every test database (TempFolder.Db) is a fresh PostgreSQL
 /// database instead of a SQLite file: the same tests, on both engines.
 /// </summary>
 internal static class TestEngine

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using SkillScope.Skills;
 using SkillScope.Web.Tests.Support;
 
@@ -100,12 +99,10 @@ public sealed class PostingsApiTests(SharedApi api) : IClassFixture<SharedApi>
 
     private static (long Id, long Rows) MostMerged(string db)
     {
-        using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT record_id, COUNT(*) AS n FROM record_sources GROUP BY record_id ORDER BY n DESC, record_id LIMIT 1";
+        using var store = SkillScope.Store.SkillStore.OpenReadOnly(db);
+        using var command = store.Command("SELECT record_id, COUNT(*) AS n FROM record_sources GROUP BY record_id ORDER BY n DESC, record_id LIMIT 1");
         using var reader = command.ExecuteReader();
         reader.Read();
-        return (reader.GetInt64(0), reader.GetInt64(1));
+        return (SkillScope.Store.Sql.Long(reader, 0), SkillScope.Store.Sql.Long(reader, 1));
     }
 }

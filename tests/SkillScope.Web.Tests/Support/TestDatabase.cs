@@ -53,5 +53,9 @@ internal static class TestDatabase
         return folder;
     });
 
-    private static string NewPath() => Path.Combine(s_folder.Value, Guid.NewGuid().ToString("N") + ".db");
+    // On a PostgreSQL run (SKILLSCOPE_TEST_ENGINE=postgresql) every test database is a new PostgreSQL database; the
+    // test server's cluster is thrown away with the run, so they are not dropped one by one.
+    private static string NewPath() => SkillScope.Tests.Support.TestEngine.IsPostgres
+        ? SkillScope.Tests.Support.TestEngine.NewDatabase()
+        : Path.Combine(s_folder.Value, Guid.NewGuid().ToString("N") + ".db");
 }

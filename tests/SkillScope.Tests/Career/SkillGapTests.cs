@@ -105,7 +105,7 @@ public class SkillGapTests(RealPostingsStore postings) : IClassFixture<RealPosti
             id => id switch
             {
                 "lora" => new SkillPremiumInfo(0.15, 0.05, 0.25, 120, 900),
-                "transformers" => new SkillPremiumInfo(0.05, -0.02, 0.12, 200, 800),
+                "kubernetes" => new SkillPremiumInfo(0.05, -0.02, 0.12, 200, 800),
                 _ => null,
             },
             query => new SalaryFigure(100_000 + (5_000 * query.Skills.Count), null, null, 500, "ml_engineer x senior"));
@@ -119,7 +119,7 @@ public class SkillGapTests(RealPostingsStore postings) : IClassFixture<RealPosti
         Assert.Contains("salary premium: +15% (95% CI +5 to +25%, n = 120 with, 900 without; applied", lora.Why, StringComparison.Ordinal);
         Assert.Equal(0.3 * 1.15, lora.Value, 9);
         // A premium whose interval includes zero is shown but does not raise the skill's value.
-        var transformers = withModel.Missing.Single(m => m.Skill == "transformers");
+        var transformers = withModel.Missing.Single(m => m.Skill == "kubernetes");
         Assert.Contains("not applied: the 95% interval (-2.0% to +12.0%) includes zero", transformers.Why, StringComparison.Ordinal);
         Assert.Equal(transformers.Share, transformers.Value, 9);
         Assert.Contains("salary premium: not known (n too small)", withModel.Missing.Single(m => m.Skill == "pandas").Why, StringComparison.Ordinal);

@@ -16,7 +16,9 @@ namespace SkillScope.Web;
 /// <param name="Db">Database file; null: the "db" setting (<c>--db</c>), else SKILLSCOPE_DB, else ./skillscope.db.</param>
 /// <param name="Urls">Addresses to listen on; null: the "urls" setting, else <see cref="SkillScopeWeb.DefaultUrls"/> (loopback only).</param>
 /// <param name="Quiet">No request or lifetime logging (load tests, embedding).</param>
-public sealed record WebOptions(string? Db = null, string? Urls = null, bool Quiet = false);
+/// <param name="AllowedHosts">Host header names accepted, ';'-separated ("*": any); null: the "allowedHosts" setting, else the
+/// names of the addresses listened on (see <see cref="Infrastructure.AllowedHosts"/>).</param>
+public sealed record WebOptions(string? Db = null, string? Urls = null, bool Quiet = false, string? AllowedHosts = null);
 
 /// <summary>Builds the web application: services, limits, middleware and every endpoint group.</summary>
 public static class SkillScopeWeb
@@ -37,13 +39,16 @@ public static class SkillScopeWeb
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
 
-        builder.WebHost.UseUrls(options.Urls ?? builder.Configuration["urls"] ?? DefaultUrls);
+        var urls = options.Urls ?? builder.Configuration["urls"] ?? DefaultUrls;
+        builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
-            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
-            kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+            // Twice the limits RequestGuard enforces, so that a request over them gets a problem-details answer from
+            // the pipeline; only one over these gets Kestrel's own empty 414/431.
+            kestrel.Limits.MaxRequestHeadersTotalSize = 2 * RequestGuard.MaxHeaderChars;
+            kestrel.Limits.MaxRequestLineSize = 2 * RequestGuard.MaxRequestTargetChars;
         });
         // Warnings and errors only: the caller prints one line with the address, and a failure to start (port in
         // use) is rethrown to it rather than logged with a stack trace.
@@ -63,6 +68,7 @@ public static class SkillScopeWeb
         builder.Services.AddSingleton(SkillExtractor.Default);
         builder.Services.AddSingleton(services => new StoreAccess(options.Db ?? services.GetConfiguredDb()));
         builder.Services.AddSingleton<ReportCache>();
+        builder.Services.AddSingleton(Infrastructure.AllowedHosts.From(options.AllowedHosts ?? builder.Configuration["allowedHosts"], urls));
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         var app = builder.Build();
@@ -77,6 +83,8 @@ public static class SkillScopeWeb
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<ClientGone>();
+        app.UseMiddleware<RequestGuard>();
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache" });
 

@@ -226,6 +226,7 @@ internal static class CareerCommands
             var taxonomy = SkillsCommands.LoadTaxonomy(result.GetValue(shared.Taxonomy));
             var read = ReadResume(context, result, file, shared, taxonomy);
             using var store = OpenExisting(SkillStore.ResolvePath(result.GetValue(shared.Db)), mustExist: true)!;
+            filter = FilterOptions.MatchSources(filter, store);
             WarnIfStale(context, store, taxonomy);
             var pending = PostingIndex.Pending(store);
             if (pending > 0)

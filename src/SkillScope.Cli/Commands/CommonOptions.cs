@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using SkillScope.Store;
 
 namespace SkillScope.Cli.Commands;
@@ -35,11 +34,11 @@ internal sealed class FilterOptions
 {
     private readonly Option<string[]> kind = Multi("--kind", "posting|salary_report");
     private readonly Option<string[]> role = Multi("--role", "role id, e.g. ml_engineer, data_scientist");
-    private readonly Option<string[]> seniority = Multi("--seniority", "intern|junior|mid|senior|lead|executive|unknown");
+    private readonly Option<string[]> seniority = Multi("--seniority", "intern|junior|mid|senior|lead|executive|unknown (any case)");
     private readonly Option<string[]> country = Multi("--country", "ISO 3166-1 alpha-2 country code, e.g. US");
     private readonly Option<string[]> arrangement = Multi("--arrangement", "remote|hybrid|onsite|unknown");
     private readonly Option<string[]> employmentType = Multi("--employment-type", "full_time|part_time|contract|internship|temporary|other|unknown");
-    private readonly Option<string[]> source = Multi("--source", "source name given at ingest (e.g. aijobs, usajobs)");
+    private readonly Option<string[]> source = Multi("--source", "source name stored at ingest, any case (e.g. ai-jobs.net, usajobs; an unknown one lists them)");
     private readonly Option<string?> since = new("--since") { Description = "Only records whose period ends on or after this date (YYYY-MM-DD or YYYY)" };
     private readonly Option<string?> until = new("--until") { Description = "Only records whose period starts on or before this date (YYYY-MM-DD or YYYY)" };
 
@@ -51,22 +50,33 @@ internal sealed class FilterOptions
         }
     }
 
+    /// <summary>The filters as given, checked by <see cref="FilterRules"/> (the API checks them the same way).</summary>
     public RecordFilter Read(ParseResult result)
     {
-        var filter = new RecordFilter
+        var input = new FilterInput
         {
             Kinds = Values(result, kind),
             Roles = Values(result, role),
             Seniorities = Values(result, seniority),
-            Countries = Values(result, country).Select(c => c.ToUpperInvariant()).ToArray(),
-            WorkArrangements = Values(result, arrangement),
+            Countries = Values(result, country),
+            Arrangements = Values(result, arrangement),
             EmploymentTypes = Values(result, employmentType),
             Sources = Values(result, source),
-            Since = Date(result.GetValue(since), "--since", endOfYear: false),
-            Until = Date(result.GetValue(until), "--until", endOfYear: true),
+            Since = result.GetValue(since),
+            Until = result.GetValue(until),
         };
-        return filter.Validate() is { } problem ? throw new CliError(problem) : filter;
+        return FilterRules.TryBuild(input, out var filter, out var error) ? filter : throw new CliError(error.Render(OptionName));
     }
+
+    /// <summary>The filter's sources as stored, or an error that lists the stored ones.</summary>
+    public static RecordFilter MatchSources(RecordFilter filter, SkillStore store) =>
+        filter.Sources.Count == 0 ? filter
+        : FilterRules.TryMatchSources(filter, StoreCatalog.Sources(store), out var matched, out var error) ? matched
+        : throw new CliError(error.Render(OptionName));
+
+    /// <summary>The CLI option of a filter field: employmentType is --employment-type.</summary>
+    public static string OptionName(string field) =>
+        "--" + string.Concat(field.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 
     private static Option<string[]> Multi(string name, string description) => new(name)
     {
@@ -79,24 +89,4 @@ internal sealed class FilterOptions
             .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Distinct(StringComparer.Ordinal)
             .ToArray();
-
-    private static DateOnly? Date(string? text, string option, bool endOfYear)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2200)
-        {
-            return endOfYear ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
-        }
-
-        throw new CliError($"{option} '{text}' is not a date; use YYYY-MM-DD or YYYY");
-    }
 }

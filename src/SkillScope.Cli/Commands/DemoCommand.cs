@@ -28,6 +28,7 @@ internal static class DemoCommand
         {
             var filter = filters.Read(result);
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
+            filter = FilterOptions.MatchSources(filter, store);
             var exitCode = IngestCommand.Run(context, store, FxRates.Default, SkillTaxonomy.Default, BundledFiles, new IngestOptions(), cancellation);
             if (exitCode != 0)
             {

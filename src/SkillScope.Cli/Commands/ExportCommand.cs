@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using SkillScope.Export;
 using SkillScope.Store;
@@ -24,7 +25,13 @@ internal static class ExportCommand
         {
             var filter = filters.Read(result);
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
-            var records = StoredRecords.Read(store, filter).Select(r => new ExportRecord(r.Source, r.SourceId, r.Record));
+            filter = FilterOptions.MatchSources(filter, store);
+            long count = 0;
+            var records = StoredRecords.Read(store, filter).Select(r =>
+            {
+                count++;
+                return new ExportRecord(r.Source, r.SourceId, r.Record);
+            });
             var path = result.GetValue(output);
             using var file = path is null ? null : new StreamWriter(path, append: false, new UTF8Encoding(false));
             var writer = file ?? context.Output;
@@ -35,6 +42,10 @@ internal static class ExportCommand
                 default: ExportWriters.WriteJsonLines(records, writer); break;
             }
 
+            // The summary goes to the terminal, never into the exported data: standard error when the data is on standard output.
+            var summary = string.Create(CultureInfo.InvariantCulture, $"exported {count:N0} records as {result.GetValue(format)} to {path ?? "standard output"}")
+                + (result.GetValue(format) == "csv" ? "; text cells a spreadsheet would run as formulas start with an apostrophe" : "");
+            (path is null ? context.Error : context.Output).WriteLine(summary);
             return 0;
         });
         return command;

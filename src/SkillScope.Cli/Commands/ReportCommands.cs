@@ -30,6 +30,7 @@ internal static class ReportCommands
         {
             var filter = filters.Read(result);
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
+            filter = FilterOptions.MatchSources(filter, store);
             MarketRenderer.Write(context, MarketAnalysis.Compute(store, filter), result.GetValue(format)!);
             return 0;
         });

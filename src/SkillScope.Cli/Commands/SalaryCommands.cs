@@ -60,6 +60,7 @@ internal static class SalaryCommands
 
             KindOf(filter);
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
+            filter = FilterOptions.MatchSources(filter, store);
             SalaryRenderer.Write(context, SalaryAnalysis.Compute(store, filter, options), result.GetValue(format)!);
             return 0;
         });
@@ -107,6 +108,7 @@ internal static class SalaryCommands
             var loaded = SkillsCommands.LoadTaxonomy(result.GetValue(taxonomy));
             var tests = ResolveSkills(loaded, Split(result.GetValue(skills)));
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
+            filter = FilterOptions.MatchSources(filter, store);
             var options = new PremiumOptions { MinObservations = result.GetValue(minN), ExcludeEstimates = !result.GetValue(includeEstimates), Skills = tests };
             SalaryRenderer.Write(context, SalaryPremiums.Report(store, loaded, filter, options), result.GetValue(format)!);
             return 0;

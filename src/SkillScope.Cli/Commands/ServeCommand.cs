@@ -16,9 +16,14 @@ internal static class ServeCommand
             Description = $"Addresses to listen on, ';'-separated (default {SkillScopeWeb.DefaultUrls}: this machine only; port 0 picks a free port)",
             DefaultValueFactory = _ => SkillScopeWeb.DefaultUrls,
         };
+        var hosts = new Option<string?>("--allowed-hosts")
+        {
+            Description = "Host header names to answer to, ';'-separated (default: the names of the --urls addresses; a loopback address also answers to localhost)",
+        };
         var command = new Command("serve", "Serve the web dashboard and JSON API (reports, postings search) over the database");
         command.Options.Add(db);
         command.Options.Add(urls);
+        command.Options.Add(hosts);
         command.SetAction(async (result, cancellation) =>
         {
             var addresses = result.GetValue(urls)!;
@@ -28,7 +33,7 @@ internal static class ServeCommand
                 throw new CliError($"--urls '{addresses}' is not a list of http:// addresses, e.g. http://127.0.0.1:5080");
             }
 
-            var app = SkillScopeWeb.Create([], new WebOptions(SkillStore.ResolvePath(result.GetValue(db)), addresses));
+            var app = SkillScopeWeb.Create([], new WebOptions(SkillStore.ResolvePath(result.GetValue(db)), addresses, AllowedHosts: result.GetValue(hosts)));
             await using (app.ConfigureAwait(false))
             {
                 await context.Output.WriteLineAsync(await SkillScopeWeb.StartAsync(app, cancellation).ConfigureAwait(false)).ConfigureAwait(false);

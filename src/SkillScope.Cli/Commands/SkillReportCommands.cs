@@ -70,6 +70,7 @@ internal static class SkillReportCommands
                         ?? throw new CliError($"--skills '{name}' is not a skill or category:SLUG of the taxonomy; see 'skillscope skills list'"))
                     .Distinct(StringComparer.Ordinal).ToList();
                 using var seriesStore = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
+                filter = FilterOptions.MatchSources(filter, seriesStore);
                 var series = SkillSeries.Compute(seriesStore, loaded, filter, granularity, followed, options);
                 WarnIfStale(context, seriesStore, loaded);
                 SkillReportRenderer.WriteSeries(context, series, result.GetValue(format)!);
@@ -82,6 +83,7 @@ internal static class SkillReportCommands
             }
 
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
+            filter = FilterOptions.MatchSources(filter, store);
             var report = SkillDemand.Compute(store, loaded, filter, result.GetValue(top), anchor, Periods(result.GetValue(compare)), options);
             WarnIfStale(context, store, loaded);
             SkillReportRenderer.Write(context, report, result.GetValue(format)!);

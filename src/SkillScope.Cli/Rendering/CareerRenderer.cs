@@ -38,7 +38,7 @@ internal static class CareerRenderer
         breakdown.AddColumn("detail");
         foreach (var f in score.Breakdown)
         {
-            breakdown.AddRow(Markup.Escape(f.Label), f.Applies ? Number(f.Weight) : "-", f.Applies ? Number(f.Points) : "-", Markup.Escape(f.Detail));
+            breakdown.AddRow(Terminal.Escape(f.Label), f.Applies ? Number(f.Weight) : "-", f.Applies ? Number(f.Points) : "-", Terminal.Escape(f.Detail));
         }
 
         console.Write(breakdown);
@@ -48,10 +48,10 @@ internal static class CareerRenderer
             skills.AddColumn("skill");
             skills.AddColumn("asked");
             skills.AddColumn("in resume");
-            skills.AddColumn(new TableColumn(Markup.Escape("share of " + score.Market.Label)).RightAligned());
+            skills.AddColumn(new TableColumn(Terminal.Escape("share of " + score.Market.Label)).RightAligned());
             foreach (var s in score.Skills.OrderBy(s => s.Status == "found" ? 1 : 0).ThenBy(s => s.Strength == "required" ? 0 : 1))
             {
-                skills.AddRow(Markup.Escape(s.Name), s.Strength, Status(s), s.MarketShare is { } m ? Sections.Percent(m) : "-");
+                skills.AddRow(Terminal.Escape(s.Name), s.Strength, Status(s), s.MarketShare is { } m ? Sections.Percent(m) : "-");
             }
 
             console.Write(skills);
@@ -65,7 +65,7 @@ internal static class CareerRenderer
             improvements.AddColumn("change");
             foreach (var i in score.Improvements)
             {
-                improvements.AddRow(i.Rank.ToString(CultureInfo.InvariantCulture), "+" + Number(i.Gain), Markup.Escape(i.Text));
+                improvements.AddRow(i.Rank.ToString(CultureInfo.InvariantCulture), "+" + Number(i.Gain), Terminal.Escape(i.Text));
             }
 
             console.Write(improvements);
@@ -89,7 +89,7 @@ internal static class CareerRenderer
         }
 
         var console = Consoles.For(context.Output);
-        console.Write(new Rule($"[bold]SkillScope: {Markup.Escape(file)}[/]").LeftJustified());
+        console.Write(new Rule($"[bold]SkillScope: {Terminal.Escape(file)}[/]").LeftJustified());
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{resume.Format}, {resume.Words:N0} words; reads as {RoleNames.Of(resume.Role)} ({resume.Seniority}); experience: {(resume.YearsOfExperience is { } y ? $"{y:0.#} years ({resume.YearsBasis})" : "unknown")}; education: {resume.EducationLevel ?? "none found"}"));
         var positions = new Table().Border(TableBorder.Rounded).Title("[bold]Positions[/]");
@@ -100,7 +100,7 @@ internal static class CareerRenderer
 
         foreach (var p in resume.Positions)
         {
-            positions.AddRow(Markup.Escape(p.Title), Markup.Escape(p.Organization ?? ""), p.Start?.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? "",
+            positions.AddRow(Terminal.Escape(p.Title), Terminal.Escape(p.Organization ?? ""), p.Start?.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? "",
                 p.Current ? "present" : p.End?.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? "", p.Role, p.Seniority);
         }
 
@@ -113,7 +113,7 @@ internal static class CareerRenderer
         bullets.AddColumn("text");
         foreach (var b in view.Bullets)
         {
-            bullets.AddRow(b.Number.ToString(CultureInfo.InvariantCulture), b.MeasurableResult ? "yes" : "no", Markup.Escape(b.Text));
+            bullets.AddRow(b.Number.ToString(CultureInfo.InvariantCulture), b.MeasurableResult ? "yes" : "no", Terminal.Escape(b.Text));
         }
 
         console.Write(bullets);
@@ -151,14 +151,14 @@ internal static class CareerRenderer
         var rank = 0;
         foreach (var g in report.Missing)
         {
-            missing.AddRow((++rank).ToString(CultureInfo.InvariantCulture), Markup.Escape(g.Name), Markup.Escape(g.Category), Sections.Percent(g.Share),
-                $"{Sections.Percent(g.Low)}-{Sections.Percent(g.High)}", Sections.Percent(g.RequiredShare), Markup.Escape(PremiumCell(g.Premium)));
+            missing.AddRow((++rank).ToString(CultureInfo.InvariantCulture), Terminal.Escape(g.Name), Terminal.Escape(g.Category), Sections.Percent(g.Share),
+                $"{Sections.Percent(g.Low)}-{Sections.Percent(g.High)}", Sections.Percent(g.RequiredShare), Terminal.Escape(PremiumCell(g.Premium)));
         }
 
         console.Write(missing);
         foreach (var stage in report.Stages)
         {
-            console.MarkupLine($"[bold]Stage {stage.Stage}[/]: {Markup.Escape(string.Join(", ", stage.Skills.Select(s => s.Name)))}");
+            console.MarkupLine($"[bold]Stage {stage.Stage}[/]: {Terminal.Escape(string.Join(", ", stage.Skills.Select(s => s.Name)))}");
             foreach (var s in stage.Skills)
             {
                 console.WriteLine($"  - {s.Name}: {s.Why}");
@@ -196,8 +196,8 @@ internal static class CareerRenderer
         foreach (var m in report.Matches)
         {
             table.AddRow(m.Rank.ToString(CultureInfo.InvariantCulture), Number(m.Score), m.RecordId.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(PostingLabel(m)), m.Seniority, Markup.Escape(string.Join(", ", m.MatchedRequired.Concat(m.MatchedPreferred))),
-                Markup.Escape(string.Join(", ", m.MissingRequired)), Markup.Escape(string.Join("; ", m.Why)));
+                Terminal.Escape(PostingLabel(m)), m.Seniority, Terminal.Escape(string.Join(", ", m.MatchedRequired.Concat(m.MatchedPreferred))),
+                Terminal.Escape(string.Join(", ", m.MissingRequired)), Terminal.Escape(string.Join("; ", m.Why)));
         }
 
         console.Write(table);
@@ -307,12 +307,12 @@ internal static class CareerRenderer
     {
         var p = score.Posting;
         var r = score.Resume;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"Resume {resumeFile} ({r.Format}, {r.Words:N0} words) against '{p.Title}'{(p.Company is { } c ? " at " + c : "")}{(p.RecordId is { } id ? $" (record {id})" : "")}: {RoleNames.Of(p.Role)}, {p.Seniority}.");
+        return Terminal.Safe(string.Create(CultureInfo.InvariantCulture,
+            $"Resume {resumeFile} ({r.Format}, {r.Words:N0} words) against '{p.Title}'{(p.Company is { } c ? " at " + c : "")}{(p.RecordId is { } id ? $" (record {id})" : "")}: {RoleNames.Of(p.Role)}, {p.Seniority}."));
     }
 
-    private static string PostingLabel(JobMatch m) =>
-        m.Title + (m.Company is { } c ? " - " + c : "") + (m.Location is { } l ? " (" + l + ")" : "") + (m.WorkArrangement is "remote" or "hybrid" ? " [" + m.WorkArrangement + "]" : "");
+    private static string PostingLabel(JobMatch m) => Terminal.Safe(
+        m.Title + (m.Company is { } c ? " - " + c : "") + (m.Location is { } l ? " (" + l + ")" : "") + (m.WorkArrangement is "remote" or "hybrid" ? " [" + m.WorkArrangement + "]" : ""));
 
     private static string Status(SkillMatch s) => s.Status == "implied" ? $"implied by {s.ImpliedBy}" : s.Status;
 

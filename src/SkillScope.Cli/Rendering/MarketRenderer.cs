@@ -63,7 +63,7 @@ internal static class MarketRenderer
     private static void Table(CliContext context, MarketReport report, string title)
     {
         var console = Consoles.For(context.Output);
-        console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
+        console.Write(new Rule($"[bold]{Terminal.Escape(title)}[/]").LeftJustified());
         console.WriteLine(Headline(report));
         var salary = new Table().Border(TableBorder.Rounded)
             .Title("[bold]Salary, USD per year (never pooled across provenance)[/]")

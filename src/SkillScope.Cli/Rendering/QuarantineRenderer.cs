@@ -30,9 +30,11 @@ internal static class QuarantineRenderer
         context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total:N0} quarantined records{(rows.Count < total ? $" (showing {rows.Count:N0}; use --limit 0 for all)" : "")}"));
         foreach (var row in rows)
         {
+            // Stored text is shown with its control characters made visible (an ESC in a row must not reach the terminal).
             var raw = row.Raw.ReplaceLineEndings(" ");
+            raw = Terminal.Safe(raw.Length > RawPreview ? raw[..RawPreview] + "…" : raw);
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{row.File}:{row.Line} (record {row.Position}, source {row.Source}): {row.Reason}\n    {(raw.Length > RawPreview ? raw[..RawPreview] + "…" : raw)}"));
+                $"{Terminal.Safe(row.File)}:{row.Line} (record {row.Position}, source {Terminal.Safe(row.Source)}): {Terminal.Safe(row.Reason)}\n    {raw}"));
         }
     }
 }

@@ -169,14 +169,14 @@ internal static class SalaryRenderer
     private static void Console(CliContext context, IReadOnlyList<Grid> grids, string title, string headline)
     {
         var console = Consoles.For(context.Output);
-        console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
+        console.Write(new Rule($"[bold]{Terminal.Escape(title)}[/]").LeftJustified());
         console.WriteLine(headline);
         foreach (var grid in grids)
         {
-            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(grid.Title)}[/]");
+            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Terminal.Escape(grid.Title)}[/]");
             for (var c = 0; c < grid.Columns.Count; c++)
             {
-                var column = new TableColumn(Markup.Escape(grid.Columns[c]));
+                var column = new TableColumn(Terminal.Escape(grid.Columns[c]));
                 table.AddColumn(grid.RightAligned[c] ? column.RightAligned() : column);
             }
 
@@ -187,7 +187,7 @@ internal static class SalaryRenderer
 
             foreach (var row in grid.Rows)
             {
-                table.AddRow([.. row.Select(cell => cell == Insufficient ? $"[grey]{Insufficient}[/]" : Markup.Escape(cell))]);
+                table.AddRow([.. row.Select(cell => cell == Insufficient ? $"[grey]{Insufficient}[/]" : Terminal.Escape(cell))]);
             }
 
             console.Write(table);

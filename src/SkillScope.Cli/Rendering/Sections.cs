@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SkillScope.Model;
 using Spectre.Console;
 
 namespace SkillScope.Cli.Rendering;
@@ -17,7 +18,7 @@ internal static class Sections
 
     public static Table Table(Section section)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(section.Title)}[/]");
+        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Terminal.Escape(section.Title)}[/]");
         table.AddColumn("");
         table.AddColumn(new TableColumn("count").RightAligned());
         table.AddColumn(new TableColumn("share").RightAligned());
@@ -31,7 +32,7 @@ internal static class Sections
         foreach (var (key, count, share) in section.Rows)
         {
             var width = max == 0 ? 0 : (int)Math.Round(share / max * BarWidth);
-            table.AddRow(Markup.Escape(key), Number(count), Percent(share), "[blue]" + new string('█', width) + "[/]");
+            table.AddRow(Terminal.Escape(key), Number(count), Percent(share), "[blue]" + new string('█', width) + "[/]");
         }
 
         return table;
@@ -43,13 +44,13 @@ internal static class Sections
             .AppendLine("| | count | share |").AppendLine("|---|---:|---:|");
         foreach (var (key, count, share) in section.Rows)
         {
-            text.Append("| ").Append(key.Replace("|", "\\|", StringComparison.Ordinal)).Append(" | ")
+            text.Append("| ").Append(Terminal.Safe(key).Replace("|", "\\|", StringComparison.Ordinal)).Append(" | ")
                 .Append(Number(count)).Append(" | ").Append(Percent(share)).AppendLine(" |");
         }
 
         text.AppendLine();
     }
 
-    public static string CsvField(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    /// <summary>A text cell, quoted as needed and neutralized against formula injection (<see cref="CsvCell"/>).</summary>
+    public static string CsvField(string value) => CsvCell.Format(value);
 }

@@ -34,7 +34,7 @@ internal static class SkillReportRenderer
         var max = report.Skills.Count == 0 ? 0 : report.Skills.Max(s => s.Share);
         foreach (var s in report.Skills)
         {
-            table.AddRow(Markup.Escape(s.Name), Markup.Escape(s.Category), Sections.Number(s.Postings), Sections.Percent(s.Share),
+            table.AddRow(Terminal.Escape(s.Name), Terminal.Escape(s.Category), Sections.Number(s.Postings), Sections.Percent(s.Share),
                 $"{Sections.Percent(s.Low)}-{Sections.Percent(s.High)}", Sections.Percent(s.RequiredShare), s.Demand,
                 "[blue]" + new string('█', max == 0 ? 0 : (int)Math.Round(s.Share / max * 15)) + "[/]");
         }
@@ -43,14 +43,14 @@ internal static class SkillReportRenderer
         console.Write(Sections.Table(new Section("Postings asking for any skill of a category", report.Categories.Select(c => (c.Category, c.Postings, c.Share)).ToList())));
         if (report.CoSkills is { } co)
         {
-            var coTable = new Table().Border(TableBorder.Rounded).Title($"[bold]Asked for with {Markup.Escape(report.CoSkillsOf!)}[/]");
+            var coTable = new Table().Border(TableBorder.Rounded).Title($"[bold]Asked for with {Terminal.Escape(report.CoSkillsOf!)}[/]");
             coTable.AddColumn("skill");
             coTable.AddColumn(new TableColumn("together").RightAligned());
             coTable.AddColumn(new TableColumn("share of its postings").RightAligned());
             coTable.AddColumn(new TableColumn("lift").RightAligned());
             foreach (var c in co)
             {
-                coTable.AddRow(Markup.Escape(c.Name), Sections.Number(c.Together), Sections.Percent(c.ShareOfAnchor), c.Lift.ToString("0.00", CultureInfo.InvariantCulture));
+                coTable.AddRow(Terminal.Escape(c.Name), Sections.Number(c.Together), Sections.Percent(c.ShareOfAnchor), c.Lift.ToString("0.00", CultureInfo.InvariantCulture));
             }
 
             console.Write(coTable);
@@ -59,7 +59,7 @@ internal static class SkillReportRenderer
         if (report.Trends is { } trends)
         {
             var trendTable = new Table().Border(TableBorder.Rounded)
-                .Title($"[bold]{Markup.Escape(report.PeriodA!.Label)} (n = {report.PostingsA:N0}) vs {Markup.Escape(report.PeriodB!.Label)} (n = {report.PostingsB:N0})[/]");
+                .Title($"[bold]{Terminal.Escape(report.PeriodA!.Label)} (n = {report.PostingsA:N0}) vs {Terminal.Escape(report.PeriodB!.Label)} (n = {report.PostingsB:N0})[/]");
             foreach (var column in (string[])["skill", "share A", "share B", "change (pp)", "95% interval", "p", "trend"])
             {
                 trendTable.AddColumn(column == "skill" || column == "trend" ? new TableColumn(column) : new TableColumn(column).RightAligned());
@@ -67,9 +67,9 @@ internal static class SkillReportRenderer
 
             foreach (var t in trends)
             {
-                trendTable.AddRow(Markup.Escape(t.Name), Sections.Percent(t.ShareA), Sections.Percent(t.ShareB),
+                trendTable.AddRow(Terminal.Escape(t.Name), Sections.Percent(t.ShareA), Sections.Percent(t.ShareB),
                     t.ChangePp.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture), Interval(t),
-                    t.PValue.ToString("0.000", CultureInfo.InvariantCulture), Markup.Escape(Arrow(t.Trend)));
+                    t.PValue.ToString("0.000", CultureInfo.InvariantCulture), Terminal.Escape(Arrow(t.Trend)));
             }
 
             console.Write(trendTable);

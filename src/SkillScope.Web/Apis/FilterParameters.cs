@@ -15,13 +15,6 @@ internal class FilterParameters
 {
     private const string Several = " Several values (repeated or comma-separated) are ORed; different filters are ANDed.";
 
-    // CLI option names in RecordFilter.Validate messages, as the query names used here.
-    private static readonly (string Option, string Parameter)[] OptionNames =
-    [
-        ("--employment-type", "employmentType"), ("--arrangement", "arrangement"), ("--seniority", "seniority"),
-        ("--country", "country"), ("--since", "since"), ("--until", "until"), ("--kind", "kind"), ("--role", "role"),
-    ];
-
     [FromQuery(Name = "kind"), Description("Record kind: posting or salary_report." + Several)]
     public string[]? Kind { get; set; }
 
@@ -52,15 +45,10 @@ internal class FilterParameters
     [FromQuery(Name = "until"), Description("Only records whose period starts on or before this date: YYYY-MM-DD or YYYY (YYYY means 31 December).")]
     public string? Until { get; set; }
 
+    /// <summary>The filters checked by <see cref="FilterRules"/>, exactly as the CLI checks its options.</summary>
     public bool TryRead(out RecordFilter filter, [NotNullWhen(false)] out BadParameter? bad)
     {
-        filter = RecordFilter.None;
-        if (!QueryValues.TryDate(Since, "since", endOfYear: false, out var since, out bad)
-            || !QueryValues.TryDate(Until, "until", endOfYear: true, out var until, out bad))
-        {
-            return false;
-        }
-
+        (filter, bad) = (RecordFilter.None, null);
         var texts = QueryValues.List(TextKind);
         if (texts.FirstOrDefault(t => !Normalize.TextKinds.All.Contains(t)) is { } badText)
         {
@@ -68,27 +56,25 @@ internal class FilterParameters
             return false;
         }
 
-        var read = new RecordFilter
+        var input = new FilterInput
         {
             Kinds = QueryValues.List(Kind),
             Roles = QueryValues.List(Role),
             Seniorities = QueryValues.List(Seniority),
-            Countries = QueryValues.List(Country).Select(c => c.ToUpperInvariant()).ToArray(),
-            WorkArrangements = QueryValues.List(Arrangement),
+            Countries = QueryValues.List(Country),
+            Arrangements = QueryValues.List(Arrangement),
             EmploymentTypes = QueryValues.List(EmploymentType),
             Sources = QueryValues.List(Source),
-            TextKinds = texts,
-            Since = since,
-            Until = until,
+            Since = Since,
+            Until = Until,
         };
-        if (read.Validate() is { } problem)
+        if (!FilterRules.TryBuild(input, out var read, out var error))
         {
-            var parameter = OptionNames.First(n => problem.StartsWith(n.Option, StringComparison.Ordinal)).Parameter;
-            bad = new BadParameter(parameter, OptionNames.Aggregate(problem, (message, n) => message.Replace(n.Option, n.Parameter, StringComparison.Ordinal)));
+            bad = new BadParameter(error.Field, error.Render(field => field));
             return false;
         }
 
-        filter = read;
+        filter = read with { TextKinds = texts };
         return true;
     }
 }

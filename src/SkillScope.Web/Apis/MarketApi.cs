@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using SkillScope.Analytics;
+using SkillScope.Store;
 using SkillScope.Web.Infrastructure;
 
 namespace SkillScope.Web.Apis;
@@ -25,7 +26,7 @@ public static class MarketApi
     }
 
     internal static Results<Ok<MarketReport>, ProblemHttpResult> GetMarket(
-        [AsParameters] FilterParameters filters, StoreAccess stores, ReportCache cache, HttpRequest request)
+        [AsParameters] FilterParameters filters, StoreAccess stores, ReportCache cache, HttpRequest request, CancellationToken cancellation)
     {
         if (!filters.TryRead(out var filter, out var bad))
         {
@@ -33,6 +34,8 @@ public static class MarketApi
         }
 
         using var store = stores.OpenRead();
+
+        using var interrupt = store.InterruptOn(cancellation);
         return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString, () => MarketAnalysis.Compute(store, filter)));
     }
 }

@@ -48,9 +48,10 @@ public static class MetaApi
         return app;
     }
 
-    internal static Ok<MetaResponse> GetMeta(StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy)
+    internal static Ok<MetaResponse> GetMeta(StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, CancellationToken cancellation)
     {
         using var store = stores.OpenRead();
+        using var interrupt = store.InterruptOn(cancellation);
         return TypedResults.Ok(cache.GetOrCompute(store, "meta", () => new MetaResponse(
             StoreCatalog.RecordCount(store),
             RecordKinds.All, Model.Roles.All, Seniorities.All, EmploymentTypes.All, WorkArrangements.All,
@@ -61,9 +62,10 @@ public static class MetaApi
             SkillIndex.StoredVersion(store))));
     }
 
-    internal static Ok<HealthResponse> GetHealth(StoreAccess stores)
+    internal static Ok<HealthResponse> GetHealth(StoreAccess stores, CancellationToken cancellation)
     {
         using var store = stores.OpenRead();
+        using var interrupt = store.InterruptOn(cancellation);
         return TypedResults.Ok(new HealthResponse("ok", StoreCatalog.RecordCount(store)));
     }
 }

@@ -13,9 +13,16 @@ using SkillScope.Web.Infrastructure;
 namespace SkillScope.Web.Apis;
 
 /// <summary>One stored record with every file row it came from, its skills and where in its text they are named.</summary>
+/// <remarks>
+/// Bounded whatever the record: the description is cut at <see cref="PostingsApi.MaxDescriptionChars"/> (then
+/// <see cref="DescriptionLength"/> gives its full length and <see cref="Truncated"/> is true), the title at
+/// <see cref="PostingSearch.MaxFieldChars"/>, and appearances and mentions at <see cref="PostingsApi.MaxListItems"/> each
+/// (<see cref="AppearanceCount"/> gives how many there are).
+/// </remarks>
 public sealed record PostingDetail(
     long Id, string Source, string? SourceId, JobRecord Record,
-    IReadOnlyList<RecordAppearance> Appearances, IReadOnlyList<PostingSkill> Skills, IReadOnlyList<PostingMention> Mentions);
+    IReadOnlyList<RecordAppearance> Appearances, IReadOnlyList<PostingSkill> Skills, IReadOnlyList<PostingMention> Mentions,
+    int? DescriptionLength, bool Truncated, int AppearanceCount);
 
 public sealed record PostingSkill(string Skill, string Name, string Category, bool Required);
 
@@ -30,6 +37,12 @@ public static class PostingsApi
 
     /// <summary>Deepest result reachable by paging; narrower filters or a text query find the rest.</summary>
     public const int MaxResultWindow = 10_000;
+
+    /// <summary>Longest description returned by GET /api/postings/{id} (characters): a response stays under a few MB.</summary>
+    public const int MaxDescriptionChars = 200_000;
+
+    /// <summary>Most appearances and most skill mentions returned for one record.</summary>
+    public const int MaxListItems = 2_000;
 
     private static readonly string[] Sorts = ["relevance", "newest", "salary"];
     private static readonly string[] TextChoices = ["with", "without"];
@@ -57,7 +70,7 @@ public static class PostingsApi
     }
 
     internal static Results<Ok<PostingPage>, ProblemHttpResult> SearchPostings(
-        [AsParameters] PostingsParameters parameters, StoreAccess stores, SkillTaxonomy taxonomy)
+        [AsParameters] PostingsParameters parameters, StoreAccess stores, SkillTaxonomy taxonomy, CancellationToken cancellation)
     {
         if (!parameters.TryRead(taxonomy, out var query, out var bad))
         {
@@ -65,31 +78,47 @@ public static class PostingsApi
         }
 
         using var store = stores.OpenRead();
+
+        using var interrupt = store.InterruptOn(cancellation);
         if (query.Text is not null)
         {
             stores.EnsureSearchIndex(store);
         }
 
-        return TypedResults.Ok(PostingSearch.Search(store, query));
+        return TypedResults.Ok(PostingSearch.Search(store, query, cancellation));
     }
 
-    internal static Results<Ok<PostingDetail>, ProblemHttpResult> GetPosting(long id, StoreAccess stores, SkillTaxonomy taxonomy, SkillExtractor extractor)
+    internal static Results<Ok<PostingDetail>, ProblemHttpResult> GetPosting(long id, StoreAccess stores, SkillTaxonomy taxonomy, SkillExtractor extractor, CancellationToken cancellation)
     {
         using var store = stores.OpenRead();
+        using var interrupt = store.InterruptOn(cancellation);
         if (PostingSearch.Find(store, id) is not { } found)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"There is no record {id}.");
         }
 
-        var record = found.Stored.Record;
+        var full = found.Stored.Record;
+        var record = full with
+        {
+            Title = Cut(full.Title, PostingSearch.MaxFieldChars),
+            Company = full.Company is null ? null : Cut(full.Company, PostingSearch.MaxFieldChars),
+            LocationText = full.LocationText is null ? null : Cut(full.LocationText, PostingSearch.MaxFieldChars),
+            Description = full.Description is null ? null : Cut(full.Description, MaxDescriptionChars),
+        };
+        var truncated = record.Title.Length < full.Title.Length || record.Description?.Length < full.Description?.Length
+            || record.Company?.Length < full.Company?.Length || record.LocationText?.Length < full.LocationText?.Length
+            || found.Appearances.Count > MaxListItems;
         var skills = found.Skills
             .Select(s => taxonomy.Find(s.Skill) is { } skill
                 ? new PostingSkill(s.Skill, skill.Name, skill.Category, s.Required)
                 : new PostingSkill(s.Skill, s.Skill, "unknown", s.Required))
             .ToList();
         return TypedResults.Ok(new PostingDetail(
-            found.Stored.Id, found.Stored.Source, found.Stored.SourceId, record, found.Appearances, skills, Mentions(record, extractor)));
+            found.Stored.Id, found.Stored.Source, found.Stored.SourceId, record, [.. found.Appearances.Take(MaxListItems)], skills,
+            Mentions(record, extractor), full.Description?.Length, truncated, found.Appearances.Count));
     }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 
     // The index extracts from "title\ndescription" (postings with text only); offsets are split back per field.
     private static List<PostingMention> Mentions(JobRecord record, SkillExtractor extractor)
@@ -110,6 +139,11 @@ public static class PostingsApi
             else if (m.Start >= descriptionStart)
             {
                 mentions.Add(new PostingMention("description", m.Start - descriptionStart, m.End - descriptionStart, m.SkillId, m.Strength));
+            }
+
+            if (mentions.Count == MaxListItems)
+            {
+                break;
             }
         }
 

@@ -31,7 +31,7 @@ public static class QuarantineApi
     }
 
     internal static Results<Ok<IReadOnlyList<QuarantinedRow>>, ProblemHttpResult> GetQuarantine(
-        [AsParameters] QuarantineParameters parameters, StoreAccess stores, HttpResponse response)
+        [AsParameters] QuarantineParameters parameters, StoreAccess stores, HttpResponse response, CancellationToken cancellation)
     {
         if (!QueryValues.TryInt(parameters.Limit, "limit", 1, MaxLimit, DefaultLimit, out var limit, out var bad))
         {
@@ -39,6 +39,8 @@ public static class QuarantineApi
         }
 
         using var store = stores.OpenRead();
+
+        using var interrupt = store.InterruptOn(cancellation);
         response.Headers[TotalHeader] = Quarantine.Count(store).ToString(CultureInfo.InvariantCulture);
         return TypedResults.Ok(Quarantine.List(store, limit));
     }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Routing;
 using SkillScope.Career;
 using SkillScope.Model;
 using SkillScope.Skills;
+using SkillScope.Store;
 using SkillScope.Web.Infrastructure;
 
 namespace SkillScope.Web.Apis;
@@ -20,7 +21,7 @@ namespace SkillScope.Web.Apis;
 public static class ResumeApi
 {
     private const string FormDescription = "Form fields (multipart/form-data or application/x-www-form-urlencoded): `resume` as a file " +
-        "(.txt, .md or .json JSON Resume) or as text, `format` (text, markdown or json-resume; default: from the file name, else text), " +
+        "(.txt, .md, .json JSON Resume, .docx or .pdf; text at most 1 MB, as in the CLI) or as text, `format` (text, markdown or json-resume; default: from the file name, else text), " +
         "`asOf` (YYYY-MM-DD: the date 'present' stands for; default today). The resume is never stored. Bodies over 5 MB are refused (413).";
 
     private static readonly string[] TextFormats = [ResumeFormats.Text, ResumeFormats.Markdown, ResumeFormats.JsonResume];
@@ -35,6 +36,7 @@ public static class ResumeApi
             .WithDescription("0-100 with the breakdown and what to change, most valuable first; the same JSON as `skillscope resume score --format json`. " +
                 FormDescription + " The posting: `job` (its plain text) or `jobId` (a stored record id).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .DisableAntiforgery()
             .AcceptsQuery();
@@ -47,6 +49,7 @@ public static class ResumeApi
                 FormDescription + " Also `skills` (ids or names, comma-separated; with or instead of a resume), `targetRole` (required), " +
                 "`targetSeniority`, `country`, `top` (1-100, default 12).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .DisableAntiforgery()
             .AcceptsQuery();
@@ -59,6 +62,7 @@ public static class ResumeApi
                 FormDescription + " Also `top` (1-100, default 10), `candidates` (1-5000, default 500), `near` (ISO alpha-2), `preferArrangement` " +
                 "(remote, hybrid or onsite) and the record filters of /api/market as form fields.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .DisableAntiforgery()
             .AcceptsQuery();
@@ -66,7 +70,7 @@ public static class ResumeApi
     }
 
     internal static async Task<Results<Ok<ResumeScore>, ProblemHttpResult>> Score(
-        HttpRequest request, StoreAccess stores, SkillTaxonomy taxonomy, TimeProvider time)
+        HttpRequest request, StoreAccess stores, SkillTaxonomy taxonomy, TimeProvider time, CancellationToken cancellation)
     {
         var (form, failure) = await ReadFormAsync(request, ["resume", "format", "asOf", "job", "jobId"]).ConfigureAwait(false);
         if (form is null)
@@ -82,6 +86,8 @@ public static class ResumeApi
         }
 
         using var store = stores.OpenRead();
+
+        using var interrupt = store.InterruptOn(cancellation);
         PostingReadResult posting;
         if (!string.IsNullOrWhiteSpace(jobId))
         {
@@ -117,7 +123,7 @@ public static class ResumeApi
     }
 
     internal static async Task<Results<Ok<SkillGapReport>, ProblemHttpResult>> Gap(
-        HttpRequest request, StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, TimeProvider time)
+        HttpRequest request, StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, TimeProvider time, CancellationToken cancellation)
     {
         var (form, failure) = await ReadFormAsync(request, ["resume", "format", "asOf", "skills", "targetRole", "targetSeniority", "country", "top"]).ConfigureAwait(false);
         if (form is null)
@@ -162,6 +168,7 @@ public static class ResumeApi
         var have = resume?.Skills.Select(s => s.Id).ToList() ?? [];
         have.AddRange(given.Select(name => taxonomy.Resolve(name)?.Id).OfType<string>());
         using var store = stores.OpenRead();
+        using var interrupt = store.InterruptOn(cancellation);
         var gapRequest = new GapRequest
         {
             Have = [.. have.Distinct(StringComparer.Ordinal)],
@@ -175,7 +182,7 @@ public static class ResumeApi
     }
 
     internal static async Task<Results<Ok<MatchReport>, ProblemHttpResult>> Match(
-        HttpRequest request, StoreAccess stores, SkillTaxonomy taxonomy, TimeProvider time)
+        HttpRequest request, StoreAccess stores, SkillTaxonomy taxonomy, TimeProvider time, CancellationToken cancellation)
     {
         string[] filterNames = ["kind", "role", "seniority", "country", "arrangement", "employmentType", "source", "since", "until"];
         var (form, failure) = await ReadFormAsync(request, ["resume", "format", "asOf", "top", "candidates", "near", "preferArrangement", .. filterNames]).ConfigureAwait(false);
@@ -217,6 +224,7 @@ public static class ResumeApi
 
         stores.EnsureMatchIndex();
         using var store = stores.OpenRead();
+        using var interrupt = store.InterruptOn(cancellation);
         return TypedResults.Ok(JobMatcher.Match(store, taxonomy, resume!, new MatchRequest
         {
             Filter = filter,
@@ -247,15 +255,17 @@ public static class ResumeApi
                 MultipartBodyLengthLimit = SkillScopeWeb.MaxRequestBodyBytes,
                 ValueLengthLimit = (int)SkillScopeWeb.MaxRequestBodyBytes,
                 BufferBodyLengthLimit = SkillScopeWeb.MaxRequestBodyBytes,
-            }).ConfigureAwait(false);
-        }
-        catch (InvalidDataException)
-        {
-            return (null, TooLarge());
+            }, request.HttpContext.RequestAborted).ConfigureAwait(false);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, TooLarge());
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException or FormatException)
+        {
+            // Only a body over the limit is a 413; a missing boundary, a truncated or garbled multipart body, too
+            // many fields or over-long part headers are the client's malformed request.
+            return (null, IsOverBodyLimit(request, e) ? TooLarge() : Malformed(e));
         }
 
         var known = names.ToHashSet(StringComparer.Ordinal);
@@ -269,44 +279,6 @@ public static class ResumeApi
 
     private static async Task<(Resume? Resume, ProblemHttpResult? Bad)> ReadResumeAsync(IFormCollection form, SkillTaxonomy taxonomy, TimeProvider time, bool required)
     {
-        string? text = null;
-        string? fileName = null;
-        if (form.Files.GetFile("resume") is { } file)
-        {
-            fileName = file.FileName;
-            using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            text = await reader.ReadToEndAsync().ConfigureAwait(false);
-        }
-        else if (form["resume"].ToString() is { Length: > 0 } field)
-        {
-            text = field;
-        }
-
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return (null, required ? Bad("resume", "give the resume as a file or as text in the field 'resume'") : null);
-        }
-
-        var format = form["format"].ToString().Trim();
-        if (format.Length == 0)
-        {
-            format = Path.GetExtension(fileName ?? "").ToUpperInvariant() switch
-            {
-                ".MD" or ".MARKDOWN" => ResumeFormats.Markdown,
-                ".JSON" => ResumeFormats.JsonResume,
-                ".TXT" or "" => ResumeFormats.Text,
-                _ => "",
-            };
-            if (format.Length == 0)
-            {
-                return (null, Bad("resume", $"'{Shorten(fileName!)}': upload a .txt, .md or .json (JSON Resume) file, or paste the text (DOCX and PDF are read by the CLI)"));
-            }
-        }
-        else if (!TextFormats.Contains(format, StringComparer.Ordinal))
-        {
-            return (null, Bad("format", $"format '{Shorten(format)}' is not known; use one of: {string.Join(", ", TextFormats)}"));
-        }
-
         var asOf = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         if (form["asOf"].ToString() is { Length: > 0 } asOfText
             && !DateOnly.TryParseExact(asOfText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
@@ -314,9 +286,89 @@ public static class ResumeApi
             return (null, Bad("asOf", $"asOf '{Shorten(asOfText)}' is not a date; use YYYY-MM-DD"));
         }
 
-        var read = ResumeReader.FromText(text, format, new ResumeReadOptions { AsOf = asOf, Extractor = new SkillExtractor(taxonomy) });
-        return read.Resume is null ? (null, Bad("resume", "resume: " + read.Error)) : (read.Resume, null);
+        var options = new ResumeReadOptions { AsOf = asOf, Extractor = new SkillExtractor(taxonomy) };
+        var format = form["format"].ToString().Trim();
+        if (format.Length > 0 && !TextFormats.Contains(format, StringComparer.Ordinal))
+        {
+            return (null, Bad("format", $"format '{Shorten(format)}' is not known; use one of: {string.Join(", ", TextFormats)}"));
+        }
+
+        string? text = null;
+        if (form.Files.GetFile("resume") is { } file)
+        {
+            if (format.Length == 0)
+            {
+                // Read exactly as the CLI reads a file (text, Markdown, JSON Resume, DOCX, PDF; the same limits and messages).
+                var read = await ReadUploadAsync(file, options).ConfigureAwait(false);
+                return read.Resume is null ? (null, ResumeProblem(read.Error!)) : (read.Resume, null);
+            }
+
+            if (file.Length > ResumeReader.MaxTextBytes)
+            {
+                return (null, ResumeTooLarge(file.Length));
+            }
+
+            using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            text = await reader.ReadToEndAsync().ConfigureAwait(false);
+        }
+        else if (form["resume"].ToString() is { Length: > 0 } field)
+        {
+            text = field;
+            if (Encoding.UTF8.GetByteCount(text) > ResumeReader.MaxTextBytes)
+            {
+                return (null, ResumeTooLarge(Encoding.UTF8.GetByteCount(text)));
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, required ? Bad("resume", "give the resume as a file or as text in the field 'resume'") : null);
+        }
+
+        var result = ResumeReader.FromText(text, format.Length == 0 ? ResumeFormats.Text : format, options);
+        return result.Resume is null ? (null, Bad("resume", "resume: " + result.Error)) : (result.Resume, null);
     }
+
+    // The upload goes to a private temporary folder (owner-only) for the length of the read, then is deleted:
+    // DOCX and PDF are read from a file, and pdftotext needs one.
+    private static async Task<ResumeReadResult> ReadUploadAsync(IFormFile file, ResumeReadOptions options)
+    {
+        var name = Path.GetFileName(file.FileName.Replace('\\', '/'));
+        name = string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+        if (name.Trim('.').Length == 0)
+        {
+            name = "resume";
+        }
+
+        var folder = Directory.CreateTempSubdirectory("skillscope-resume-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, name.Length > 100 ? name[^100..] : name);
+            var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            await using (output.ConfigureAwait(false))
+            {
+                await file.CopyToAsync(output).ConfigureAwait(false);
+            }
+
+            return ResumeReader.Read(path, options);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    // The reader's messages name the file; a size refusal is a 413 like the body limit.
+    private static ProblemHttpResult ResumeProblem(string error) =>
+        error.Contains("(limit ", StringComparison.Ordinal)
+            ? TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Resume too large", detail: error,
+                extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["parameter"] = "resume" })
+            : Bad("resume", error);
+
+    private static ProblemHttpResult ResumeTooLarge(long bytes) => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge, title: "Resume too large",
+        detail: $"the resume is {bytes / (1024.0 * 1024.0):0.0} MB of text; a resume is a few pages (limit {ResumeReader.MaxTextBytes / (1024 * 1024)} MB, as in the CLI)",
+        extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["parameter"] = "resume" });
 
     private static bool TryCountry(string text, string parameter, out string? country, out ProblemHttpResult? bad)
     {
@@ -340,6 +392,17 @@ public static class ResumeApi
 
     private static ProblemHttpResult Bad(string parameter, string message) => new BadParameter(parameter, message).ToProblem();
 
+    private static bool IsOverBodyLimit(HttpRequest request, Exception e) =>
+        request.ContentLength is not { } length || length > SkillScopeWeb.MaxRequestBodyBytes
+            ? e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase)
+                || e.Message.Contains("value length limit", StringComparison.OrdinalIgnoreCase)
+            : false;
+
+    private static ProblemHttpResult Malformed(Exception e) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest, title: "Malformed form body",
+        detail: $"the form body cannot be read ({Shorten(e.Message.TrimEnd('.'))}); send the fields as multipart/form-data or application/x-www-form-urlencoded",
+        extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["parameter"] = "resume" });
+
     private static ProblemHttpResult TooLarge() => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large",
         detail: $"the request body is over {SkillScopeWeb.MaxRequestBodyBytes / (1024 * 1024)} MB; a resume is a few pages");
@@ -350,7 +413,7 @@ public static class ResumeApi
 /// <summary>The fields of POST /api/resume/score, for the OpenAPI document (the handler reads the form itself).</summary>
 internal sealed class ResumeScoreForm
 {
-    [Description("The resume: a file (.txt, .md, .json JSON Resume) or its text.")]
+    [Description("The resume: a file (.txt, .md, .json JSON Resume, .docx, .pdf) or its text.")]
     public string? Resume { get; set; }
 
     [Description("text, markdown or json-resume; default from the file name, else text.")]
@@ -369,7 +432,7 @@ internal sealed class ResumeScoreForm
 /// <summary>The fields of POST /api/resume/gap.</summary>
 internal sealed class ResumeGapForm
 {
-    [Description("The resume: a file (.txt, .md, .json JSON Resume) or its text; or give skills.")]
+    [Description("The resume: a file (.txt, .md, .json JSON Resume, .docx, .pdf) or its text; or give skills.")]
     public string? Resume { get; set; }
 
     [Description("text, markdown or json-resume; default from the file name, else text.")]
@@ -397,7 +460,7 @@ internal sealed class ResumeGapForm
 /// <summary>The fields of POST /api/resume/match (plus the record filters of /api/market).</summary>
 internal sealed class ResumeMatchForm
 {
-    [Description("The resume: a file (.txt, .md, .json JSON Resume) or its text.")]
+    [Description("The resume: a file (.txt, .md, .json JSON Resume, .docx, .pdf) or its text.")]
     public string? Resume { get; set; }
 
     [Description("text, markdown or json-resume; default from the file name, else text.")]

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using SkillScope.Analytics;
 using SkillScope.Model;
 using SkillScope.Skills;
+using SkillScope.Store;
 using SkillScope.Web.Infrastructure;
 
 namespace SkillScope.Web.Apis;
@@ -51,7 +52,7 @@ public static class SalariesApi
     }
 
     internal static Results<Ok<SalaryReport>, ProblemHttpResult> GetSalaries(
-        [AsParameters] SalariesParameters parameters, StoreAccess stores, ReportCache cache, HttpRequest request)
+        [AsParameters] SalariesParameters parameters, StoreAccess stores, ReportCache cache, HttpRequest request, CancellationToken cancellation)
     {
         if (!parameters.TryRead(out var filter, out var bad)
             || !QueryValues.TryInt(parameters.MinCell, "minCell", 1, MaxMinCell, DefaultMinCell, out var minCell, out bad)
@@ -80,11 +81,13 @@ public static class SalariesApi
         }
 
         using var store = stores.OpenRead();
+
+        using var interrupt = store.InterruptOn(cancellation);
         return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString, () => SalaryAnalysis.Compute(store, filter, options)));
     }
 
     internal static Results<Ok<PremiumReport>, ProblemHttpResult> GetPremiums(
-        [AsParameters] PremiumsParameters parameters, StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, HttpRequest request)
+        [AsParameters] PremiumsParameters parameters, StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, HttpRequest request, CancellationToken cancellation)
     {
         if (!parameters.TryRead(out var filter, out var bad)
             || !QueryValues.TryInt(parameters.MinN, "minN", 2, MaxMinCell, 30, out var minN, out bad)
@@ -101,11 +104,12 @@ public static class SalariesApi
 
         var options = new PremiumOptions { MinObservations = minN, ExcludeEstimates = !include, Skills = skills };
         using var store = stores.OpenRead();
+        using var interrupt = store.InterruptOn(cancellation);
         return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString, () => SalaryPremiums.Report(store, taxonomy, filter, options)));
     }
 
     internal static Results<Ok<SalaryEstimate>, ProblemHttpResult> GetEstimate(
-        [AsParameters] EstimateParameters parameters, StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, HttpRequest request)
+        [AsParameters] EstimateParameters parameters, StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, HttpRequest request, CancellationToken cancellation)
     {
         if (!QueryValues.TryInt(parameters.MinCell, "minCell", 1, MaxMinCell, DefaultMinCell, out var minCell, out var bad)
             || !TryBool(parameters.IncludeEstimates, "includeEstimates", out var include, out bad)
@@ -141,6 +145,8 @@ public static class SalariesApi
         }
 
         using var store = stores.OpenRead();
+
+        using var interrupt = store.InterruptOn(cancellation);
         return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString, () => SalaryEstimator.Estimate(store, taxonomy, estimate, minCell)));
     }
 

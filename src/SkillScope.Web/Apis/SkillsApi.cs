@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using SkillScope.Analytics;
 using SkillScope.Skills;
+using SkillScope.Store;
 using SkillScope.Web.Infrastructure;
 
 namespace SkillScope.Web.Apis;
@@ -41,7 +42,7 @@ public static class SkillsApi
     }
 
     internal static Results<Ok<SkillDemandReport>, ProblemHttpResult> GetSkills(
-        [AsParameters] SkillsParameters parameters, StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, HttpRequest request)
+        [AsParameters] SkillsParameters parameters, StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, HttpRequest request, CancellationToken cancellation)
     {
         if (!parameters.TryRead(out var filter, out var bad)
             || !QueryValues.TryInt(parameters.Top, "top", 1, MaxTop, DefaultTop, out var top, out bad)
@@ -53,13 +54,14 @@ public static class SkillsApi
         }
 
         using var store = stores.OpenRead();
+        using var interrupt = store.InterruptOn(cancellation);
         var options = new SkillDemandOptions { IncludeSnippets = snippets == "true" };
         return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString,
             () => SkillDemand.Compute(store, taxonomy, filter, top, anchor, periods, options)));
     }
 
     internal static Results<Ok<SkillSeriesReport>, ProblemHttpResult> GetSeries(
-        [AsParameters] SkillSeriesParameters parameters, StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, HttpRequest request)
+        [AsParameters] SkillSeriesParameters parameters, StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, HttpRequest request, CancellationToken cancellation)
     {
         if (!parameters.TryRead(out var filter, out var bad)
             || !QueryValues.TryChoice(parameters.By, "by", [.. SkillSeries.Granularities], out var by, out bad)
@@ -80,6 +82,7 @@ public static class SkillsApi
         }
 
         using var store = stores.OpenRead();
+        using var interrupt = store.InterruptOn(cancellation);
         var options = new SkillDemandOptions { IncludeSnippets = snippets == "true" };
         return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString,
             () => SkillSeries.Compute(store, taxonomy, filter, by ?? "month", skills, options)));

@@ -25,8 +25,10 @@ internal sealed class ReportCache : IDisposable
         }
 
         var entryKey = stamp + "\n" + key;
+        var own = false;
         var lazy = cache.GetOrCreate(entryKey, entry =>
         {
+            own = true;
             entry.Size = 1;
             entry.SlidingExpiration = TimeSpan.FromMinutes(10);
             return new Lazy<T>(compute, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -35,10 +37,16 @@ internal sealed class ReportCache : IDisposable
         {
             return lazy.Value;
         }
-        catch
+        catch (Exception e)
         {
             // Lazy keeps the exception; drop the entry so the next request computes again.
             cache.Remove(entryKey);
+            if (!own && (e is OperationCanceledException || QueryCancellation.IsInterrupt(e)))
+            {
+                // The request that started the computation went away; this one still wants the answer.
+                return compute();
+            }
+
             throw;
         }
     }

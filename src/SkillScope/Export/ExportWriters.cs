@@ -197,15 +197,8 @@ public static class ExportWriters
             _ => throw new InvalidOperationException($"no CSV form for {value.GetType().Name}"),
         };
 
-        if (text.AsSpan().IndexOfAny(",\"\r\n") < 0 && (text.Length == 0 || (text[0] != ' ' && text[^1] != ' ')))
-        {
-            w.Write(text);
-            return;
-        }
-
-        w.Write('"');
-        w.Write(text.Replace("\"", "\"\"", StringComparison.Ordinal));
-        w.Write('"');
+        // Only text can be a formula; numbers and dates are written as numbers ("-5" stays -5).
+        w.Write(value is string ? CsvCell.Format(text) : text);
     }
 }
 

@@ -69,6 +69,19 @@ internal static class FieldParsing
         }
     }
 
+    /// <summary>Why a pay amount cannot be used ("-5" is negative, "NaN" is not a number), or null with the amount.</summary>
+    public static string? AmountError(string column, string? text, out decimal value)
+    {
+        if (!TryDecimal(text, out value))
+        {
+            return text?.Trim().ToUpperInvariant() is "NAN" or "INF" or "-INF" or "INFINITY" or "-INFINITY"
+                ? $"{column} {Quote(text)} is not a number (a NaN or infinity from a spreadsheet or pandas); leave the cell empty when there is no pay"
+                : $"{column} {Quote(text)} is not a number";
+        }
+
+        return value < 0 ? $"{column} {Quote(text)} is negative; pay cannot be below zero" : null;
+    }
+
     /// <summary>Shortens a value for an error message.</summary>
     public static string Quote(string? text)
     {
@@ -115,15 +128,15 @@ internal static class FieldParsing
             return true;
         }
 
-        if (!TryDecimal(minText ?? maxText, out var low) || low < 0)
+        if (AmountError("salary_min", minText ?? maxText, out var low) is { } minError)
         {
-            error = $"salary_min {Quote(minText)} is not a number";
+            error = minError;
             return false;
         }
 
-        if (!TryDecimal(maxText ?? minText, out var high) || high < 0)
+        if (AmountError("salary_max", maxText ?? minText, out var high) is { } maxError)
         {
-            error = $"salary_max {Quote(maxText)} is not a number";
+            error = maxError;
             return false;
         }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Unicode;
@@ -7,9 +8,10 @@ namespace SkillScope.Ingest;
 
 /// <summary>
 /// Finds how a text file is encoded and hashes it in one streaming pass, then opens it as text.
-/// Detection order: a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE); otherwise strict UTF-8
-/// over the whole file; otherwise Windows-1252, the usual encoding of spreadsheet exports that are
-/// not UTF-8 (every byte decodes, so it is the safe last resort).
+/// Detection order: a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE); otherwise UTF-8 when the file has
+/// no invalid UTF-8 or more valid non-ASCII characters than invalid bytes (the invalid bytes then read as
+/// U+FFFD, each in its own line, with a <see cref="DecodedFile.Warning"/>); otherwise Windows-1252, the usual
+/// encoding of spreadsheet exports that are not UTF-8 (every byte decodes, so it is the safe last resort).
 /// </summary>
 public static class TextDecoding
 {
@@ -111,24 +113,34 @@ public static class TextDecoding
                 throw new ReadError($"{path}: {binary}; SkillScope reads CSV or JSON Lines text (export the data as CSV first).");
             }
 
-            // Strict UTF-8 over the whole stream; an incomplete sequence at a chunk end is carried over.
-            var valid = true;
+            // UTF-8 over the whole stream, counting invalid sequences (each skipped one byte at a time) and valid
+            // non-ASCII characters; an incomplete sequence at a chunk end is carried over.
+            long invalid = 0, nonAscii = 0, lines = 1, firstInvalidLine = 0;
             var carry = 0;
             var pending = read;
             var atEnd = read < ChunkBytes;
             while (true)
             {
-                if (valid)
+                var at = 0;
+                while (at < pending)
                 {
-                    var status = Utf8.ToUtf16(buffer.AsSpan(0, pending), chars, out var consumed, out _, replaceInvalidSequences: false, isFinalBlock: atEnd);
+                    var status = Utf8.ToUtf16(buffer.AsSpan(at, pending - at), chars, out var consumed, out var written, replaceInvalidSequences: false, isFinalBlock: atEnd);
+                    lines += buffer.AsSpan(at, consumed).Count((byte)'\n');
+                    foreach (var c in chars.AsSpan(0, written))
+                    {
+                        nonAscii += c >= 0x80 ? 1 : 0;
+                    }
+
+                    at += consumed;
                     if (status == OperationStatus.InvalidData)
                     {
-                        valid = false;
+                        invalid++;
+                        firstInvalidLine = firstInvalidLine == 0 ? lines : firstInvalidLine;
+                        at++;
                     }
-                    else
+                    else if (status != OperationStatus.Done)
                     {
-                        carry = pending - consumed;
-                        buffer.AsSpan(consumed, carry).CopyTo(buffer);
+                        break; // NeedMoreData or DestinationTooSmall: carry the rest over
                     }
                 }
 
@@ -137,11 +149,8 @@ public static class TextDecoding
                     break;
                 }
 
-                if (!valid)
-                {
-                    carry = 0;
-                }
-
+                carry = pending - at;
+                buffer.AsSpan(at, carry).CopyTo(buffer);
                 read = stream.ReadAtLeast(buffer.AsSpan(carry, ChunkBytes), ChunkBytes, throwOnEndOfStream: false);
                 hash.AppendData(buffer, carry, read);
                 total += read;
@@ -149,8 +158,20 @@ public static class TextDecoding
                 atEnd = read < ChunkBytes;
             }
 
-            return valid
+            if (invalid == 0)
+            {
+                return new DecodedFile(path, Hex(hash), total, Utf8NoBom, "utf-8");
+            }
+
+            // Mostly UTF-8 text with a few bad bytes (a truncated paste, one line from another tool): decode as UTF-8,
+            // each bad sequence a U+FFFD in its own line only, and say so. No valid non-ASCII UTF-8 at all: a
+            // Windows-1252 export, where every byte is a character.
+            return nonAscii >= invalid
                 ? new DecodedFile(path, Hex(hash), total, Utf8NoBom, "utf-8")
+                {
+                    Warning = string.Create(CultureInfo.InvariantCulture,
+                        $"{invalid:N0} invalid UTF-8 byte{(invalid == 1 ? "" : "s")} (first on line {firstInvalidLine:N0}) read as U+FFFD; the rest of the file is UTF-8"),
+                }
                 : new DecodedFile(path, Hex(hash), total, Windows1252.Value, "windows-1252");
         }
         finally

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SkillScope.Model;
 
 namespace SkillScope.Normalize;
@@ -12,6 +13,12 @@ public readonly record struct NormalizeResult(JobRecord? Record, string? Error);
 public static class RecordNormalizer
 {
     private const int MaxTitleLength = 500;
+
+    /// <summary>The years a record's date may fall in, whatever reader stated it: 0001 or 9999 is a placeholder, not a date.</summary>
+    public const int MinYear = 1990;
+
+    /// <inheritdoc cref="MinYear"/>
+    public const int MaxYear = 2100;
 
     public static NormalizeResult Normalize(RawRecord raw, FxRates rates)
     {
@@ -32,6 +39,16 @@ public static class RecordNormalizer
         if (raw.Kind is not (RecordKinds.Posting or RecordKinds.SalaryReport))
         {
             return new(null, $"unknown record kind '{raw.Kind}'");
+        }
+
+        if (raw.PostedDate is { Year: < MinYear or > MaxYear } posted)
+        {
+            return new(null, string.Create(CultureInfo.InvariantCulture, $"posted date {posted:yyyy-MM-dd} is outside {MinYear}-{MaxYear} (a placeholder, not a date)"));
+        }
+
+        if (raw.WorkYear is < MinYear or > MaxYear)
+        {
+            return new(null, string.Create(CultureInfo.InvariantCulture, $"work year {raw.WorkYear} is outside {MinYear}-{MaxYear}"));
         }
 
         var description = Clean(raw.Description);
@@ -136,16 +153,8 @@ public static class RecordNormalizer
         return Money.ToSalary(new StatedSalary(Math.Min(min, max), Math.Max(min, max), raw.SalaryCurrency ?? "USD", period, raw.SalaryIsEstimate), rates, year);
     }
 
-    private static string? Clean(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var trimmed = value.Trim();
-        return trimmed.Length == value.Length ? value : trimmed;
-    }
+    // Whitespace before a formula ("\t=1+1") is kept: trimming it would make a spreadsheet run the cell (SpreadsheetText).
+    private static string? Clean(string? value) => SpreadsheetText.TrimSafely(value);
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length] + "…";
 }

@@ -49,6 +49,29 @@ public static class SalaryParser
 
     private readonly record struct Amount(decimal Value, decimal? Multiplier);
 
+    // "-$5 an hour", "−5", "$-5", "USD -5": a sign before the first amount (a range's dash comes after one).
+    private static bool StartsNegative(ReadOnlySpan<char> s)
+    {
+        var sign = false;
+        foreach (var c in s)
+        {
+            if (c is '-' or '\u2212' or '\u2013')
+            {
+                sign = true;
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                return sign;
+            }
+            else if (!(char.IsWhiteSpace(c) || char.IsLetter(c) || CurrencySymbol(c) is not null))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Parses a salary string; <paramref name="defaultCurrency"/> applies when no currency is named ("$" means it when it is a dollar currency).</summary>
     public static SalaryParse Parse(string? text, string defaultCurrency = "USD")
     {
@@ -62,6 +85,11 @@ public static class SalaryParser
         if (s.Length <= 24 && MissingKeys.Contains(TextFold.Key(s)))
         {
             return SalaryParse.Missing;
+        }
+
+        if (StartsNegative(s))
+        {
+            return SalaryParse.Fail("negative amount: pay cannot be below zero");
         }
 
         bool isEstimate = (s.Contains("est.", StringComparison.OrdinalIgnoreCase) || s.Contains("estimate", StringComparison.OrdinalIgnoreCase))

@@ -88,7 +88,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         Write(writer, batch, counts, source, file.Sha256Hex, format.Name, duplicates);
         writer.EndIngest(interrupted ? "interrupted" : "completed", time.GetUtcNow());
         progress?.Report(1);
-        return new IngestSummary(path, format.Name, source, file.EncodingName,
+        return new IngestSummary(path, format.Name, source, file.Describe(),
             counts.Read, counts.Stored, counts.Merged, counts.Skipped, counts.Rejected, counts.Flagged, interrupted);
     }
 

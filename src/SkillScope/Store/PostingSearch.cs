@@ -83,6 +83,15 @@ public static class PostingSearch
     /// <summary>Most words used from a text query; the rest are ignored.</summary>
     public const int MaxWords = 16;
 
+    /// <summary>Longest title, company or location in a search result (characters); the record's own page has the rest.</summary>
+    public const int MaxFieldChars = 1_000;
+
+    /// <summary>
+    /// Characters of a description read for its snippet: a hit costs the same whatever the record's size (one posting
+    /// of 4 million characters made a search take 84 s with SQLite's snippet()).
+    /// </summary>
+    public const int MaxSnippetSourceChars = 32 * 1024;
+
     /// <summary>Words of context a snippet shows around the first match.</summary>
     private const int SnippetWords = 24;
 
@@ -143,10 +152,24 @@ public static class PostingSearch
     /// full-text index alone when text is the only condition), the page's ids in order, then fields and snippets
     /// for those ids only.
     /// </remarks>
-    public static PostingPage Search(SkillStore store, PostingQuery query)
+    public static PostingPage Search(SkillStore store, PostingQuery query, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
+        cancellation.ThrowIfCancellationRequested();
+        using var interrupt = store.InterruptOn(cancellation);
+        try
+        {
+            return Search(store, query);
+        }
+        catch (Exception e) when (QueryCancellation.IsInterrupt(e))
+        {
+            throw new OperationCanceledException("the search was cancelled", e, cancellation);
+        }
+    }
+
+    private static PostingPage Search(SkillStore store, PostingQuery query)
+    {
         var words = Words(query.Text);
         var match = words.Count == 0 ? null
             : store.IsPostgres ? string.Join(" & ", words.Select(w => PostingIndex.Tokens(w) is { Count: > 0 } t ? string.Join(" <-> ", t) + ":*" : null).Where(w => w is not null))
@@ -207,8 +230,9 @@ public static class PostingSearch
 
         var idList = string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
         using var command = store.Command($"""
-            SELECT r.id, r.kind, r.title, r.company, r.location_text, r.country, r.metro, r.role, r.seniority, r.employment_type,
-                r.work_arrangement, r.period_start, r.salary_usd, r.salary_flag, {(words.Count == 0 ? "NULL" : "r.description")}
+            SELECT r.id, r.kind, substr(r.title, 1, {MaxFieldChars}), substr(r.company, 1, {MaxFieldChars}), substr(r.location_text, 1, {MaxFieldChars}),
+                r.country, r.metro, r.role, r.seniority, r.employment_type, r.work_arrangement, r.period_start, r.salary_usd, r.salary_flag,
+                {(words.Count == 0 ? "NULL" : $"substr(r.description, 1, {MaxSnippetSourceChars})")}
             FROM records r WHERE r.id IN ({idList})
             """);
         var byId = new Dictionary<long, PostingHit>(ids.Count);

@@ -12,6 +12,7 @@ internal static class SearchSnippet
     private const char Open = '\u0002';
     private const char Close = '\u0003';
     private const string Ellipsis = "…";
+    private const int MaxWordChars = 40;
 
     /// <summary>The first of <paramref name="texts"/> that contains a match gives the snippet; null when none does.</summary>
     public static string? Build(IReadOnlyList<string> words, int width, params string?[] texts)
@@ -83,7 +84,8 @@ internal static class SearchSnippet
             if (i > start)
             {
                 count++;
-                var word = text.AsSpan(start, i - start);
+                // A run of thousands of letters is one "word": show its start only, so a snippet stays a few hundred characters.
+                var word = text.AsSpan(start, Math.Min(i - start, MaxWordChars));
                 if (Matches(word, words))
                 {
                     snippet.Append(Open).Append(word).Append(Close);
@@ -91,6 +93,11 @@ internal static class SearchSnippet
                 else
                 {
                     snippet.Append(word);
+                }
+
+                if (i - start > MaxWordChars)
+                {
+                    snippet.Append(Ellipsis);
                 }
             }
 

@@ -28,6 +28,8 @@ public sealed class SharedApi : IAsyncLifetime
         Db = await TestDatabase.SharedAsync();
         factory = new ApiFactory(Db);
         Client = factory.CreateClient();
+        // Not a browser: the same-origin signal a script sends with a POST (see RequestGuard).
+        Client.DefaultRequestHeaders.Add("X-Requested-With", "skillscope");
     }
 
     public async Task DisposeAsync()

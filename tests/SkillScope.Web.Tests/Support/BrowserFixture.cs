@@ -36,6 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         Server = await LiveServer.StartAsync(await TestDatabase.SharedAsync());
         Api = new HttpClient { BaseAddress = Server.Address };
+        Api.DefaultRequestHeaders.Add("X-Requested-With", "skillscope"); // a script, not a cross-site form (RequestGuard)
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -5,7 +5,7 @@ import { h } from './dom.js';
 
 export function resumeInput(prefix, describedBy) {
   const text = h('textarea', { id: `${prefix}-text`, name: 'resume', rows: 14, spellcheck: 'false', 'aria-describedby': describedBy });
-  const file = h('input', { id: `${prefix}-file`, type: 'file', name: 'resume-file', accept: '.txt,.md,.markdown,.json,text/plain,text/markdown,application/json' });
+  const file = h('input', { id: `${prefix}-file`, type: 'file', name: 'resume-file', accept: '.txt,.md,.markdown,.json,.docx,.pdf,text/plain,text/markdown,application/json,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
   const format = h('select', { id: `${prefix}-format`, name: 'format' },
     [['', 'from the file name (pasted: plain text)'], ['text', 'Plain text'], ['markdown', 'Markdown'], ['json-resume', 'JSON Resume']]
       .map(([value, label]) => h('option', { value }, label)));

@@ -1,3 +1,5 @@
+using SkillScope.Model;
+
 namespace SkillScope.Ingest.Csv;
 
 /// <summary>The fields of one well-formed record, with the small conversions every layout needs.</summary>
@@ -16,15 +18,8 @@ internal readonly struct CsvFields(string[] fields)
             return null;
         }
 
-        var value = fields[ordinal];
-        if (value.Length == 0)
-        {
-            return null;
-        }
-
-        // Trim only allocates when there is something to trim.
-        var trimmed = value.Trim();
-        return trimmed.Length == 0 ? null : trimmed;
+        // Trim only allocates when there is something to trim; whitespace before a formula stays (CSV injection).
+        return SpreadsheetText.TrimSafely(fields[ordinal]);
     }
 
     /// <summary>Like <see cref="Text(int)"/>, but also null for a layout's own "missing" marker (Glassdoor's "-1").</summary>

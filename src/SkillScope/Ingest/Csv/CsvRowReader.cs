@@ -55,8 +55,24 @@ internal sealed class CsvRowReader : IDisposable
             return false;
         }
 
-        if (row.Problem is null || !HasInnerLineBreak(row.RawText))
+        if (row.Problem is null)
         {
+            return true;
+        }
+
+        if (!HasInnerLineBreak(row.RawText))
+        {
+            // A quote opened on the last line and never closed: say so, with that line (the file's final line
+            // break, inside the open quote, is not a line of its own).
+            if (row.RawText.AsSpan().Count('"') % 2 == 1 && !TryPeek())
+            {
+                row = row with
+                {
+                    Line = lastEndLine - lastRaw.AsSpan().Count('\n'),
+                    Problem = "unterminated quoted field (a quote opened on this line is never closed before the end of the file)",
+                };
+            }
+
             return true;
         }
 
@@ -82,6 +98,20 @@ internal sealed class CsvRowReader : IDisposable
     }
 
     public void Dispose() => parser.Dispose();
+
+    // Reads one record ahead into the lookahead; false at the end of the input (the last record's state is kept).
+    private bool TryPeek()
+    {
+        var (raw, end) = (lastRaw, lastEndLine);
+        if (TryReadPhysical(out var following))
+        {
+            lookahead = following;
+            return true;
+        }
+
+        (lastRaw, lastEndLine) = (raw, end);
+        return false;
+    }
 
     private bool TryReadPhysical(out CsvRawRow row)
     {

@@ -58,14 +58,14 @@ internal sealed class AiJobsFormat : CsvRecordFormat
                 return RowResult.Fail($"employment_type {FieldParsing.Quote(row.Text(type))} is not FT, PT, CT or FL");
             }
 
-            if (!FieldParsing.TryDecimal(row.Text(salary), out var amount) || amount < 0)
+            if (FieldParsing.AmountError("salary", row.Text(salary), out var amount) is { } salaryError)
             {
-                return RowResult.Fail($"salary {FieldParsing.Quote(row.Text(salary))} is not a number");
+                return RowResult.Fail(salaryError);
             }
 
-            if (!FieldParsing.TryDecimal(row.Text(usd), out var amountUsd) || amountUsd < 0)
+            if (FieldParsing.AmountError("salary_in_usd", row.Text(usd), out var amountUsd) is { } usdError)
             {
-                return RowResult.Fail($"salary_in_usd {FieldParsing.Quote(row.Text(usd))} is not a number");
+                return RowResult.Fail(usdError);
             }
 
             var currencyCode = row.Text(currency);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SkillScope.Ingest.Generic;
+using SkillScope.Ingest.Web;
 using SkillScope.Model;
 
 namespace SkillScope.Ingest.Formats;
@@ -9,6 +10,7 @@ namespace SkillScope.Ingest.Formats;
 /// JSON Lines: one JSON object per line, read through a column mapping whose values are keys, with
 /// dots for nested objects ("company.display_name"). Without a mapping, top-level keys named like
 /// RawRecord fields are used. A line that is not a JSON object is a rejected row; blank lines are not rows.
+/// The same caps as the JobPosting reader (<see cref="WebLimits"/>): a line over 4 Mi characters is rejected unread.
 /// </summary>
 internal sealed class JsonLinesFormat : IRecordFormat
 {
@@ -52,24 +54,27 @@ internal sealed class JsonLinesFormat : IRecordFormat
         return Rows(text, mapping);
     }
 
+    // Lines are read through the JobPosting reader's scanner, with its caps: a line over WebLimits.MaxRecordChars is
+    // rejected without being held in memory, and a rejected line keeps only its first MaxSnippetChars characters.
     private static IEnumerable<SourceRow> Rows(TextReader text, ColumnMapping? mapping)
     {
+        var limits = WebLimits.Default;
         var builder = new RecordBuilder();
         long position = 0;
-        long line = 0;
-        while (text.ReadLine() is { } raw)
+        foreach (var chunk in JsonChunks.Lines(new JsonTextScanner(text), limits))
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(raw))
+            position++;
+            if (chunk.Error is not null)
             {
+                yield return SourceRow.Rejected(position, chunk.Line, chunk.Text, chunk.Error);
                 continue;
             }
 
-            position++;
+            var raw = chunk.Text.TrimEnd('\r');
             var (record, error) = Map(raw, mapping, builder);
             yield return record is not null
-                ? SourceRow.Ok(position, line, raw, record)
-                : SourceRow.Rejected(position, line, raw, error!);
+                ? SourceRow.Ok(position, chunk.Line, raw, record)
+                : SourceRow.Rejected(position, chunk.Line, JsonChunks.Snippet(raw, limits), error!);
         }
     }
 

@@ -68,7 +68,8 @@ internal sealed class RecordBuilder
     /// <summary>Sets a field from text; returns why the text does not fit the field, or null.</summary>
     public string? Set(MappableField field, string? text)
     {
-        text = text?.Trim();
+        // Whitespace before a formula stays in text fields (see SpreadsheetText).
+        text = field.Type == FieldType.Text ? SpreadsheetText.TrimSafely(text) : text?.Trim();
         if (string.IsNullOrEmpty(text))
         {
             return null;
@@ -96,9 +97,9 @@ internal sealed class RecordBuilder
                 values[field.Name] = integer;
                 return null;
             case FieldType.Number:
-                if (!FieldParsing.TryDecimal(text, out var number))
+                if (FieldParsing.AmountError(field.Name, text, out var number) is { } numberError)
                 {
-                    return $"{field.Name} {FieldParsing.Quote(text)} is not a number (free-text pay belongs in SalaryText)";
+                    return number < 0 ? numberError : numberError + " (free-text pay belongs in SalaryText)";
                 }
 
                 values[field.Name] = number;
@@ -131,6 +132,11 @@ internal sealed class RecordBuilder
     {
         if (field.Type == FieldType.Number)
         {
+            if (number < 0)
+            {
+                return $"{field.Name} {number.ToString(System.Globalization.CultureInfo.InvariantCulture)} is negative; pay cannot be below zero";
+            }
+
             values[field.Name] = number;
             return null;
         }

@@ -48,7 +48,7 @@ async function render(main, context) {
 
   append(main,
     h('h1', {}, 'Job matching'),
-    h('p', { class: 'lead', id: 'match-help' }, 'Paste a resume or choose a file (.txt, .md or JSON Resume) and see the stored postings it fits best: ' +
+    h('p', { class: 'lead', id: 'match-help' }, 'Paste a resume or choose a file (.txt, .md, JSON Resume, DOCX or PDF) and see the stored postings it fits best: ' +
       'each with its score, the skills it asks for that the resume shows or lacks, and why it ranks there. The resume is read for this request only and never stored.'),
     filterBar(state, vocabulary, {
       names: filters,

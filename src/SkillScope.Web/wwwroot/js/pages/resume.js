@@ -44,7 +44,7 @@ async function render(main, context) {
 
   append(main,
     h('h1', {}, 'Resume check'),
-    h('p', { class: 'lead', id: 'resume-help' }, 'Paste a resume or choose a file (.txt, .md or JSON Resume), give the posting, and see how well ' +
+    h('p', { class: 'lead', id: 'resume-help' }, 'Paste a resume or choose a file (.txt, .md, JSON Resume, DOCX or PDF), give the posting, and see how well ' +
       'the resume fits it: a score out of 100, its breakdown and what to change, most valuable first. The resume is read for this request only and never stored.'),
     h('form', { class: 'resume-form', 'aria-label': 'Resume and posting', onsubmit: submit },
       ...resume.fields,

@@ -13,6 +13,7 @@ namespace SkillScope.Web;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(MarketReport))]
 [JsonSerializable(typeof(SkillDemandReport))]
+[JsonSerializable(typeof(SkillSeriesReport))]
 [JsonSerializable(typeof(PostingPage))]
 [JsonSerializable(typeof(PostingDetail))]
 [JsonSerializable(typeof(IReadOnlyList<QuarantinedRow>))]

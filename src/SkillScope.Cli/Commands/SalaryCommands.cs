@@ -34,10 +34,10 @@ internal static class SalaryCommands
             DefaultValueFactory = _ => SalaryDimensions.Country,
         };
         region.AcceptOnlyFromAmong(SalaryDimensions.Country, SalaryDimensions.Metro);
-        var excludeEstimates = ExcludeEstimates();
+        var includeEstimates = IncludeEstimates();
         var command = new Command("salaries",
             "Pay bands (P10-P90, mean, local currency), experience ladder and regional differentials; --kind salary_report (default) or posting, never mixed");
-        foreach (var option in (Option[])[db, format, by, minCell, region, excludeEstimates])
+        foreach (var option in (Option[])[db, format, by, minCell, region, includeEstimates])
         {
             command.Options.Add(option);
         }
@@ -51,7 +51,7 @@ internal static class SalaryCommands
                 By = Split(result.GetValue(by)) is { Length: > 0 } dimensions ? dimensions : [SalaryDimensions.Role, SalaryDimensions.Seniority],
                 MinCell = result.GetValue(minCell),
                 RegionLevel = result.GetValue(region)!,
-                ExcludeEstimates = result.GetValue(excludeEstimates),
+                ExcludeEstimates = !result.GetValue(includeEstimates),
             };
             if (options.Validate() is { } problem)
             {
@@ -83,10 +83,10 @@ internal static class SalaryCommands
             Description = "Skills (ids or names) and groups (category:llm-genai) to test; default: every skill and category",
             AllowMultipleArgumentsPerToken = true,
         };
-        var excludeEstimates = ExcludeEstimates();
+        var includeEstimates = IncludeEstimates();
         var command = new Command("premiums",
             "Skill pay premiums: log salary on the skill with role, seniority, country and year fixed effects (postings, or --kind salary_report: surveys that list tools)");
-        foreach (var option in (Option[])[db, format, taxonomy, minN, skills, excludeEstimates])
+        foreach (var option in (Option[])[db, format, taxonomy, minN, skills, includeEstimates])
         {
             command.Options.Add(option);
         }
@@ -109,7 +109,7 @@ internal static class SalaryCommands
             var tests = ResolveSkills(loaded, Split(result.GetValue(skills)));
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
             filter = FilterOptions.MatchSources(filter, store);
-            var options = new PremiumOptions { MinObservations = result.GetValue(minN), ExcludeEstimates = result.GetValue(excludeEstimates), Skills = tests };
+            var options = new PremiumOptions { MinObservations = result.GetValue(minN), ExcludeEstimates = !result.GetValue(includeEstimates), Skills = tests };
             SalaryRenderer.Write(context, SalaryPremiums.Report(store, loaded, filter, options), result.GetValue(format)!);
             return 0;
         });
@@ -133,10 +133,10 @@ internal static class SalaryCommands
         var kind = new Option<string?>("--kind") { Description = "Where pay cells come from: salary_report (default when stored) or posting" };
         kind.AcceptOnlyFromAmong(RecordKinds.Posting, RecordKinds.SalaryReport);
         var minCell = MinCell();
-        var excludeEstimates = ExcludeEstimates();
+        var includeEstimates = IncludeEstimates();
         var command = new Command("estimate",
             "Median and P25-P75 pay for a role, level and place (and skills), with the cells, fallbacks and premiums used and their n");
-        foreach (var option in (Option[])[db, format, taxonomy, role, seniority, country, metro, skills, kind, minCell, excludeEstimates])
+        foreach (var option in (Option[])[db, format, taxonomy, role, seniority, country, metro, skills, kind, minCell, includeEstimates])
         {
             command.Options.Add(option);
         }
@@ -154,7 +154,7 @@ internal static class SalaryCommands
                 metroName, ResolveSkills(loaded, Split(result.GetValue(skills))) ?? [])
             {
                 Kind = result.GetValue(kind),
-                ExcludeEstimates = result.GetValue(excludeEstimates),
+                ExcludeEstimates = !result.GetValue(includeEstimates),
             };
             if (request.Validate() is { } problem)
             {
@@ -179,9 +179,9 @@ internal static class SalaryCommands
         DefaultValueFactory = _ => 10,
     };
 
-    private static Option<bool> ExcludeEstimates() => new("--exclude-estimates")
+    private static Option<bool> IncludeEstimates() => new("--include-estimates")
     {
-        Description = "Leave out salaries the source marks as its own estimate (Glassdoor est., Adzuna predicted)",
+        Description = "Add salaries a board estimated (Glassdoor est., Adzuna predicted), counted apart; left out by default",
     };
 
     private static void KindOf(RecordFilter filter)

@@ -23,8 +23,19 @@ internal static class SkillReportCommands
             AllowMultipleArgumentsPerToken = true,
         };
         var coSkills = new Option<string?>("--co-skills") { Description = "A skill id: list the skills most often asked for with it, with lift" };
-        var command = new Command("skills", "Skill demand among postings: share with 95% interval, required vs preferred, trend, co-skills, categories");
-        foreach (var option in (Option[])[db, format, taxonomy, top, compare, coSkills])
+        var includeSnippets = new Option<bool>("--include-snippets")
+        {
+            Description = "Count postings whose text is a snippet or summary too (by default shares are of full descriptions only)",
+        };
+        var by = new Option<string?>("--by") { Description = "Each skill's share per month, quarter or year, with its 95% interval" };
+        by.AcceptOnlyFromAmong([.. SkillSeries.Granularities]);
+        var skills = new Option<string[]>("--skills")
+        {
+            Description = "With --by: skills (ids or names) and groups (category:llm-genai) to follow; default category:llm-genai, pytorch, python",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("skills", "Skill demand among postings: share with 95% interval, required vs preferred, trend, demand over time, co-skills, categories");
+        foreach (var option in (Option[])[db, format, taxonomy, top, compare, coSkills, includeSnippets, by, skills])
         {
             command.Options.Add(option);
         }
@@ -45,10 +56,35 @@ internal static class SkillReportCommands
                 throw new CliError($"--co-skills '{anchor}' is not a skill id; see 'skillscope skills list'");
             }
 
-            using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
+            var options = new SkillDemandOptions { IncludeSnippets = result.GetValue(includeSnippets) };
+            if (result.GetValue(by) is { } granularity)
+            {
+                if (result.GetValue(compare) is { Length: > 0 } || anchor is not null)
+                {
+                    throw new CliError("--by draws shares over time; it does not combine with --compare or --co-skills");
+                }
 
+                var followed = (result.GetValue(skills) ?? [])
+                    .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    .Select(name => SalaryPremiums.Resolve(loaded, name)
+                        ?? throw new CliError($"--skills '{name}' is not a skill or category:SLUG of the taxonomy; see 'skillscope skills list'"))
+                    .Distinct(StringComparer.Ordinal).ToList();
+                using var seriesStore = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
+                filter = FilterOptions.MatchSources(filter, seriesStore);
+                var series = SkillSeries.Compute(seriesStore, loaded, filter, granularity, followed, options);
+                WarnIfStale(context, seriesStore, loaded);
+                SkillReportRenderer.WriteSeries(context, series, result.GetValue(format)!);
+                return 0;
+            }
+
+            if (result.GetValue(skills) is { Length: > 0 })
+            {
+                throw new CliError("--skills chooses the skills to follow over time: use it with --by month|quarter|year");
+            }
+
+            using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
             filter = FilterOptions.MatchSources(filter, store);
-            var report = SkillDemand.Compute(store, loaded, filter, result.GetValue(top), anchor, Periods(result.GetValue(compare)));
+            var report = SkillDemand.Compute(store, loaded, filter, result.GetValue(top), anchor, Periods(result.GetValue(compare)), options);
             WarnIfStale(context, store, loaded);
             SkillReportRenderer.Write(context, report, result.GetValue(format)!);
             return 0;

@@ -10,6 +10,7 @@ namespace SkillScope.Cli.Rendering;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(MarketReport))]
 [JsonSerializable(typeof(SkillDemandReport))]
+[JsonSerializable(typeof(SkillSeriesReport))]
 [JsonSerializable(typeof(SkillScope.Career.ResumeScore))]
 [JsonSerializable(typeof(SkillScope.Career.SkillGapReport))]
 [JsonSerializable(typeof(SkillScope.Career.MatchReport))]

@@ -35,34 +35,51 @@ internal static class MarketRenderer
         Of("Work arrangement", report.ByWorkArrangement),
         Of("Top companies", report.TopCompanies),
         Of("Top countries", report.TopCountries),
-        Of("Top metros", report.TopMetros),
+        Of("Top metros (a posting in several metros counts in each)", report.TopMetros),
     ];
 
     private static Section Of(string title, IReadOnlyList<CountShare> rows) => new(title, rows.Select(r => (r.Key, r.Count, r.Share)).ToList());
 
     private static string Headline(MarketReport report) => string.Create(CultureInfo.InvariantCulture,
-        $"{report.Total:N0} records, period {report.Period.From ?? "?"} to {report.Period.To ?? "?"}; {report.SourceRows:N0} source rows, {report.DuplicatesMerged:N0} duplicate postings merged");
+        $"{report.Total:N0} records, period {report.Period.From ?? "?"} to {report.Period.To ?? "?"}; {report.SourceRows:N0} source rows, {report.DuplicatesMerged:N0} rows joined an existing posting");
 
-    private static string SalaryLine(MarketReport report)
+    // Survey pay, employer-stated and board-estimated posting pay are never pooled: one line each.
+    private static IReadOnlyList<ProvenanceSalary> Salaries(MarketReport report) =>
+        report.SalaryByProvenance.Count > 0 ? report.SalaryByProvenance
+        : [new ProvenanceSalary("all", report.SalaryUsd ?? Statistics.Summarize([]))];
+
+    private static string Label(string provenance) => provenance switch
     {
-        var s = report.SalaryUsd;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"Salary, USD per year (n = {s.N:N0}; {report.SalaryFlagged:N0} flagged salaries left out): P25 {Sections.Number(s.P25)}, median {Sections.Number(s.Median)}, P75 {Sections.Number(s.P75)}, mean {Sections.Number(s.Mean)}");
-    }
+        PayProvenance.Survey => "survey (reported pay)",
+        PayProvenance.EmployerStated => "postings, employer-stated",
+        PayProvenance.BoardEstimated => "postings, board-estimated",
+        _ => provenance,
+    };
+
+    private static string SalaryLine(MarketReport report) => string.Join("\n\n", Salaries(report).Select(p => string.Create(CultureInfo.InvariantCulture,
+        $"Salary, USD per year, {Label(p.Provenance)} (n = {p.Salary.N:N0}): P25 {Sections.Number(p.Salary.P25)}, median {Sections.Number(p.Salary.Median)}, P75 {Sections.Number(p.Salary.P75)}, mean {Sections.Number(p.Salary.Mean)}")))
+        + string.Create(CultureInfo.InvariantCulture, $"\n\n{report.SalaryFlagged:N0} flagged salaries left out; survey and posting pay are never pooled.");
 
     private static void Table(CliContext context, MarketReport report, string title)
     {
         var console = Consoles.For(context.Output);
         console.Write(new Rule($"[bold]{Terminal.Escape(title)}[/]").LeftJustified());
         console.WriteLine(Headline(report));
-        var salary = new Table().Border(TableBorder.Rounded).Title("[bold]Salary, USD per year[/]");
-        foreach (var column in (string[])["n", "P25", "median", "P75", "mean", "flagged, left out"])
+        var salary = new Table().Border(TableBorder.Rounded)
+            .Title("[bold]Salary, USD per year (never pooled across provenance)[/]")
+            .Caption(string.Create(CultureInfo.InvariantCulture, $"{report.SalaryFlagged:N0} flagged salaries left out"));
+        salary.AddColumn("pay");
+        foreach (var column in (string[])["n", "P25", "median", "P75", "mean"])
         {
             salary.AddColumn(new TableColumn(column).RightAligned());
         }
 
-        var s = report.SalaryUsd;
-        salary.AddRow(Sections.Number(s.N), Sections.Number(s.P25), Sections.Number(s.Median), Sections.Number(s.P75), Sections.Number(s.Mean), Sections.Number(report.SalaryFlagged));
+        foreach (var p in Salaries(report))
+        {
+            var s = p.Salary;
+            salary.AddRow(Markup.Escape(Label(p.Provenance)), Sections.Number(s.N), Sections.Number(s.P25), Sections.Number(s.Median), Sections.Number(s.P75), Sections.Number(s.Mean));
+        }
+
         console.Write(salary);
         foreach (var section in SectionsOf(report))
         {
@@ -98,10 +115,14 @@ internal static class MarketRenderer
             }
         }
 
-        var s = report.SalaryUsd;
-        foreach (var (key, value) in (ReadOnlySpan<(string, double?)>)[("n", s.N), ("p25", s.P25), ("median", s.Median), ("p75", s.P75), ("mean", s.Mean)])
+        foreach (var p in Salaries(report))
         {
-            text.Append("salaryUsd,").Append(key).Append(",,,").AppendLine(value?.ToString("0.##", CultureInfo.InvariantCulture));
+            var s = p.Salary;
+            var section = p.Provenance == "all" ? "salaryUsd" : "salaryUsd:" + p.Provenance;
+            foreach (var (key, value) in (ReadOnlySpan<(string, double?)>)[("n", s.N), ("p25", s.P25), ("median", s.Median), ("p75", s.P75), ("mean", s.Mean)])
+            {
+                text.Append(section).Append(',').Append(key).Append(",,,").AppendLine(value?.ToString("0.##", CultureInfo.InvariantCulture));
+            }
         }
 
         return text.ToString();

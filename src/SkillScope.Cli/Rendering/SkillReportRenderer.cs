@@ -60,7 +60,7 @@ internal static class SkillReportRenderer
         {
             var trendTable = new Table().Border(TableBorder.Rounded)
                 .Title($"[bold]{Terminal.Escape(report.PeriodA!.Label)} (n = {report.PostingsA:N0}) vs {Terminal.Escape(report.PeriodB!.Label)} (n = {report.PostingsB:N0})[/]");
-            foreach (var column in (string[])["skill", "share A", "share B", "change (pp)", "p", "trend"])
+            foreach (var column in (string[])["skill", "share A", "share B", "change (pp)", "95% interval", "p", "trend"])
             {
                 trendTable.AddColumn(column == "skill" || column == "trend" ? new TableColumn(column) : new TableColumn(column).RightAligned());
             }
@@ -68,17 +68,96 @@ internal static class SkillReportRenderer
             foreach (var t in trends)
             {
                 trendTable.AddRow(Terminal.Escape(t.Name), Sections.Percent(t.ShareA), Sections.Percent(t.ShareB),
-                    t.ChangePp.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture), t.PValue.ToString("0.000", CultureInfo.InvariantCulture), Arrow(t.Trend));
+                    t.ChangePp.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture), Interval(t),
+                    t.PValue.ToString("0.000", CultureInfo.InvariantCulture), Terminal.Escape(Arrow(t.Trend)));
             }
 
             console.Write(trendTable);
+            console.WriteLine(TrendFootnote(report));
         }
     }
 
-    private static string Arrow(string trend) => trend switch { "rising" => "↑ rising", "falling" => "↓ falling", _ => "→ stable" };
+    private static string Interval(SkillTrendRow t) => t.Trend == StratifiedTrend.NotComparable ? ""
+        : string.Create(CultureInfo.InvariantCulture, $"{t.LowPp:+0.0;-0.0;0.0} to {t.HighPp:+0.0;-0.0;0.0}");
 
-    private static string Headline(SkillDemandReport report) => string.Create(CultureInfo.InvariantCulture,
-        $"{report.Postings:N0} postings with text (shares are of these); {report.PostingsWithoutText:N0} matching postings have no text and are not counted. Salary reports never count.");
+    private static string Arrow(string trend) => trend switch
+    {
+        "rising" => "↑ rising", "falling" => "↓ falling", "stable" => "→ stable", _ => trend,
+    };
+
+    private static string TrendFootnote(SkillDemandReport report) => report.TrendNote is { } note
+        ? $"Not comparable: {note}."
+        : "Changes are within each source present in both periods (Mantel-Haenszel); rising/falling only when the 95% interval excludes zero.";
+
+    internal static string Headline(SkillDemandReport report) => string.Create(CultureInfo.InvariantCulture,
+        $"{report.Postings:N0} postings with {(report.IncludeSnippets ? "text" : "full text")} (shares are of these). Left out: {LeftOutText(report.LeftOut)}. Salary reports never count.");
+
+    internal static string LeftOutText(IReadOnlyList<LeftOutRow> leftOut) => leftOut.Count == 0 ? "none"
+        : string.Join("; ", leftOut.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Postings:N0} {l.Reason}")))
+          + (leftOut.Any(l => l.TextKind != Normalize.TextKinds.None) ? " (--include-snippets counts snippets and summaries)" : "");
+
+    public static void WriteSeries(CliContext context, SkillSeriesReport report, string format)
+    {
+        switch (format)
+        {
+            case "json":
+                context.Output.WriteLine(CliJson.Serialize(report));
+                return;
+            case "csv":
+                var csv = new StringBuilder("skill,period,postings,total,share,low,high\n");
+                foreach (var line in report.Series)
+                {
+                    foreach (var p in line.Points)
+                    {
+                        csv.AppendJoin(',', line.Skill, p.Period, p.Postings.ToString(CultureInfo.InvariantCulture), p.Total.ToString(CultureInfo.InvariantCulture),
+                            F(p.Share), F(p.Low), F(p.High)).Append('\n');
+                    }
+                }
+
+                context.Output.Write(csv.ToString());
+                return;
+        }
+
+        var text = new StringBuilder();
+        var markdown = format == "md";
+        text.AppendLine(markdown ? $"# SkillScope: skill demand by {report.By}\n" : $"SkillScope: skill demand by {report.By}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{report.Postings:N0} postings with {(report.IncludeSnippets ? "text" : "full text")}. Left out: {LeftOutText(report.LeftOut)}.");
+        text.AppendLine();
+        text.Append("| period | postings |").AppendJoin("", report.Series.Select(l => $" {l.Name} (95% CI) |")).AppendLine(" sources |");
+        text.Append("|---|---:|").AppendJoin("", report.Series.Select(_ => "---:|")).AppendLine("---|");
+        for (var i = 0; i < report.Periods.Count; i++)
+        {
+            var period = report.Periods[i];
+            text.Append(CultureInfo.InvariantCulture, $"| {period.Period}{(period.SameSourcesAsPrevious ? "" : " *")} | {period.Postings:N0} |");
+            foreach (var line in report.Series)
+            {
+                var p = line.Points[i];
+                text.Append(CultureInfo.InvariantCulture, $" {Sections.Percent(p.Share)} ({Sections.Percent(p.Low)}-{Sections.Percent(p.High)}) |");
+            }
+
+            text.AppendLine(" " + string.Join(", ", period.Sources.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Source} {s.Postings:N0}"))) + " |");
+        }
+
+        if (report.Periods.Any(p => !p.SameSourcesAsPrevious))
+        {
+            text.AppendLine().AppendLine("* its sources differ from the previous period's: a change may reflect the sources, not time.");
+        }
+
+        foreach (var reference in report.Reference)
+        {
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Reference: {reference.Name} ({reference.Scope}); {reference.Attribution}.");
+            text.AppendLine(string.Join(", ", reference.Points.Select(p => $"{p.Period} {Sections.Percent(p.Share)}")));
+        }
+
+        if (report.ReferenceNote is { } note)
+        {
+            text.AppendLine().AppendLine("No reference series: " + note + ".");
+        }
+
+        context.Output.Write(text.ToString());
+
+        static string F(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+    }
 
     private static string Markdown(SkillDemandReport report)
     {
@@ -105,11 +184,13 @@ internal static class SkillReportRenderer
 
         if (report.Trends is { } trends)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"## {report.PeriodA!.Label} vs {report.PeriodB!.Label}\n\n| skill | share A | share B | change (pp) | p | trend |\n|---|---:|---:|---:|---:|---|");
+            text.AppendLine(CultureInfo.InvariantCulture, $"## {report.PeriodA!.Label} vs {report.PeriodB!.Label}\n\n| skill | share A | share B | change (pp) | 95% interval | p | trend |\n|---|---:|---:|---:|---:|---:|---|");
             foreach (var t in trends)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {t.Name} | {Sections.Percent(t.ShareA)} | {Sections.Percent(t.ShareB)} | {t.ChangePp:+0.0;-0.0;0.0} | {t.PValue:0.000} | {t.Trend} |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {t.Name} | {Sections.Percent(t.ShareA)} | {Sections.Percent(t.ShareB)} | {t.ChangePp:+0.0;-0.0;0.0} | {Interval(t)} | {t.PValue:0.000} | {t.Trend} |");
             }
+
+            text.AppendLine().AppendLine(TrendFootnote(report));
         }
 
         return text.ToString();

@@ -36,6 +36,9 @@ internal class FilterParameters
     [FromQuery(Name = "source"), Description("Source name given at ingest, e.g. ai-jobs.net, usajobs (see /api/meta)." + Several)]
     public string[]? Source { get; set; }
 
+    [FromQuery(Name = "textKind"), Description("Postings whose text is full, snippet, summary or none (the skill report counts full texts by default)." + Several)]
+    public string[]? TextKind { get; set; }
+
     [FromQuery(Name = "since"), Description("Only records whose period ends on or after this date: YYYY-MM-DD or YYYY.")]
     public string? Since { get; set; }
 
@@ -46,6 +49,13 @@ internal class FilterParameters
     public bool TryRead(out RecordFilter filter, [NotNullWhen(false)] out BadParameter? bad)
     {
         (filter, bad) = (RecordFilter.None, null);
+        var texts = QueryValues.List(TextKind);
+        if (texts.FirstOrDefault(t => !Normalize.TextKinds.All.Contains(t)) is { } badText)
+        {
+            bad = new BadParameter("textKind", $"textKind '{badText}' is not known; use one of: {string.Join(", ", Normalize.TextKinds.All)}");
+            return false;
+        }
+
         var input = new FilterInput
         {
             Kinds = QueryValues.List(Kind),
@@ -64,7 +74,7 @@ internal class FilterParameters
             return false;
         }
 
-        filter = read;
+        filter = read with { TextKinds = texts };
         return true;
     }
 }

@@ -57,7 +57,7 @@ public static class SalariesApi
         if (!parameters.TryRead(out var filter, out var bad)
             || !QueryValues.TryInt(parameters.MinCell, "minCell", 1, MaxMinCell, DefaultMinCell, out var minCell, out bad)
             || !QueryValues.TryChoice(parameters.Region, "region", [SalaryDimensions.Country, SalaryDimensions.Metro], out var region, out bad)
-            || !TryBool(parameters.ExcludeEstimates, "excludeEstimates", out var exclude, out bad))
+            || !TryBool(parameters.IncludeEstimates, "includeEstimates", out var include, out bad))
         {
             return bad.ToProblem();
         }
@@ -68,7 +68,7 @@ public static class SalariesApi
             By = by.Length > 0 ? by : [SalaryDimensions.Role, SalaryDimensions.Seniority],
             MinCell = minCell,
             RegionLevel = region ?? SalaryDimensions.Country,
-            ExcludeEstimates = exclude,
+            ExcludeEstimates = !include,
         };
         if (options.Validate() is { } problem)
         {
@@ -91,7 +91,7 @@ public static class SalariesApi
     {
         if (!parameters.TryRead(out var filter, out var bad)
             || !QueryValues.TryInt(parameters.MinN, "minN", 2, MaxMinCell, 30, out var minN, out bad)
-            || !TryBool(parameters.ExcludeEstimates, "excludeEstimates", out var exclude, out bad)
+            || !TryBool(parameters.IncludeEstimates, "includeEstimates", out var include, out bad)
             || !TryResolveSkills(taxonomy, parameters.Skills, out var skills, out bad))
         {
             return bad.ToProblem();
@@ -102,7 +102,7 @@ public static class SalariesApi
             return new BadParameter("kind", "kind: premiums are fitted on one kind at a time: kind=posting (the default) or kind=salary_report").ToProblem();
         }
 
-        var options = new PremiumOptions { MinObservations = minN, ExcludeEstimates = exclude, Skills = skills };
+        var options = new PremiumOptions { MinObservations = minN, ExcludeEstimates = !include, Skills = skills };
         using var store = stores.OpenRead();
         using var interrupt = store.InterruptOn(cancellation);
         return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString, () => SalaryPremiums.Report(store, taxonomy, filter, options)));
@@ -112,7 +112,7 @@ public static class SalariesApi
         [AsParameters] EstimateParameters parameters, StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, HttpRequest request, CancellationToken cancellation)
     {
         if (!QueryValues.TryInt(parameters.MinCell, "minCell", 1, MaxMinCell, DefaultMinCell, out var minCell, out var bad)
-            || !TryBool(parameters.ExcludeEstimates, "excludeEstimates", out var exclude, out bad)
+            || !TryBool(parameters.IncludeEstimates, "includeEstimates", out var include, out bad)
             || !QueryValues.TryChoice(parameters.Kind, "kind", [RecordKinds.Posting, RecordKinds.SalaryReport], out var kind, out bad)
             || !TryResolveSkills(taxonomy, parameters.Skills, out var skills, out bad)
             || !TryMetro(parameters.Metro, out var metro, out bad))
@@ -135,7 +135,7 @@ public static class SalariesApi
         var estimate = new EstimateRequest(parameters.Role.Trim(), parameters.Seniority.Trim(), country, metro, skills ?? [])
         {
             Kind = kind,
-            ExcludeEstimates = exclude,
+            ExcludeEstimates = !include,
         };
         if (estimate.Validate() is { } problem)
         {
@@ -204,7 +204,7 @@ public static class SalariesApi
     }
 }
 
-/// <summary>`report salaries`: the record filters plus --by, --min-cell, --region and --exclude-estimates.</summary>
+/// <summary>`report salaries`: the record filters plus --by, --min-cell, --region and --include-estimates.</summary>
 internal sealed class SalariesParameters : FilterParameters
 {
     [FromQuery(Name = "by"), Description("Dimensions of the bands: role, seniority, country or metro (repeated or comma-separated; default role,seniority).")]
@@ -216,11 +216,11 @@ internal sealed class SalariesParameters : FilterParameters
     [FromQuery(Name = "region"), Description("Regional differential by country (against the global median, default) or metro (against its country's).")]
     public string? Region { get; set; }
 
-    [FromQuery(Name = "excludeEstimates"), Description("true: leave out salaries the source marks as its own estimate.")]
-    public string? ExcludeEstimates { get; set; }
+    [FromQuery(Name = "includeEstimates"), Description("true: add salaries a board estimated (left out by default).")]
+    public string? IncludeEstimates { get; set; }
 }
 
-/// <summary>`report premiums`: the record filters plus --min-n, --skills and --exclude-estimates.</summary>
+/// <summary>`report premiums`: the record filters plus --min-n, --skills and --include-estimates.</summary>
 internal sealed class PremiumsParameters : FilterParameters
 {
     [FromQuery(Name = "minN"), Description("Report a skill only when at least this many postings name it and this many do not; default 30.")]
@@ -229,8 +229,8 @@ internal sealed class PremiumsParameters : FilterParameters
     [FromQuery(Name = "skills"), Description("Skills (ids or names) and groups (category:llm-genai) to test; default every skill and category.")]
     public string[]? Skills { get; set; }
 
-    [FromQuery(Name = "excludeEstimates"), Description("true: leave out salaries the source marks as its own estimate.")]
-    public string? ExcludeEstimates { get; set; }
+    [FromQuery(Name = "includeEstimates"), Description("true: add salaries a board estimated (left out by default).")]
+    public string? IncludeEstimates { get; set; }
 }
 
 /// <summary>`salary estimate`'s options.</summary>
@@ -257,6 +257,6 @@ internal sealed class EstimateParameters
     [FromQuery(Name = "minCell"), Description("Cells with fewer salaries are not used; default 10.")]
     public string? MinCell { get; set; }
 
-    [FromQuery(Name = "excludeEstimates"), Description("true: leave out salaries the source marks as its own estimate.")]
-    public string? ExcludeEstimates { get; set; }
+    [FromQuery(Name = "includeEstimates"), Description("true: add salaries a board estimated (left out by default).")]
+    public string? IncludeEstimates { get; set; }
 }

@@ -29,6 +29,15 @@ public static class SkillsApi
                 "Postings only; the denominator is the postings with text. The same JSON as `skillscope report skills --format json`.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .AcceptsQuery<SkillsParameters>();
+        app.MapGet("/api/skills/series", GetSeries)
+            .WithTags("Reports")
+            .WithName("GetSkillSeries")
+            .WithSummary("Skill demand over time")
+            .WithDescription("Each chosen skill's share of postings per month, quarter or year with its 95% Wilson interval, each period's " +
+                "sources, and Indeed Hiring Lab's AI/GenAI series as a reference where the filter matches its scope (one country, every " +
+                "posting). Full descriptions only unless includeSnippets=true. The same JSON as `skillscope report skills --by B --format json`.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .AcceptsQuery<SkillSeriesParameters>();
         return app;
     }
 
@@ -38,16 +47,45 @@ public static class SkillsApi
         if (!parameters.TryRead(out var filter, out var bad)
             || !QueryValues.TryInt(parameters.Top, "top", 1, MaxTop, DefaultTop, out var top, out bad)
             || !TryReadAnchor(parameters.CoSkills, taxonomy, out var anchor, out bad)
-            || !TryReadPeriods(parameters.Compare, out var periods, out bad))
+            || !TryReadPeriods(parameters.Compare, out var periods, out bad)
+            || !QueryValues.TryChoice(parameters.IncludeSnippets, "includeSnippets", ["true", "false"], out var snippets, out bad))
         {
             return bad.ToProblem();
         }
 
         using var store = stores.OpenRead();
-
         using var interrupt = store.InterruptOn(cancellation);
+        var options = new SkillDemandOptions { IncludeSnippets = snippets == "true" };
         return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString,
-            () => SkillDemand.Compute(store, taxonomy, filter, top, anchor, periods)));
+            () => SkillDemand.Compute(store, taxonomy, filter, top, anchor, periods, options)));
+    }
+
+    internal static Results<Ok<SkillSeriesReport>, ProblemHttpResult> GetSeries(
+        [AsParameters] SkillSeriesParameters parameters, StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, HttpRequest request, CancellationToken cancellation)
+    {
+        if (!parameters.TryRead(out var filter, out var bad)
+            || !QueryValues.TryChoice(parameters.By, "by", [.. SkillSeries.Granularities], out var by, out bad)
+            || !QueryValues.TryChoice(parameters.IncludeSnippets, "includeSnippets", ["true", "false"], out var snippets, out bad))
+        {
+            return bad.ToProblem();
+        }
+
+        var skills = new List<string>();
+        foreach (var name in QueryValues.List(parameters.Skills))
+        {
+            if (SalaryPremiums.Resolve(taxonomy, name) is not { } id)
+            {
+                return new BadParameter("skills", $"skills '{name}' is not a skill or category:SLUG of the taxonomy; see /api/meta").ToProblem();
+            }
+
+            skills.Add(id);
+        }
+
+        using var store = stores.OpenRead();
+        using var interrupt = store.InterruptOn(cancellation);
+        var options = new SkillDemandOptions { IncludeSnippets = snippets == "true" };
+        return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString,
+            () => SkillSeries.Compute(store, taxonomy, filter, by ?? "month", skills, options)));
     }
 
     private static bool TryReadAnchor(string? text, SkillTaxonomy taxonomy, out string? anchor, [NotNullWhen(false)] out BadParameter? bad)
@@ -107,4 +145,20 @@ internal sealed class SkillsParameters : FilterParameters
 
     [FromQuery(Name = "compare"), Description("Two periods to compare (repeated or comma-separated): years (2025), quarters (2026Q1) or ranges (2026-01-01..2026-03-31).")]
     public string[]? Compare { get; set; }
+
+    [FromQuery(Name = "includeSnippets"), Description("true: count postings whose text is a snippet or summary too (default: full descriptions only).")]
+    public string? IncludeSnippets { get; set; }
+}
+
+/// <summary>The series' parameters: the record filters plus the CLI's --by, --skills and --include-snippets.</summary>
+internal sealed class SkillSeriesParameters : FilterParameters
+{
+    [FromQuery(Name = "by"), Description("month (default), quarter or year.")]
+    public string? By { get; set; }
+
+    [FromQuery(Name = "skills"), Description("Skills (ids or names) and groups (category:llm-genai) to follow (repeated or comma-separated); default category:llm-genai, pytorch, python.")]
+    public string[]? Skills { get; set; }
+
+    [FromQuery(Name = "includeSnippets"), Description("true: count postings whose text is a snippet or summary too (default: full descriptions only).")]
+    public string? IncludeSnippets { get; set; }
 }

@@ -6,6 +6,9 @@ public sealed record CountShare(string Key, long Count, double Share);
 
 public sealed record ReportPeriod(string? From, string? To);
 
+/// <summary>The salary summary of one provenance (survey, employer-stated, board-estimated).</summary>
+public sealed record ProvenanceSalary(string Provenance, SalarySummary Salary);
+
 /// <summary>The market overview. Property names are the stable JSON contract (camelCase).</summary>
 public sealed record MarketReport
 {
@@ -19,7 +22,15 @@ public sealed record MarketReport
     public required IReadOnlyList<CountShare> TopCompanies { get; init; }
     public required IReadOnlyList<CountShare> TopCountries { get; init; }
     public required IReadOnlyList<CountShare> TopMetros { get; init; }
-    public required SalarySummary SalaryUsd { get; init; }
+    /// <summary>
+    /// The salary summary when the records' pay has one provenance; null when it mixes survey, employer-stated and
+    /// board-estimated pay, which are never pooled (see <see cref="SalaryByProvenance"/>).
+    /// </summary>
+    public required SalarySummary? SalaryUsd { get; init; }
+    /// <summary>One salary summary per provenance present: survey, employer-stated, board-estimated (docs/salary.md).</summary>
+    public IReadOnlyList<ProvenanceSalary> SalaryByProvenance { get; init; } = [];
+    /// <summary>How <see cref="TopMetros"/> counts: a posting listed in several metros counts in each.</summary>
+    public string MetroNote { get; init; } = "a posting listed in several metros counts once in each of them";
     /// <summary>Records with a salary left out of <see cref="SalaryUsd"/> because it is flagged (implausible or unparsed).</summary>
     public required long SalaryFlagged { get; init; }
     /// <summary>Source appearances behind <see cref="Total"/>; minus Total, the duplicates merged.</summary>
@@ -39,7 +50,7 @@ public static class MarketAnalysis
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
         var counts = Enum.GetValues<Column>().Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
-        var salaries = new List<double>();
+        var salaries = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         long total = 0, flagged = 0;
         string? from = null, to = null;
 
@@ -58,7 +69,13 @@ public static class MarketAnalysis
             if (row.SalaryUsd is { } usd && !row.SalaryFlagged)
             {
                 // Survey rows carry the stated annual USD figure; postings the midpoint of their annual USD range.
-                salaries.Add(usd);
+                var provenance = PayProvenance.Of(row.Kind, row.SalaryIsEstimate);
+                if (!salaries.TryGetValue(provenance, out var list))
+                {
+                    salaries[provenance] = list = [];
+                }
+
+                list.Add(usd);
             }
 
             if (row.PeriodStart is { } start && (from is null || string.CompareOrdinal(start, from) < 0))
@@ -80,7 +97,14 @@ public static class MarketAnalysis
             }
         }
 
-        salaries.Sort();
+        var byProvenance = ((string[])[PayProvenance.Survey, PayProvenance.EmployerStated, PayProvenance.BoardEstimated])
+            .Where(salaries.ContainsKey)
+            .Select(p =>
+            {
+                salaries[p].Sort();
+                return new ProvenanceSalary(p, Statistics.Summarize(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(salaries[p])));
+            })
+            .ToList();
         var sourceRows = ReportQueries.SourceRows(store, filter);
         return new MarketReport
         {
@@ -93,8 +117,14 @@ public static class MarketAnalysis
             ByWorkArrangement = Ranked(counts[(int)Column.WorkArrangement], total, limit: null),
             TopCompanies = Ranked(counts[(int)Column.Company], total, TopCount),
             TopCountries = Ranked(counts[(int)Column.Country], total, TopCount),
-            TopMetros = Ranked(counts[(int)Column.Metro], total, TopCount),
-            SalaryUsd = Statistics.Summarize(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(salaries)),
+            TopMetros = Ranked(FigureQueries.PostingsByMetro(store, filter), total, TopCount),
+            SalaryUsd = byProvenance.Count switch
+            {
+                0 => Statistics.Summarize([]),
+                1 => byProvenance[0].Salary,
+                _ => null,
+            },
+            SalaryByProvenance = byProvenance,
             SalaryFlagged = flagged,
             SourceRows = sourceRows,
             DuplicatesMerged = sourceRows - total,

@@ -12,8 +12,8 @@ public sealed record EstimateRequest(string Role, string Seniority, string? Coun
     /// <summary>Kind of record the pay cells come from; null: salary reports when the store has any, else postings.</summary>
     public string? Kind { get; init; }
 
-    /// <summary>Leave out salaries the source marks as its own estimate.</summary>
-    public bool ExcludeEstimates { get; init; }
+    /// <summary>Leave out salaries a board estimated (Glassdoor est., Adzuna predicted): the default; false adds them.</summary>
+    public bool ExcludeEstimates { get; init; } = true;
 
     /// <summary>A skill premium is applied only when at least this many postings name the skill and this many do not.</summary>
     public int MinPremiumObservations { get; init; } = 30;
@@ -311,15 +311,24 @@ public static class SalaryEstimator
         if (fitted.Count > 0)
         {
             var fit = fitted.Count <= 64 ? sample.Model().Fit([.. fitted.Select(f => f.Rows)]) : null;
+            var estimatedShare = sample.Count == 0 ? 0 : (double)sample.Estimates / sample.Count;
             for (var j = 0; j < fitted.Count; j++)
             {
                 var (id, rows) = fitted[j];
                 var label = Label(taxonomy, id, rows.Length, sample.Count - rows.Length);
-                entries.Add(fit is { } coefficients
-                    ? new EstimateBasis("skill-premium", label, rows.Length, coefficients[j].Premium, coefficients[j].Low, coefficients[j].High,
-                        1 + coefficients[j].Premium, true, fitted.Count > 1 ? "fitted jointly with the other skills listed" : null)
-                    : new EstimateBasis("skill-premium", label, rows.Length, null, null, null, null, false,
+                if (fit is not { } coefficients)
+                {
+                    entries.Add(new EstimateBasis("skill-premium", label, rows.Length, null, null, null, null, false,
                         "not identified: the fixed effects or the other skills explain who names it"));
+                    continue;
+                }
+
+                // Applied only when the data tell it from no premium (docs/salary.md, "Premiums applied to an estimate").
+                var c = coefficients[j];
+                var decision = PremiumRules.Decide(c.Premium, c.Low, c.High, estimatedShare);
+                var note = decision.Reason + (fitted.Count > 1 ? "; fitted jointly with the other skills listed" : "");
+                entries.Add(new EstimateBasis("skill-premium", label, rows.Length, c.Premium, c.Low, c.High,
+                    decision.Applied ? 1 + c.Premium : 1, decision.Applied, note));
             }
         }
 

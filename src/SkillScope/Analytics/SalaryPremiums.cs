@@ -20,8 +20,8 @@ public sealed record PremiumOptions
     /// <summary>A skill is reported only when at least this many postings name it and at least this many do not.</summary>
     public int MinObservations { get; init; } = 30;
 
-    /// <summary>Leave out salaries the source marks as its own estimate (Glassdoor est., Adzuna predicted).</summary>
-    public bool ExcludeEstimates { get; init; }
+    /// <summary>Leave out salaries a board estimated (Glassdoor est., Adzuna predicted): the default; false adds them.</summary>
+    public bool ExcludeEstimates { get; init; } = true;
 
     /// <summary>Skill ids (or names) and groups ("category:llm-genai") to test; null tests every skill and every category.</summary>
     public IReadOnlyList<string>? Skills { get; init; }
@@ -77,11 +77,18 @@ public static class SalaryPremiums
         var premiums = new List<SkillPremium>();
         var unreported = new List<UnreportedPremium>();
         var model = sample.Count > 0 ? sample.Model() : null;
+        // A board's estimate is a model's output, not an employer's offer: premiums are not read from pay that is mostly estimates.
+        var mostlyEstimated = PremiumRules.MostlyEstimated(sample.Count, sample.Estimates);
         foreach (var test in tests)
         {
             var rows = sample.Count > 0 ? sample.Rows(store, Members(taxonomy, test)) : [];
             var (with, without) = ((long)rows.Length, (long)(sample.Count - rows.Length));
-            if (with < options.MinObservations || without < options.MinObservations)
+            if (mostlyEstimated)
+            {
+                unreported.Add(new UnreportedPremium(test, with, without, string.Create(CultureInfo.InvariantCulture,
+                    $"not reported: {sample.Estimates:N0} of the {sample.Count:N0} salaries are boards' estimates")));
+            }
+            else if (with < options.MinObservations || without < options.MinObservations)
             {
                 unreported.Add(new UnreportedPremium(test, with, without,
                     $"insufficient data: fewer than {options.MinObservations.ToString(CultureInfo.InvariantCulture)} postings {(with < options.MinObservations ? "with" : "without")} it"));

@@ -16,8 +16,8 @@ public sealed record SalaryReportOptions
     /// <summary>The regional differential's level: country (against the global median) or metro (against its country's).</summary>
     public string RegionLevel { get; init; } = SalaryDimensions.Country;
 
-    /// <summary>Leave out salaries the source marks as its own estimate (Glassdoor est., Adzuna predicted).</summary>
-    public bool ExcludeEstimates { get; init; }
+    /// <summary>Leave out salaries a board estimated (Glassdoor est., Adzuna predicted): the default; false adds them.</summary>
+    public bool ExcludeEstimates { get; init; } = true;
 
     public int BootstrapSamples { get; init; } = 1000;
 

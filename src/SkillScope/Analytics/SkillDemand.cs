@@ -26,10 +26,34 @@ public sealed record CategoryDemandRow(string Category, long Postings, double Sh
 
 public sealed record CoSkillRow(string Skill, string Name, long Together, double ShareOfAnchor, double Lift);
 
-/// <summary>A skill's share in two periods and whether the change is significant (two-proportion z test, 95%).</summary>
+/// <summary>
+/// A skill's share in two periods and whether the change is significant: the change within each source present in
+/// both periods, combined by Mantel-Haenszel (docs/skills-report.md, "Trends"). <see cref="PostingsA"/>/<see cref="ShareA"/>
+/// and the B figures are over the sources compared; <see cref="Reason"/> says why a trend is not comparable.
+/// </summary>
 public sealed record SkillTrendRow(
     string Skill, string Name, long PostingsA, double ShareA, long PostingsB, double ShareB,
-    double ChangePp, double PValue, string Trend);
+    double ChangePp, double PValue, string Trend)
+{
+    /// <summary>95% interval of <see cref="SkillTrendRow.ChangePp"/>, in points.</summary>
+    public double LowPp { get; init; }
+    public double HighPp { get; init; }
+    public string? Reason { get; init; }
+    public IReadOnlyList<TrendSourceRow> Sources { get; init; } = [];
+}
+
+/// <summary>One source's figures in a trend: postings naming the skill and postings with full text, in each period.</summary>
+public sealed record TrendSourceRow(string Source, long PostingsA, long TotalA, long PostingsB, long TotalB, bool Compared);
+
+/// <summary>Postings matching the filters left out of skill shares, by why.</summary>
+public sealed record LeftOutRow(string TextKind, long Postings, string Reason);
+
+/// <summary>Options of the skill-demand report.</summary>
+public sealed record SkillDemandOptions
+{
+    /// <summary>Count snippets and summaries in the shares too (by default only full descriptions count).</summary>
+    public bool IncludeSnippets { get; init; }
+}
 
 public sealed record PeriodRange(string Label, DateOnly From, DateOnly To);
 
@@ -48,6 +72,12 @@ public sealed record SkillDemandReport
     public long? PostingsA { get; init; }
     public long? PostingsB { get; init; }
     public IReadOnlyList<SkillTrendRow>? Trends { get; init; }
+    /// <summary>Why the two periods cannot be compared at all (no shared source), or null.</summary>
+    public string? TrendNote { get; init; }
+    /// <summary>Whether snippets and summaries count in the shares (<c>--include-snippets</c>).</summary>
+    public bool IncludeSnippets { get; init; }
+    /// <summary>Postings matching the filters that are not in the denominator, by text kind, with why.</summary>
+    public IReadOnlyList<LeftOutRow> LeftOut { get; init; } = [];
 }
 
 /// <summary>
@@ -65,16 +95,26 @@ public static class SkillDemand
         _ => "niche",
     };
 
+    /// <summary>Text kinds that count in shares: full descriptions, or (with snippets included) every posting with text.</summary>
+    public static IReadOnlyList<string> CountedKinds(bool includeSnippets) =>
+        includeSnippets ? [Normalize.TextKinds.Full, Normalize.TextKinds.Snippet, Normalize.TextKinds.Summary] : [Normalize.TextKinds.Full];
+
     public static SkillDemandReport Compute(
         SkillStore store, SkillTaxonomy taxonomy, RecordFilter filter, int top, string? coSkillsOf = null,
-        (PeriodRange A, PeriodRange B)? compare = null)
+        (PeriodRange A, PeriodRange B)? compare = null, SkillDemandOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(taxonomy);
         ArgumentNullException.ThrowIfNull(filter);
-        var postings = filter with { Kinds = ["posting"] };
-        var withText = CountPostings(store, postings, withText: true);
-        var withoutText = CountPostings(store, postings, withText: false);
+        options ??= new SkillDemandOptions();
+        var all = filter with { Kinds = ["posting"] };
+        var byKind = FigureQueries.CountByTextKind(store, all);
+        var counted = CountedKinds(options.IncludeSnippets);
+        var postings = all with { TextKinds = counted };
+        var withText = counted.Sum(k => byKind.GetValueOrDefault(k));
+        var withoutText = byKind.GetValueOrDefault(Normalize.TextKinds.None);
+        var leftOut = Normalize.TextKinds.All.Where(k => !counted.Contains(k) && byKind.GetValueOrDefault(k) > 0)
+            .Select(k => new LeftOutRow(k, byKind[k], Normalize.TextCompleteness.Why(k))).ToList();
 
         var skills = SkillCounts(store, postings)
             .Select(c => Row(taxonomy, c.Skill, c.Postings, c.Required, withText))
@@ -87,7 +127,11 @@ public static class SkillDemand
             .OrderByDescending(r => r.Postings).ThenBy(r => r.Category, StringComparer.Ordinal)
             .ToList();
 
-        var report = new SkillDemandReport { Postings = withText, PostingsWithoutText = withoutText, Skills = skills, Categories = categories };
+        var report = new SkillDemandReport
+        {
+            Postings = withText, PostingsWithoutText = withoutText, Skills = skills, Categories = categories,
+            IncludeSnippets = options.IncludeSnippets, LeftOut = leftOut,
+        };
         if (coSkillsOf is not null)
         {
             report = report with { CoSkillsOf = coSkillsOf, CoSkills = CoSkills(store, postings, taxonomy, coSkillsOf, withText, top) };
@@ -219,28 +263,45 @@ public static class SkillDemand
             return new CoSkillRow(c.Skill, taxonomy.Find(c.Skill)?.Name ?? c.Skill, c.Together, (double)c.Together / c.AnchorPostings, lift);
         })];
 
+    // Within each source (the source a posting was first seen in) present in both periods, combined by Mantel-Haenszel:
+    // a change in the mix of sources (or of snippets and full texts) between the periods is not a trend.
     private static SkillDemandReport Trends(SkillStore store, RecordFilter filter, SkillTaxonomy taxonomy, SkillDemandReport report, int top)
     {
         var a = Narrow(filter, report.PeriodA!);
         var b = Narrow(filter, report.PeriodB!);
-        var nA = CountPostings(store, a, withText: true);
-        var nB = CountPostings(store, b, withText: true);
-        var countsA = SkillCounts(store, a).ToDictionary(c => c.Skill, c => c.Postings, StringComparer.Ordinal);
-        var countsB = SkillCounts(store, b).ToDictionary(c => c.Skill, c => c.Postings, StringComparer.Ordinal);
-        var trends = countsA.Keys.Union(countsB.Keys, StringComparer.Ordinal)
+        var totalsA = FigureQueries.Counts(store, a, byMonth: false).ToDictionary(c => c.Source, c => c.Postings, StringComparer.Ordinal);
+        var totalsB = FigureQueries.Counts(store, b, byMonth: false).ToDictionary(c => c.Source, c => c.Postings, StringComparer.Ordinal);
+        var countsA = FigureQueries.SkillCounts(store, a, byMonth: false);
+        var countsB = FigureQueries.SkillCounts(store, b, byMonth: false);
+        var sources = totalsA.Keys.Union(totalsB.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var xA = countsA.ToDictionary(c => (c.Skill, c.Source), c => c.Postings);
+        var xB = countsB.ToDictionary(c => (c.Skill, c.Source), c => c.Postings);
+        var trends = countsA.Select(c => c.Skill).Union(countsB.Select(c => c.Skill), StringComparer.Ordinal)
             .Select(skill =>
             {
-                var (xA, xB) = (countsA.GetValueOrDefault(skill), countsB.GetValueOrDefault(skill));
-                var (shareA, shareB) = (nA == 0 ? 0 : (double)xA / nA, nB == 0 ? 0 : (double)xB / nB);
-                var p = TwoProportionPValue(xA, nA, xB, nB);
-                var trend = !NormalApproximationHolds(xA, nA, xB, nB) ? "insufficient data"
-                    : p >= 0.05 ? "stable" : shareB > shareA ? "rising" : "falling";
-                return new SkillTrendRow(skill, taxonomy.Find(skill)?.Name ?? skill, xA, shareA, xB, shareB, (shareB - shareA) * 100, p, trend);
+                var strata = sources.Select(source => new TrendStratum(source,
+                    xA.GetValueOrDefault((skill, source)), totalsA.GetValueOrDefault(source),
+                    xB.GetValueOrDefault((skill, source)), totalsB.GetValueOrDefault(source))).ToList();
+                var change = StratifiedTrend.Compute(strata);
+                var used = change.Strata.Where(s => s.NA > 0 && s.NB > 0 && change.Trend != StratifiedTrend.NotComparable).ToList();
+                var (sxA, snA, sxB, snB) = (used.Sum(s => s.XA), used.Sum(s => s.NA), used.Sum(s => s.XB), used.Sum(s => s.NB));
+                var compared = used.Select(s => s.Source).ToHashSet(StringComparer.Ordinal);
+                return new SkillTrendRow(skill, taxonomy.Find(skill)?.Name ?? skill, sxA, snA == 0 ? 0 : (double)sxA / snA,
+                    sxB, snB == 0 ? 0 : (double)sxB / snB, change.ChangePp, change.PValue, change.Trend)
+                {
+                    LowPp = change.LowPp, HighPp = change.HighPp, Reason = change.Reason,
+                    Sources = [.. strata.Select(s => new TrendSourceRow(s.Source, s.XA, s.NA, s.XB, s.NB, compared.Contains(s.Source)))],
+                };
             })
-            .OrderByDescending(t => t.PostingsA + t.PostingsB).ThenBy(t => t.Skill, StringComparer.Ordinal)
+            .OrderByDescending(t => t.Sources.Sum(s => s.PostingsA + s.PostingsB)).ThenBy(t => t.Skill, StringComparer.Ordinal)
             .Take(top)
             .ToList();
-        return report with { PostingsA = nA, PostingsB = nB, Trends = trends };
+        var shared = sources.Where(s => totalsA.GetValueOrDefault(s) > 0 && totalsB.GetValueOrDefault(s) > 0).ToList();
+        var note = shared.Count == 0 ? "the two periods share no source: a change between them would compare sources, not time"
+            : !shared.Any(s => totalsA[s] >= StratifiedTrend.MinStratumPostings && totalsB[s] >= StratifiedTrend.MinStratumPostings)
+                ? $"no source has {StratifiedTrend.MinStratumPostings} postings with full text in both periods"
+                : null;
+        return report with { PostingsA = totalsA.Values.Sum(), PostingsB = totalsB.Values.Sum(), Trends = trends, TrendNote = note };
     }
 
     private static RecordFilter Narrow(RecordFilter filter, PeriodRange period) => filter with

@@ -74,7 +74,8 @@ public sealed record RoleDemand(string Role, string? Seniority, string? Country,
             Seniorities = seniority is null ? [] : [seniority],
             Countries = country is null ? [] : [country],
         };
-        var report = SkillDemand.Compute(store, taxonomy, filter, int.MaxValue);
+        // Career tools still count every posting with text (snippets and summaries too): see docs/resume-score.md.
+        var report = SkillDemand.Compute(store, taxonomy, filter, int.MaxValue, options: new SkillDemandOptions { IncludeSnippets = true });
         return new RoleDemand(role, seniority, country, report.Postings, report.Skills.ToDictionary(s => s.Skill, StringComparer.Ordinal));
     }
 }

@@ -124,10 +124,12 @@ internal static partial class ResumeAnalyzer
 
     private static List<ResumeSkill> Skills(string text, IReadOnlyList<string> bullets, SkillExtractor extractor)
     {
-        var inBullets = new HashSet<string>(extractor.Extract(string.Join("\n", bullets)).Select(m => m.SkillId), StringComparer.Ordinal);
+        var joined = string.Join("\n", bullets);
+        var inBullets = new HashSet<string>(InterestPhrases.Credited(joined, extractor.Extract(joined), extractor.Taxonomy).Select(m => m.SkillId), StringComparer.Ordinal);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (var mention in extractor.Extract(text))
+        // "Interested in machine learning" claims no skill (docs/resume-score.md).
+        foreach (var mention in InterestPhrases.Credited(text, extractor.Extract(text), extractor.Taxonomy))
         {
             if (counts.TryGetValue(mention.SkillId, out var n))
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SkillScope.Analytics;
 using SkillScope.Skills;
 using SkillScope.Store;
 
@@ -116,10 +117,12 @@ public static class SkillGap
         }
 
         var stageOf = Stages(selected.Values.ToList(), taxonomy);
-        var baseQuery = new SalaryQuery(request.TargetRole, request.TargetSeniority, request.Country, [.. request.Have]);
+        // Soft skills ("team player") describe a person, they are not pay evidence: the salary model is asked about the rest.
+        var baseQuery = new SalaryQuery(request.TargetRole, request.TargetSeniority, request.Country,
+            [.. request.Have.Where(id => !InterestPhrases.IsSoft(taxonomy, id))]);
         var now = salary.Estimate(baseQuery);
         var stages = new List<RoadmapStage>();
-        var cumulative = new List<string>(request.Have);
+        var cumulative = new List<string>(baseQuery.Skills);
         var previous = now;
         foreach (var group in selected.Values.GroupBy(g => stageOf[g.Skill]).OrderBy(g => g.Key))
         {
@@ -207,7 +210,8 @@ public static class SkillGap
         var row = market.Of(id);
         var premium = salary.Premium(id);
         var share = row?.Share ?? 0;
-        var value = premium is null ? share : share * (1 + premium.Premium);
+        // A premium counts in the ranking only when it is applied (its interval excludes zero: docs/salary.md).
+        var value = premium is null || !PremiumRules.Decide(premium.Premium, premium.Low, premium.High).Applied ? share : share * (1 + premium.Premium);
         var demand = row is null
             ? $"not named in the {market.Label}"
             : string.Create(CultureInfo.InvariantCulture,
@@ -220,7 +224,7 @@ public static class SkillGap
     internal static string PremiumText(SkillPremiumInfo? premium) => premium is null
         ? "salary premium: not known (n too small)"
         : string.Create(CultureInfo.InvariantCulture,
-            $"salary premium: {premium.Premium * 100:+0;-0;0}% (95% CI {premium.Low * 100:+0;-0;0} to {premium.High * 100:+0;-0;0}%, n = {premium.NWith:N0} with, {premium.NWithout:N0} without)");
+            $"salary premium: {premium.Premium * 100:+0;-0;0}% (95% CI {premium.Low * 100:+0;-0;0} to {premium.High * 100:+0;-0;0}%, n = {premium.NWith:N0} with, {premium.NWithout:N0} without; {PremiumRules.Decide(premium.Premium, premium.Low, premium.High).Reason})");
 
     private static string SalaryText(SalaryFigure? before, SalaryFigure? after, double? change) =>
         after is null ? "adds to the salary estimate: not known (n too small)"

@@ -16,6 +16,12 @@ public sealed record IngestOptions
     public IReadOnlyDictionary<string, string>? ColumnMapping { get; init; }
     /// <summary>Rows per transaction: an interruption loses at most this many uncommitted rows, never consistency.</summary>
     public int BatchSize { get; init; } = 5_000;
+
+    /// <summary>
+    /// Find near-duplicate postings (the same job with another place, a small edit, a cut text) and link each to the
+    /// posting it copies (docs/architecture.md, "Posting identity"). Off: exact duplicate keys only (benchmark baseline).
+    /// </summary>
+    public bool DetectNearDuplicates { get; init; } = true;
 }
 
 /// <summary>What one file's ingest did. Read = Stored + Merged + Skipped + Rejected + Updated + Ignored.</summary>
@@ -31,7 +37,7 @@ public sealed record IngestSummary(
     long Updated = 0, long Ignored = 0, IReadOnlyDictionary<string, long>? IgnoredReasons = null)
 {
     public string ToLine() => string.Create(CultureInfo.InvariantCulture,
-        $"{File}: {Read:N0} read, {Stored:N0} stored, {Merged:N0} duplicates merged, {Skipped:N0} already stored, {Rejected:N0} rejected (see 'skillscope quarantine'), {Flagged:N0} salaries flagged{Extra()} [{Format}, {Encoding}]{(Interrupted ? " - INTERRUPTED: run the same command again to complete" : "")}");
+        $"{File}: {Read:N0} read, {Stored:N0} stored, {Merged:N0} joined an existing posting, {Skipped:N0} already stored, {Rejected:N0} rejected (see 'skillscope quarantine'), {Flagged:N0} salaries flagged{Extra()} [{Format}, {Encoding}]{(Interrupted ? " - INTERRUPTED: run the same command again to complete" : "")}");
 
     private string Extra()
     {
@@ -71,6 +77,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         using var writer = IngestWriters.Create(store);
         writer.BeginIngest(new IngestStart(Path.GetFullPath(file.Path), file.Sha256Hex, file.Bytes, format.Name, source, file.EncodingName, time.GetUtcNow()));
         var counts = new IngestCounts();
+        var duplicates = options.DetectNearDuplicates ? new NearDuplicateIndex() : null;
         var interrupted = false;
         var batch = new List<PendingRow>(Math.Min(options.BatchSize, 10_000));
         using var text = TextDecoding.Open(file);
@@ -98,7 +105,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
 
             if (batch.Count >= options.BatchSize)
             {
-                Write(writer, batch, counts, source, file.Sha256Hex);
+                Write(writer, batch, counts, source, file.Sha256Hex, format.Name, duplicates);
                 if (stream is { CanSeek: true, Length: > 0 })
                 {
                     progress?.Report((double)stream.Position / stream.Length);
@@ -106,7 +113,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
             }
         }
 
-        Write(writer, batch, counts, source, file.Sha256Hex);
+        Write(writer, batch, counts, source, file.Sha256Hex, format.Name, duplicates);
         writer.EndIngest(interrupted ? "interrupted" : "completed", time.GetUtcNow());
         progress?.Report(1);
         return new IngestSummary(path, format.Name, source, file.Describe(),
@@ -114,12 +121,17 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
             counts.Updated, ignoredReasons.Values.Sum(), ignoredReasons);
     }
 
-    private void Write(IIngestWriter writer, List<PendingRow> batch, IngestCounts counts, string source, string fileSha256)
+    private void Write(IIngestWriter writer, List<PendingRow> batch, IngestCounts counts, string source, string fileSha256, string format, NearDuplicateIndex? duplicates)
     {
         ExtractSkills(batch);
         foreach (var row in batch)
         {
-            Identify(row, source, fileSha256);
+            Identify(row, source, fileSha256, format);
+        }
+
+        if (duplicates is not null)
+        {
+            IdentifyDuplicates(batch, duplicates);
         }
 
         writer.WriteBatch(batch, counts);
@@ -152,7 +164,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
     }
 
     // Step 4: identity (what makes re-ingest idempotent) and duplicate key (what merges the same job seen twice).
-    private static void Identify(PendingRow row, string source, string fileSha256)
+    private static void Identify(PendingRow row, string source, string fileSha256, string format)
     {
         var sourceId = row.Source.Record?.SourceId;
         row.Identity = string.IsNullOrWhiteSpace(sourceId)
@@ -163,6 +175,39 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         if (row.Record is { } record)
         {
             row.DedupeKey = DedupeKey(record, row.Identity);
+            row.TextKind = record.Kind == RecordKinds.Posting ? TextCompleteness.Classify(format, record.Description).Kind : TextKinds.None;
+        }
+    }
+
+    // Step 4b: near-duplicates. Fingerprints are computed for the batch on every core; then, in file order, a posting
+    // that copies one already stored (or earlier in the batch) takes that posting's duplicate key, so the write step
+    // records it as a further appearance of it; any other posting with text joins the index under its own key.
+    private void IdentifyDuplicates(List<PendingRow> batch, NearDuplicateIndex index)
+    {
+        Parallel.For(0, batch.Count, i =>
+        {
+            if (batch[i].Record is { Kind: RecordKinds.Posting, Description: { } text } record)
+            {
+                batch[i].Fingerprint = NearDuplicates.Fingerprint(record.Company, record.Title, text, record.PeriodStart);
+            }
+        });
+        DuplicateCandidates.Load(store, index, batch.Where(r => r.Fingerprint is not null).Select(r => r.Fingerprint!.Block));
+        foreach (var row in batch)
+        {
+            if (row.Fingerprint is not { } fingerprint || row.DedupeKey is null)
+            {
+                continue;
+            }
+
+            if (index.Find(fingerprint) is { } match)
+            {
+                row.DedupeKey = match.Key;
+                row.Fingerprint = null;
+            }
+            else
+            {
+                index.Add(row.DedupeKey, fingerprint);
+            }
         }
     }
 
@@ -227,6 +272,12 @@ internal sealed class PendingRow(SourceRow source, JobRecord? record, string? er
     public string SourceName { get; set; } = "";
 
     public string FileSha256 { get; set; } = "";
+
+    /// <summary>Whether the text is a full description (<see cref="TextKinds"/>).</summary>
+    public string TextKind { get; set; } = TextKinds.None;
+
+    /// <summary>The near-duplicate fingerprint to store with a new posting; null when it has no text or joined another.</summary>
+    public PostingFingerprint? Fingerprint { get; set; }
 }
 
 /// <summary>The ingest's running counts, written with each batch.</summary>

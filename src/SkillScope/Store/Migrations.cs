@@ -172,6 +172,57 @@ internal static class Migrations
             ALTER TABLE records ADD COLUMN IF NOT EXISTS stated_skills {Text};
             ALTER TABLE record_sources ADD COLUMN IF NOT EXISTS extra {Text};
             """),
+
+        new(4, "posting identity: near-duplicate signatures, text completeness, first source, and each appearance's place and date", """
+            ALTER TABLE records ADD COLUMN source TEXT;
+            ALTER TABLE records ADD COLUMN text_kind TEXT;
+            UPDATE records SET source = (SELECT s.source FROM record_sources s WHERE s.record_id = records.id ORDER BY s.ingest_id, s.position LIMIT 1);
+            UPDATE records SET text_kind = CASE WHEN kind <> 'posting' OR description IS NULL OR trim(description) = '' THEN 'none'
+                WHEN source = 'adzuna' THEN 'snippet' WHEN source = 'usajobs' THEN 'summary'
+                WHEN length(description) <= 1500 AND (rtrim(description) LIKE '%…' OR rtrim(description) LIKE '%...') THEN 'snippet'
+                WHEN length(trim(description)) - length(replace(trim(description), ' ', '')) < 49 THEN 'summary'
+                ELSE 'full' END;
+            CREATE INDEX IF NOT EXISTS ix_records_source ON records(kind, source);
+
+            ALTER TABLE record_sources ADD COLUMN location_text TEXT;
+            ALTER TABLE record_sources ADD COLUMN country TEXT;
+            ALTER TABLE record_sources ADD COLUMN state TEXT;
+            ALTER TABLE record_sources ADD COLUMN metro TEXT;
+            ALTER TABLE record_sources ADD COLUMN city TEXT;
+            ALTER TABLE record_sources ADD COLUMN posted TEXT;
+            UPDATE record_sources SET location_text = r.location_text, country = r.country, state = r.state, metro = r.metro, city = r.city, posted = r.period_start
+            FROM records r WHERE r.id = record_sources.record_id;
+
+            CREATE TABLE IF NOT EXISTS posting_signatures(
+                record_id INTEGER PRIMARY KEY REFERENCES records(id),
+                block TEXT NOT NULL, shingles INTEGER NOT NULL, prefix INTEGER, posted TEXT, minhash BLOB NOT NULL);
+            CREATE INDEX IF NOT EXISTS ix_posting_signatures_block ON posting_signatures(block);
+            """,
+            $"""
+            ALTER TABLE records ADD COLUMN IF NOT EXISTS source {Text};
+            ALTER TABLE records ADD COLUMN IF NOT EXISTS text_kind {Text};
+            UPDATE records SET source = (SELECT s.source FROM record_sources s WHERE s.record_id = records.id ORDER BY s.ingest_id, s.position LIMIT 1);
+            UPDATE records SET text_kind = CASE WHEN kind <> 'posting' OR description IS NULL OR trim(description) = '' THEN 'none'
+                WHEN source = 'adzuna' THEN 'snippet' WHEN source = 'usajobs' THEN 'summary'
+                WHEN length(description) <= 1500 AND (rtrim(description) LIKE '%…' OR rtrim(description) LIKE '%...') THEN 'snippet'
+                WHEN length(trim(description)) - length(replace(trim(description), ' ', '')) < 49 THEN 'summary'
+                ELSE 'full' END;
+            CREATE INDEX IF NOT EXISTS ix_records_source ON records(kind, source);
+
+            ALTER TABLE record_sources ADD COLUMN IF NOT EXISTS location_text {Text};
+            ALTER TABLE record_sources ADD COLUMN IF NOT EXISTS country {Text};
+            ALTER TABLE record_sources ADD COLUMN IF NOT EXISTS state {Text};
+            ALTER TABLE record_sources ADD COLUMN IF NOT EXISTS metro {Text};
+            ALTER TABLE record_sources ADD COLUMN IF NOT EXISTS city {Text};
+            ALTER TABLE record_sources ADD COLUMN IF NOT EXISTS posted {Text};
+            UPDATE record_sources SET location_text = r.location_text, country = r.country, state = r.state, metro = r.metro, city = r.city, posted = r.period_start
+            FROM records r WHERE r.id = record_sources.record_id;
+
+            CREATE TABLE IF NOT EXISTS posting_signatures(
+                record_id BIGINT PRIMARY KEY REFERENCES records(id),
+                block {Text} NOT NULL, shingles INTEGER NOT NULL, prefix BIGINT, posted {Text}, minhash BYTEA NOT NULL);
+            CREATE INDEX IF NOT EXISTS ix_posting_signatures_block ON posting_signatures(block);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -104,6 +104,7 @@ internal sealed class PostgresIngestWriter(SkillStore store) : IIngestWriter
         CopyRecords(newRecords, ids);
         CopySkills(newRecords, ids);
         CopySources(sources, ids);
+        CopySignatures(newRecords, ids);
         CopyQuarantine(rejected);
         using (var update = store.Command("""
             UPDATE ingests SET rows_read = @read, stored = @stored, merged = @merged, skipped = @skipped,
@@ -232,6 +233,8 @@ internal sealed class PostgresIngestWriter(SkillStore store) : IIngestWriter
             copy.Write(s?.IsEstimate == true ? 1 : 0, NpgsqlDbType.Integer);
             Text(copy, s?.Flag);
             Text(copy, StatedJson.Skills(r.StatedSkills));
+            Text(copy, rows[i].SourceName);
+            Text(copy, rows[i].TextKind);
         }
 
         copy.Complete();
@@ -266,18 +269,61 @@ internal sealed class PostgresIngestWriter(SkillStore store) : IIngestWriter
             return;
         }
 
-        using var copy = Connection.BeginBinaryImport("COPY record_sources(identity, record_id, source, source_id, file_sha256, position, ingest_id, extra) FROM STDIN (FORMAT BINARY)");
+        using var copy = Connection.BeginBinaryImport("COPY record_sources(identity, record_id, source, source_id, file_sha256, position, ingest_id, extra, location_text, country, state, metro, city, posted) FROM STDIN (FORMAT BINARY)");
         foreach (var (row, record) in sources)
         {
+            var r = row.Record!;
             copy.StartRow();
             Text(copy, row.Identity);
             copy.Write(record >= 0 ? record : ids[~record], NpgsqlDbType.Bigint);
             Text(copy, row.SourceName);
-            Text(copy, row.Record!.SourceId);
+            Text(copy, r.SourceId);
             Text(copy, row.FileSha256);
             copy.Write(row.Source.Position, NpgsqlDbType.Bigint);
             copy.Write(ingestId, NpgsqlDbType.Bigint);
-            Text(copy, StatedJson.Extra(row.Record.Extra));
+            Text(copy, StatedJson.Extra(r.Extra));
+            Text(copy, r.LocationText);
+            Text(copy, r.Country);
+            Text(copy, r.State);
+            Text(copy, r.Metro);
+            Text(copy, r.City);
+            Text(copy, Sql.Date(r.PeriodStart));
+        }
+
+        copy.Complete();
+    }
+
+    // Each new posting's near-duplicate fingerprint, for later ingests to compare against.
+    private void CopySignatures(List<PendingRow> rows, long[] ids)
+    {
+        if (!rows.Any(r => r.Fingerprint is not null))
+        {
+            return;
+        }
+
+        using var copy = Connection.BeginBinaryImport("COPY posting_signatures(record_id, block, shingles, prefix, posted, minhash) FROM STDIN (FORMAT BINARY)");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Fingerprint is not { } f)
+            {
+                continue;
+            }
+
+            copy.StartRow();
+            copy.Write(ids[i], NpgsqlDbType.Bigint);
+            Text(copy, f.Block);
+            copy.Write(f.Shingles, NpgsqlDbType.Integer);
+            if (f.Prefix is { } prefix)
+            {
+                copy.Write(prefix, NpgsqlDbType.Bigint);
+            }
+            else
+            {
+                copy.WriteNull();
+            }
+
+            Text(copy, Sql.Date(f.Posted));
+            copy.Write(f.SignatureBytes(), NpgsqlDbType.Bytea);
         }
 
         copy.Complete();

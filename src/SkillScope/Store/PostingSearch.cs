@@ -306,7 +306,12 @@ public static class PostingSearch
             : "FROM records_fts JOIN records r ON r.id = records_fts.rowid WHERE records_fts MATCH @match AND ");
         sql.Append(query.Filter.ToSql(command));
         In("r.company", query.Companies);
-        In("r.metro", query.Metros);
+        // A posting listed in several metros is found under each (as report market counts it).
+        if (query.Metros.Count > 0)
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM record_sources s WHERE s.record_id = r.id AND COALESCE(s.metro, r.metro) IN (")
+               .Append(string.Join(", ", query.Metros.Select(Parameter))).Append("))");
+        }
         foreach (var skill in query.AllSkills)
         {
             sql.Append(" AND EXISTS (SELECT 1 FROM record_skills k WHERE k.record_id = r.id AND k.skill_id = ").Append(Parameter(skill)).Append(')');

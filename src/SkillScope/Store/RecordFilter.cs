@@ -18,6 +18,8 @@ public sealed record RecordFilter
     public IReadOnlyList<string> WorkArrangements { get; init; } = [];
     public IReadOnlyList<string> EmploymentTypes { get; init; } = [];
     public IReadOnlyList<string> Sources { get; init; } = [];
+    /// <summary>Postings whose text is of these kinds (Normalize.TextKinds: full, snippet, summary, none); empty: any.</summary>
+    public IReadOnlyList<string> TextKinds { get; init; } = [];
     public DateOnly? Since { get; init; }
     public DateOnly? Until { get; init; }
 
@@ -52,6 +54,7 @@ public sealed record RecordFilter
         In("r.country", Countries);
         In("r.work_arrangement", WorkArrangements);
         In("r.employment_type", EmploymentTypes);
+        In("r.text_kind", TextKinds);
         if (Sources.Count > 0)
         {
             sql.Append(" AND EXISTS (SELECT 1 FROM record_sources s WHERE s.record_id = r.id AND s.source IN (")

@@ -3,7 +3,11 @@ namespace SkillScope.Store;
 /// <summary>One record as the market overview reads it.</summary>
 public readonly record struct MarketRow(
     string Kind, string Seniority, string Role, string EmploymentType, string WorkArrangement, string? Company, string? Country, string? Metro,
-    double? SalaryUsd, bool SalaryFlagged, string? PeriodStart, string? PeriodEnd);
+    double? SalaryUsd, bool SalaryFlagged, string? PeriodStart, string? PeriodEnd)
+{
+    /// <summary>The salary is a board's own estimate (Glassdoor est., Adzuna predicted), not an employer's.</summary>
+    public bool SalaryIsEstimate { get; init; }
+}
 
 /// <summary>A skill's count among postings: in how many it appears, and in how many as a requirement.</summary>
 public readonly record struct SkillCount(string Skill, long Postings, long Required);
@@ -22,7 +26,7 @@ public static class ReportQueries
         using var command = store.Command("");
         command.CommandText = $"""
             SELECT r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.company, r.country, r.metro,
-                   r.salary_usd, CASE WHEN r.salary_flag IS NOT NULL THEN 1 ELSE 0 END, r.period_start, r.period_end
+                   r.salary_usd, CASE WHEN r.salary_flag IS NOT NULL THEN 1 ELSE 0 END, r.period_start, r.period_end, r.salary_is_estimate
             FROM records r WHERE {filter.ToSql(command)}
             """;
         using var reader = command.ExecuteReader();
@@ -31,7 +35,7 @@ public static class ReportQueries
             yield return new MarketRow(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 Sql.Text(reader, 5), Sql.Text(reader, 6), Sql.Text(reader, 7), Sql.Double(reader, 8), Sql.Long(reader, 9) == 1,
-                Sql.Text(reader, 10), Sql.Text(reader, 11));
+                Sql.Text(reader, 10), Sql.Text(reader, 11)) { SalaryIsEstimate = Sql.Long(reader, 12) != 0 };
         }
     }
 

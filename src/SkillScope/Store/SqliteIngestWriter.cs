@@ -16,6 +16,7 @@ internal sealed class SqliteIngestWriter : IIngestWriter
     private readonly SqliteCommand insertRecord;
     private readonly SqliteCommand findByKey;
     private readonly SqliteCommand insertSource;
+    private readonly SqliteCommand insertSignature;
     private readonly SqliteCommand insertQuarantine;
     private readonly SqliteCommand insertSkills;
     private readonly SqliteCommand updateIngest;
@@ -34,9 +35,12 @@ internal sealed class SqliteIngestWriter : IIngestWriter
             """, RecordColumns.ParameterNames);
         findByKey = Prepare("SELECT id FROM records WHERE dedupe_key = @key", "@key");
         insertSource = Prepare("""
-            INSERT INTO record_sources(identity, record_id, source, source_id, file_sha256, position, ingest_id, extra)
-            VALUES (@identity, @record, @source, @sourceId, @sha, @position, @ingest, @extra)
-            """, "@identity", "@record", "@source", "@sourceId", "@sha", "@position", "@ingest", "@extra");
+            INSERT INTO record_sources(identity, record_id, source, source_id, file_sha256, position, ingest_id, extra, location_text, country, state, metro, city, posted)
+            VALUES (@identity, @record, @source, @sourceId, @sha, @position, @ingest, @extra, @location, @country, @state, @metro, @city, @posted)
+            """, "@identity", "@record", "@source", "@sourceId", "@sha", "@position", "@ingest", "@extra", "@location", "@country", "@state", "@metro", "@city", "@posted");
+        insertSignature = Prepare("""
+            INSERT INTO posting_signatures(record_id, block, shingles, prefix, posted, minhash) VALUES (@record, @block, @shingles, @prefix, @posted, @minhash)
+            """, "@record", "@block", "@shingles", "@prefix", "@posted", "@minhash");
         insertQuarantine = Prepare("""
             INSERT INTO quarantine(identity, ingest_id, source, file_path, file_sha256, position, line, reason, raw)
             VALUES (@identity, @ingest, @source, @path, @sha, @position, @line, @reason, @raw)
@@ -63,7 +67,7 @@ internal sealed class SqliteIngestWriter : IIngestWriter
     {
         using var transaction = (SqliteTransaction)store.Begin();
         batchTransaction = transaction;
-        foreach (var command in (ReadOnlySpan<SqliteCommand>)[existsSource, existsQuarantine, insertRecord, findByKey, insertSource, insertQuarantine, insertSkills, updateIngest])
+        foreach (var command in (ReadOnlySpan<SqliteCommand>)[existsSource, existsQuarantine, insertRecord, findByKey, insertSource, insertSignature, insertQuarantine, insertSkills, updateIngest])
         {
             command.Transaction = transaction;
         }
@@ -106,7 +110,7 @@ internal sealed class SqliteIngestWriter : IIngestWriter
             return;
         }
 
-        RecordColumns.Bind(insertRecord.Parameters, record, row.DedupeKey!);
+        RecordColumns.Bind(insertRecord.Parameters, record, row.DedupeKey!, row.SourceName, row.TextKind);
         var recordId = insertRecord.ExecuteScalar() as long?;
         if (recordId is null)
         {
@@ -128,9 +132,15 @@ internal sealed class SqliteIngestWriter : IIngestWriter
             {
                 Run(insertSkills, recordId.Value, SkillIndex.ToJson(row.Skills));
             }
+
+            if (row.Fingerprint is { } f)
+            {
+                Run(insertSignature, recordId.Value, f.Block, f.Shingles, f.Prefix, Sql.Date(f.Posted), f.SignatureBytes());
+            }
         }
 
-        Run(insertSource, row.Identity, recordId.Value, row.SourceName, record.SourceId, row.FileSha256, row.Source.Position, ingestId, StatedJson.Extra(record.Extra));
+        Run(insertSource, row.Identity, recordId.Value, row.SourceName, record.SourceId, row.FileSha256, row.Source.Position, ingestId, StatedJson.Extra(record.Extra),
+            record.LocationText, record.Country, record.State, record.Metro, record.City, Sql.Date(record.PeriodStart));
     }
 
     public void EndIngest(string status, DateTimeOffset finishedAt) => IngestRuns.End(store, ingestId, status, finishedAt);
@@ -164,7 +174,7 @@ internal sealed class SqliteIngestWriter : IIngestWriter
 
     public void Dispose()
     {
-        foreach (var command in (ReadOnlySpan<SqliteCommand>)[existsSource, existsQuarantine, insertRecord, findByKey, insertSource, insertQuarantine, insertSkills, updateIngest])
+        foreach (var command in (ReadOnlySpan<SqliteCommand>)[existsSource, existsQuarantine, insertRecord, findByKey, insertSource, insertSignature, insertQuarantine, insertSkills, updateIngest])
         {
             command.Dispose();
         }
@@ -207,7 +217,7 @@ internal static class RecordColumns
         kind, dedupe_key, title, company, location_text, description, period_start, period_end,
         role, seniority, years_required_min, employment_type, work_arrangement, country, state, metro, city, company_size,
         salary_min, salary_max, salary_currency, salary_period, salary_usd_min, salary_usd_max, salary_usd, salary_is_estimate, salary_flag,
-        stated_skills
+        stated_skills, source, text_kind
         """;
 
     public static readonly string[] ParameterNames =
@@ -215,13 +225,13 @@ internal static class RecordColumns
         "@kind", "@key", "@title", "@company", "@location", "@description", "@start", "@end",
         "@role", "@seniority", "@years", "@employment", "@arrangement", "@country", "@state", "@metro", "@city", "@size",
         "@smin", "@smax", "@currency", "@period", "@umin", "@umax", "@usd", "@estimate", "@flag",
-        "@stated",
+        "@stated", "@source", "@textKind",
     ];
 
     public static string Parameters => string.Join(", ", ParameterNames);
 
     /// <summary>The values of <see cref="List"/> for a record, in order.</summary>
-    public static object?[] Values(JobRecord r, string key)
+    public static object?[] Values(JobRecord r, string key, string source, string textKind)
     {
         var s = r.Salary;
         return
@@ -229,13 +239,13 @@ internal static class RecordColumns
             r.Kind, key, r.Title, r.Company, r.LocationText, r.Description, Sql.Date(r.PeriodStart), Sql.Date(r.PeriodEnd),
             r.Role, r.Seniority, r.YearsRequiredMin, r.EmploymentType, r.WorkArrangement, r.Country, r.State, r.Metro, r.City, r.CompanySize,
             s?.Min, s?.Max, s?.Currency, s?.Period, s?.UsdMin, s?.UsdMax, s?.UsdAnnual, s?.IsEstimate == true ? 1 : 0, s?.Flag,
-            StatedJson.Skills(r.StatedSkills),
+            StatedJson.Skills(r.StatedSkills), source, textKind,
         ];
     }
 
-    public static void Bind(DbParameterCollection parameters, JobRecord record, string key)
+    public static void Bind(DbParameterCollection parameters, JobRecord record, string key, string source, string textKind)
     {
-        var values = Values(record, key);
+        var values = Values(record, key, source, textKind);
         for (var i = 0; i < values.Length; i++)
         {
             parameters[i].Value = values[i] ?? DBNull.Value;

@@ -21,7 +21,8 @@ public class SkillDemandTests
         var survey = temp.Write("survey.csv", "work_year,experience_level,employment_type,job_title,salary,salary_currency,salary_in_usd,employee_residence,remote_ratio,company_location,company_size\n"
             + "2025,SE,FT,Python Developer,150000,USD,150000,US,0,US,M\n");
         Assert.Equal(0, CliRunner.Run("ingest", postings, survey, "--db", temp.Db).Exit);
-        var (exit, output, error) = CliRunner.Run(["report", "skills", "--db", temp.Db, "--format", "json", .. extra]);
+        // The fixture is USAJOBS' layout, whose texts are summaries: counted only with --include-snippets.
+        var (exit, output, error) = CliRunner.Run(["report", "skills", "--db", temp.Db, "--format", "json", .. extra.Contains("--full-text-only") ? extra.Where(e => e != "--full-text-only") : [.. extra, "--include-snippets"]]);
         Assert.True(exit == 0, error);
         return JsonDocument.Parse(output).RootElement.Clone();
     }
@@ -62,10 +63,25 @@ public class SkillDemandTests
         Assert.Equal(2, report.GetProperty("postingsA").GetInt64());
         Assert.Equal(2, report.GetProperty("postingsB").GetInt64());
         var sql = report.GetProperty("trends").EnumerateArray().Single(t => t.GetProperty("skill").GetString() == "sql");
-        Assert.Equal(1.0, sql.GetProperty("shareA").GetDouble(), 9);
-        Assert.Equal(0.0, sql.GetProperty("shareB").GetDouble(), 9);
-        Assert.Equal(-100, sql.GetProperty("changePp").GetDouble(), 9);
-        Assert.Equal("insufficient data", sql.GetProperty("trend").GetString()); // 2 vs 2 postings: the z test does not apply
+        var usajobs = sql.GetProperty("sources").EnumerateArray().Single();
+        Assert.Equal(("usajobs", 2, 2, 0, 2), (usajobs.GetProperty("source").GetString(), usajobs.GetProperty("postingsA").GetInt64(),
+            usajobs.GetProperty("totalA").GetInt64(), usajobs.GetProperty("postingsB").GetInt64(), usajobs.GetProperty("totalB").GetInt64()));
+        // 2 vs 2 postings: no source has enough postings in both periods to compare.
+        Assert.Equal("not comparable", sql.GetProperty("trend").GetString());
+        Assert.Contains("30 postings", sql.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("30 postings", report.GetProperty("trendNote").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void By_default_shares_count_full_descriptions_only_and_say_what_was_left_out()
+    {
+        using var temp = new TempFolder();
+        var report = Report(temp, "--full-text-only");
+
+        Assert.Equal(0, report.GetProperty("postings").GetInt64());
+        Assert.False(report.GetProperty("includeSnippets").GetBoolean());
+        var leftOut = report.GetProperty("leftOut").EnumerateArray().Single();
+        Assert.Equal(("summary", 4), (leftOut.GetProperty("textKind").GetString(), leftOut.GetProperty("postings").GetInt64()));
     }
 
     [Fact]

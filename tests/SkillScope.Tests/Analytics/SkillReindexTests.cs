@@ -17,7 +17,7 @@ public class SkillReindexTests
 
     private static long Postings_naming(string db, string skill, params string[] extra)
     {
-        var (exit, output, error) = CliRunner.Run(["report", "skills", "--db", db, "--format", "json", "--top", "1000", .. extra]);
+        var (exit, output, error) = CliRunner.Run(["report", "skills", "--db", db, "--format", "json", "--top", "1000", "--include-snippets", .. extra]);
         Assert.True(exit == 0, error);
         return JsonDocument.Parse(output).RootElement.GetProperty("skills").EnumerateArray()
             .Where(s => s.GetProperty("skill").GetString() == skill).Select(s => s.GetProperty("postings").GetInt64()).SingleOrDefault();

@@ -102,7 +102,12 @@ public class SkillGapTests(RealPostingsStore postings) : IClassFixture<RealPosti
         using var temp = new TempFolder();
         using var store = SyntheticStore(temp);
         var model = new DelegateSalaryInsight(
-            id => id == "lora" ? new SkillPremiumInfo(0.15, 0.05, 0.25, 120, 900) : null,
+            id => id switch
+            {
+                "lora" => new SkillPremiumInfo(0.15, 0.05, 0.25, 120, 900),
+                "kubernetes" => new SkillPremiumInfo(0.05, -0.02, 0.12, 200, 800),
+                _ => null,
+            },
             query => new SalaryFigure(100_000 + (5_000 * query.Skills.Count), null, null, 500, "ml_engineer x senior"));
         var request = new GapRequest { Have = ["python", "pytorch"], TargetRole = Roles.MlEngineer };
 
@@ -111,8 +116,12 @@ public class SkillGapTests(RealPostingsStore postings) : IClassFixture<RealPosti
 
         var lora = withModel.Missing.Single(m => m.Skill == "lora");
         Assert.Equal(0.15, lora.Premium!.Premium);
-        Assert.Contains("salary premium: +15% (95% CI +5 to +25%, n = 120 with, 900 without)", lora.Why, StringComparison.Ordinal);
+        Assert.Contains("salary premium: +15% (95% CI +5 to +25%, n = 120 with, 900 without; applied", lora.Why, StringComparison.Ordinal);
         Assert.Equal(0.3 * 1.15, lora.Value, 9);
+        // A premium whose interval includes zero is shown but does not raise the skill's value.
+        var transformers = withModel.Missing.Single(m => m.Skill == "kubernetes");
+        Assert.Contains("not applied: the 95% interval (-2.0% to +12.0%) includes zero", transformers.Why, StringComparison.Ordinal);
+        Assert.Equal(transformers.Share, transformers.Value, 9);
         Assert.Contains("salary premium: not known (n too small)", withModel.Missing.Single(m => m.Skill == "pandas").Why, StringComparison.Ordinal);
         Assert.Equal(110_000, withModel.SalaryNow!.MedianUsd);
         Assert.All(withModel.Stages, s => Assert.Equal(5_000 * s.Skills.Count, s.SalaryChange));

@@ -75,7 +75,7 @@ public sealed class MarketReportEndToEndTests : IClassFixture<MarketReportEndToE
         var report = Report();
 
         Assert.Equal(
-            ["total", "period", "byKind", "bySeniority", "byRole", "byEmploymentType", "byWorkArrangement", "topCompanies", "topCountries", "topMetros", "salaryUsd", "salaryFlagged", "sourceRows", "duplicatesMerged"],
+            ["total", "period", "byKind", "bySeniority", "byRole", "byEmploymentType", "byWorkArrangement", "topCompanies", "topCountries", "topMetros", "salaryUsd", "salaryByProvenance", "metroNote", "salaryFlagged", "sourceRows", "duplicatesMerged"],
             report.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["from", "to"], report.GetProperty("period").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["key", "count", "share"], report.GetProperty("bySeniority")[0].EnumerateObject().Select(p => p.Name));

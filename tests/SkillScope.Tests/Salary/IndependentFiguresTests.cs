@@ -138,7 +138,7 @@ public sealed class IndependentFiguresTests(BundledSurveyFixture survey) : IClas
         var all = BundledSurveyFixture.ReadRaw(path);
         Assert.Equal(135_000, Reference.Percentile(all.Select(r => r.Usd), 50));
         Assert.Equal(137_570.39, all.Average(r => r.Usd), 2);
-        Assert.Equal(137_570.39, MarketAnalysis.Compute(store, RecordFilter.None).SalaryUsd.Mean!.Value, 2);
+        Assert.Equal(137_570.39, MarketAnalysis.Compute(store, RecordFilter.None).SalaryUsd!.Mean!.Value, 2);
 
         var bySeniority = Medians(SalaryAnalysis.Compute(store, RecordFilter.None, new SalaryReportOptions { By = ["seniority"] }));
         Assert.Equal(new Dictionary<string, double> { ["junior"] = 70_000, ["mid"] = 100_000, ["senior"] = 146_000, ["executive"] = 196_000 }, bySeniority);

@@ -47,7 +47,7 @@ public sealed class SalaryReportTests
     }
 
     [Fact]
-    public void Flagged_salaries_and_estimates_are_counted_apart_and_estimates_can_be_excluded()
+    public void Board_estimates_are_left_out_by_default_and_counted_apart_when_included()
     {
         using var store = new SalaryStoreBuilder()
             .Add(Enumerable.Repeat(new SalaryRow("posting", "data_analyst", "mid", "US", 80_000), 10))
@@ -55,8 +55,8 @@ public sealed class SalaryReportTests
             .Add([new SalaryRow("posting", "data_analyst", "mid", "US", 9_000_000) { Flag = "implausible" }]);
         var filter = new RecordFilter { Kinds = ["posting"] };
 
-        var all = SalaryAnalysis.Compute(store.Store, filter, new SalaryReportOptions());
-        var stated = SalaryAnalysis.Compute(store.Store, filter, new SalaryReportOptions { ExcludeEstimates = true });
+        var all = SalaryAnalysis.Compute(store.Store, filter, new SalaryReportOptions { ExcludeEstimates = false });
+        var stated = SalaryAnalysis.Compute(store.Store, filter, new SalaryReportOptions());
 
         Assert.Equal((20, 10, 1), (all.N, all.Estimates, all.Flagged));
         Assert.Equal(100_000, all.Cells.Single().Median);

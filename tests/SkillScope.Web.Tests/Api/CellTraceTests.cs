@@ -22,10 +22,17 @@ public sealed class CellTraceTests(SharedApi api) : IClassFixture<SharedApi>
     public async Task Every_market_figure_lists_the_records_it_counts(string filters)
     {
         var report = await api.GetJsonAsync("/api/market?" + filters);
+        // Survey and posting pay are never pooled: the usable salaries are the sum over the provenances.
+        var usable = report.GetProperty("salaryByProvenance").EnumerateArray().Sum(p => p.GetProperty("salary").Long("n"));
+        if (report.GetProperty("salaryUsd").ValueKind != System.Text.Json.JsonValueKind.Null)
+        {
+            Assert.Equal(report.GetProperty("salaryUsd").Long("n"), report.GetProperty("salaryByProvenance").GetArrayLength() == 0 ? 0 : usable);
+        }
+
         var checks = new List<(string Query, long Expected)>
         {
             (filters, report.Long("total")),
-            (Query.With(filters, ("salary", "usable")), report.GetProperty("salaryUsd").Long("n")),
+            (Query.With(filters, ("salary", "usable")), usable),
             (Query.With(filters, ("salary", "flagged")), report.Long("salaryFlagged")),
         };
         foreach (var (section, parameter) in MarketSections)
@@ -44,13 +51,20 @@ public sealed class CellTraceTests(SharedApi api) : IClassFixture<SharedApi>
     [InlineData("since=2026-01-01")]
     public async Task Every_skill_figure_lists_the_postings_it_counts(string filters)
     {
-        var report = await api.GetJsonAsync($"/api/skills?top=12&coSkills=sql&compare=2025,2026&{filters}");
+        var report = await api.GetJsonAsync($"/api/skills?top=12&coSkills=sql&compare=2025,2026&includeSnippets=true&{filters}");
         var postings = Query.With(filters, ("kind", "posting"));
         var checks = new List<(string Query, long Expected)>
         {
             (Query.With(postings, ("text", "with")), report.Long("postings")),
             (Query.With(postings, ("text", "without")), report.Long("postingsWithoutText")),
         };
+        // By default only full descriptions count; each left-out kind is listed by its own textKind.
+        var full = await api.GetJsonAsync($"/api/skills?top=12&{filters}");
+        checks.Add((Query.With(postings, ("textKind", "full")), full.Long("postings")));
+        checks.AddRange(full.GetProperty("skills").EnumerateArray()
+            .Select(row => (Query.With(postings, ("textKind", "full"), ("skill", row.Text("skill"))), row.Long("postings"))));
+        checks.AddRange(full.GetProperty("leftOut").EnumerateArray()
+            .Select(row => (Query.With(postings, ("textKind", row.Text("textKind"))), row.Long("postings"))));
         checks.AddRange(report.GetProperty("skills").EnumerateArray()
             .Select(row => (Query.With(postings, ("skill", row.Text("skill"))), row.Long("postings"))));
         checks.AddRange(report.GetProperty("categories").EnumerateArray()
@@ -63,13 +77,15 @@ public sealed class CellTraceTests(SharedApi api) : IClassFixture<SharedApi>
             var (since, until) = Narrow(filters, range.Text("from"), range.Text("to"));
             foreach (var row in report.GetProperty("trends").EnumerateArray())
             {
+                // Every source's count in the period (compared or not) adds up to the postings naming the skill then.
+                var inPeriod = row.GetProperty("sources").EnumerateArray().Sum(s => s.Long(column));
                 if (string.CompareOrdinal(since, until) > 0)
                 {
-                    Assert.Equal(0, row.Long(column)); // the period lies outside the report's dates
+                    Assert.Equal(0, inPeriod); // the period lies outside the report's dates
                     continue;
                 }
 
-                checks.Add((Query.With(postings, ("skill", row.Text("skill")), ("since", since), ("until", until)), row.Long(column)));
+                checks.Add((Query.With(postings, ("skill", row.Text("skill")), ("since", since), ("until", until)), inPeriod));
             }
         }
 
@@ -79,14 +95,15 @@ public sealed class CellTraceTests(SharedApi api) : IClassFixture<SharedApi>
 
     [Theory]
     [InlineData("")]
-    [InlineData("by=role,country&kind=posting")]
+    [InlineData("by=role,country&kind=posting&includeEstimates=true")]
     [InlineData("by=country&seniority=senior,lead&since=2023")]
     public async Task Every_salary_band_lists_the_records_it_counts(string filters)
     {
         var report = await api.GetJsonAsync("/api/salaries?" + filters);
         // The bands' own options are not record filters; the cell's kind is the report's (salary reports by default).
         var records = string.Join('&', filters.Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => !p.StartsWith("by=", StringComparison.Ordinal) && !p.StartsWith("kind=", StringComparison.Ordinal)));
+            .Where(p => !p.StartsWith("by=", StringComparison.Ordinal) && !p.StartsWith("kind=", StringComparison.Ordinal)
+                && !p.StartsWith("includeEstimates=", StringComparison.Ordinal)));
         var usable = Query.With(records, ("kind", report.Text("kind")), ("salary", "usable"));
         var checks = new List<(string Query, long Expected)> { (usable, report.Long("n")) };
         checks.AddRange(report.GetProperty("cells").EnumerateArray().Select(cell => (

@@ -21,7 +21,7 @@ public sealed class LiveUpdateTests
         var foundAfter = await Total("/api/postings?q=inspector%20general");
 
         Assert.Equal(3, before);
-        Assert.True(after > 2_000, $"market total after ingest: {after}");
+        Assert.True(after > 1_900, $"market total after ingest: {after}"); // 2,215 rows, copies of one announcement joined
         Assert.Equal(0, foundBefore);
         Assert.True(foundAfter > 0, "search did not find a word of the new postings");
     }

@@ -75,7 +75,7 @@ public sealed class PostingsApiTests(SharedApi api) : IClassFixture<SharedApi>
     [Fact]
     public async Task Skill_mentions_point_at_the_names_in_the_text_and_match_the_indexed_skills()
     {
-        var top = (await api.GetJsonAsync("/api/skills?source=usajobs&top=1")).GetProperty("skills")[0].Text("skill");
+        var top = (await api.GetJsonAsync("/api/skills?source=usajobs&top=1&includeSnippets=true")).GetProperty("skills")[0].Text("skill");
         var page = await api.GetJsonAsync($"/api/postings?kind=posting&skill={top}&source=usajobs&pageSize=5");
         Assert.True(page.Long("total") > 0);
         foreach (var item in page.GetProperty("items").EnumerateArray())

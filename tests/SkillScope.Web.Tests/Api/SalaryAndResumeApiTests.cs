@@ -106,7 +106,7 @@ public sealed class SalaryAndResumeApiTests(SharedApi api) : IClassFixture<Share
         { "/api/salaries?minCell=0", "minCell" },
         { "/api/salaries?region=continent", "region" },
         { "/api/salaries?kind=posting,salary_report", "kind" },
-        { "/api/salaries?excludeEstimates=maybe", "excludeEstimates" },
+        { "/api/salaries?includeEstimates=maybe", "includeEstimates" },
         { "/api/salaries?role=wizard", "role" },
         { "/api/salaries?bye=role", "bye" },
         { "/api/premiums?minN=1", "minN" },

@@ -15,7 +15,19 @@ public sealed class DashboardTests(BrowserFixture browser)
         var all = await browser.GetJsonAsync("/api/market");
 
         Assert.Equal(all.Long("total"), await session.NumberAsync("[data-figure='Records']"));
-        Assert.Equal(all.GetProperty("salaryUsd").Long("n"), await session.NumberAsync("[data-figure='Salaries used']"));
+        // Pay of each provenance has its own cards (never pooled), or one set when the records have one provenance.
+        var provenances = all.GetProperty("salaryByProvenance").EnumerateArray().ToList();
+        if (provenances.Count == 1)
+        {
+            Assert.Equal(provenances[0].GetProperty("salary").Long("n"), await session.NumberAsync("[data-figure='Salaries used']"));
+        }
+        else
+        {
+            foreach (var p in provenances)
+            {
+                Assert.Equal(p.GetProperty("salary").Long("n"), await session.NumberAsync($"[data-figure='Salaries used ({p.Text("provenance")})']"));
+            }
+        }
         foreach (var row in all.GetProperty("bySeniority").EnumerateArray())
         {
             Assert.Equal(row.Long("count"), await session.NumberAsync($"a[data-cell='bySeniority:{row.Text("key")}']"));

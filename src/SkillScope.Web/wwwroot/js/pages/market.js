@@ -49,17 +49,27 @@ async function render(main, context) {
 function content(report, params) {
   const figure = (name, value, href) => h('div', {}, h('dt', {}, name),
     h('dd', { dataset: { figure: name } }, href ? link(href, value, { dataset: { cell: name } }) : value));
-  const salary = report.salaryUsd;
+  // Survey pay, employer-stated and board-estimated posting pay are never pooled: one set of figures each.
+  const provenances = report.salaryByProvenance.length ? report.salaryByProvenance
+    : [{ provenance: 'all', salary: report.salaryUsd }];
+  const payLabel = { survey: 'survey', 'employer-stated': 'employer-stated', 'board-estimated': 'board-estimated', all: '' };
+  const single = provenances.length === 1;
+  const payCards = provenances.flatMap(({ provenance, salary }) => {
+    const suffix = single ? '' : ` (${payLabel[provenance] ?? provenance})`;
+    return [
+      figure(`Salaries used${suffix}`, count(salary.n), single ? postingsUrl(params, { salary: 'usable' }) : null),
+      figure(`Median salary${suffix}`, money(salary.median)),
+      figure(`P25 salary${suffix}`, money(salary.p25)),
+      figure(`P75 salary${suffix}`, money(salary.p75)),
+      figure(`Mean salary${suffix}`, money(salary.mean)),
+    ];
+  });
   const cards = h('dl', { class: 'cards' },
     figure('Records', count(report.total), postingsUrl(params)),
     figure('Period', report.period.from ? `${report.period.from} – ${report.period.to}` : '–'),
     figure('Source rows', count(report.sourceRows)),
-    figure('Duplicates merged', count(report.duplicatesMerged)),
-    figure('Salaries used', count(salary.n), postingsUrl(params, { salary: 'usable' })),
-    figure('Median salary', money(salary.median)),
-    figure('P25 salary', money(salary.p25)),
-    figure('P75 salary', money(salary.p75)),
-    figure('Mean salary', money(salary.mean)),
+    figure('Copies joined to a posting', count(report.duplicatesMerged)),
+    ...payCards,
     figure('Salaries flagged', count(report.salaryFlagged), postingsUrl(params, { salary: 'flagged' })));
 
   const sections = breakdowns.map((b) => {
@@ -85,7 +95,9 @@ function content(report, params) {
     h('h2', {}, 'Summary'),
     cards,
     h('p', { class: 'note' }, 'Salaries are USD per year: survey figures as stated, posting ranges by their midpoint; ' +
-      'flagged salaries (implausible or unparsed) are left out of the statistics.'),
+      'survey pay, employer-stated and board-estimated posting pay are never pooled; ' +
+      'flagged salaries (implausible or unparsed) are left out of the statistics. ' +
+      'A posting listed in several metros counts once in each.'),
     h('div', { class: 'grid' }, sections),
   ];
 }

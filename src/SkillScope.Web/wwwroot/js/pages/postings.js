@@ -11,7 +11,7 @@ import { dataView } from '../view.js';
 
 export const page = { path: '/postings', title: 'Postings', nav: 30, route: /^\/postings\/?$/, render };
 
-const cellParams = ['company', 'metro', 'skill', 'category', 'text', 'salary'];
+const cellParams = ['company', 'metro', 'skill', 'category', 'text', 'textKind', 'salary'];
 const own = ['q', ...cellParams, 'sort', 'page', 'pageSize'];
 
 async function render(main, context) {

@@ -11,7 +11,7 @@ import { dataView } from '../view.js';
 
 export const page = { path: '/salaries', title: 'Salaries', nav: 40, route: /^\/salaries\/?$/, render };
 
-const own = ['by', 'minCell', 'region', 'excludeEstimates'];
+const own = ['by', 'minCell', 'region', 'includeEstimates'];
 const insufficient = 'insufficient data';
 
 async function render(main, context) {
@@ -30,7 +30,7 @@ async function render(main, context) {
           ['role,seniority,country', 'Role × seniority × country'], ['seniority', 'Seniority'], ['country', 'Country'], ['metro', 'Metro']], params, change),
         (params, change) => selectField('minCell', 'Smallest cell', [['', '10'], ['5', '5'], ['30', '30'], ['100', '100']], params, change),
         (params, change) => selectField('region', 'Regions', [['', 'Countries'], ['metro', 'Metros']], params, change),
-        (params, change) => selectField('excludeEstimates', 'Source estimates', [['', 'included'], ['true', 'left out']], params, change),
+        (params, change) => selectField('includeEstimates', 'Board estimates', [['', 'left out'], ['true', 'included']], params, change),
       ],
     }),
     view.status,
@@ -45,9 +45,10 @@ function figure(cell, value, name) {
 }
 
 // The postings search listing exactly the records a band counts: the report's record filters, its kind, the cell's
-// group and salary=usable. Source estimates cannot be left out there, so with excludeEstimates the n is not a link.
+// group and salary=usable. Board estimates cannot be left out there, so a posting band's n is a link only when they
+// are included (survey responses are never estimates).
 function cellLink(report, params, cell, text) {
-  if (params.get('excludeEstimates') === 'true') return text;
+  if (report.kind === 'posting' && params.get('includeEstimates') !== 'true') return text;
   const query = pick(params, recordFilters);
   query.set('kind', report.kind);
   for (const [name, value] of Object.entries(cell.group)) query.set(name, value);

@@ -3,7 +3,7 @@ import { getJson, meta } from '../api.js';
 import { count, share, number, label } from '../format.js';
 import { filterBar, recordFilters, selectField, textField } from '../filters.js';
 import { dataTable } from '../table.js';
-import { chartFigure } from '../charts.js';
+import { chartFigure, lineChartFigure } from '../charts.js';
 import { pick, urlFor, values } from '../url.js';
 import { dataView } from '../view.js';
 
@@ -12,12 +12,13 @@ import { dataView } from '../view.js';
 
 export const page = { path: '/skills', title: 'Skills', nav: 20, route: /^\/skills\/?$/, render };
 
-const own = ['top', 'coSkills', 'compare'];
+const own = ['top', 'coSkills', 'compare', 'includeSnippets', 'by', 'follow'];
 
-/** The postings behind a skill-report figure. */
+/** The postings behind a skill-report figure: full descriptions only unless snippets are included, as the report counts. */
 export function skillPostingsUrl(params, cell = {}) {
   const next = pick(params, recordFilters);
   next.set('kind', 'posting');
+  if (params.get('includeSnippets') !== 'true' && !('text' in cell)) next.set('textKind', 'full');
   for (const [name, value] of Object.entries(cell)) next.set(name, value);
   return urlFor('/postings', next);
 }
@@ -45,8 +46,15 @@ async function render(main, context) {
   const vocabulary = await meta();
   const names = new Map(vocabulary.skills.map((s) => [s.id, s.name]));
   const view = dataView(pick(context.params, [...recordFilters, ...own]), async (params, state) => {
-    const report = await getJson('/api/skills', params);
-    return { content: content(report, params, state, names), status: `${count(report.postings)} postings with text.` };
+    const report = await getJson('/api/skills', pick(params, [...recordFilters, 'top', 'coSkills', 'compare', 'includeSnippets']));
+    const seriesParams = pick(params, [...recordFilters, 'includeSnippets']);
+    seriesParams.set('by', params.get('by') || 'month');
+    for (const skill of values(params, 'follow')) seriesParams.append('skills', skill);
+    const series = await getJson('/api/skills/series', seriesParams);
+    return {
+      content: [...content(report, params, state, names), ...overTime(series, params)],
+      status: `${count(report.postings)} postings with ${report.includeSnippets ? 'text' : 'full text'}.`,
+    };
   });
 
   const compareField = (params, change) => {
@@ -74,6 +82,9 @@ async function render(main, context) {
         (params, change) => selectField('top', 'Skills listed', [['', '25'], ['10', '10'], ['50', '50'], ['100', '100']], params, change),
         (params, change) => selectField('coSkills', 'Asked for with', [['', 'none'], ...vocabulary.skills.map((s) => [s.id, s.name])], params, change),
         compareField,
+        (params, change) => selectField('includeSnippets', 'Texts counted', [['', 'full descriptions'], ['true', 'with snippets and summaries']], params, change),
+        (params, change) => selectField('by', 'Over time by', [['', 'month'], ['quarter', 'quarter'], ['year', 'year']], params, change),
+        (params, change) => selectField('follow', 'Follow', [['', 'LLM/GenAI, PyTorch, Python'], ...vocabulary.skills.map((s) => [s.id, s.name])], params, change),
       ],
     }),
     view.status,
@@ -83,9 +94,13 @@ async function render(main, context) {
 
 function content(report, params, state, names) {
   const trends = new Map((report.trends ?? []).map((t) => [t.skill, t]));
+  const leftOut = report.leftOut.filter((l) => l.textKind !== 'none');
   const cards = h('dl', { class: 'cards' },
-    h('div', {}, h('dt', {}, 'Postings with text'), h('dd', { dataset: { figure: 'postings' } },
-      link(skillPostingsUrl(params, { text: 'with' }), count(report.postings), { dataset: { cell: 'postings' } }))),
+    h('div', {}, h('dt', {}, report.includeSnippets ? 'Postings with text' : 'Postings with full text'), h('dd', { dataset: { figure: 'postings' } },
+      report.includeSnippets ? link(skillPostingsUrl(params, { text: 'with' }), count(report.postings), { dataset: { cell: 'postings' } })
+        : link(skillPostingsUrl(params), count(report.postings), { dataset: { cell: 'postings' } }))),
+    ...leftOut.map((l) => h('div', {}, h('dt', {}, `Left out: ${l.reason}`), h('dd', { dataset: { figure: `leftOut:${l.textKind}` } },
+      link(skillPostingsUrl(params, { textKind: l.textKind }), count(l.postings))))),
     h('div', {}, h('dt', {}, 'Postings without text'), h('dd', { dataset: { figure: 'postingsWithoutText' } },
       link(skillPostingsUrl(params, { text: 'without' }), count(report.postingsWithoutText), { dataset: { cell: 'postingsWithoutText' } }))));
 
@@ -191,4 +206,43 @@ function content(report, params, state, names) {
     sortable: true,
   }), { tall: categories.length > 8 }));
   return parts;
+}
+
+// Each followed skill's share per period with its 95% interval band (GET /api/skills/series), and Indeed Hiring Lab's
+// series as a dashed reference line where the filter matches its scope.
+function overTime(series, params) {
+  const periods = series.periods.map((p) => p.period);
+  const references = series.reference.map((r) => {
+    const byPeriod = new Map(r.points.map((p) => [p.period, p.share]));
+    return { name: r.name, values: periods.map((p) => byPeriod.get(p) ?? null) };
+  });
+  const rows = series.periods.map((p, i) => ({ period: p, cells: series.series.map((line) => line.points[i]) }));
+  const table = dataTable({
+    caption: `Share of postings per ${series.by}, with 95% interval (* the period's sources differ from the previous one's)`,
+    columns: [
+      { title: 'Period', cell: (r) => r.period.period + (r.period.sameSourcesAsPrevious ? '' : ' *') },
+      { title: 'Postings', num: true, cell: (r) => count(r.period.postings) },
+      ...series.series.map((line, k) => ({
+        title: line.name, num: true,
+        cell: (r) => `${share(r.cells[k].share)} (${share(r.cells[k].low)} – ${share(r.cells[k].high)})`,
+      })),
+      { title: 'Sources', cell: (r) => r.period.sources.map((s) => `${s.source} ${count(s.postings)}`).join(', ') },
+    ],
+    rows,
+  });
+  const notes = [];
+  for (const r of series.reference) notes.push(h('p', { class: 'note' }, `Reference: ${r.name} (${r.scope}). Source: ${r.attribution}.`));
+  if (series.referenceNote) notes.push(h('p', { class: 'note' }, `No reference line: ${series.referenceNote}.`));
+  return [
+    h('h2', {}, 'Demand over time'),
+    lineChartFigure(`Share of postings naming each skill, by ${series.by}`, {
+      periods,
+      lines: series.series.map((line) => ({
+        name: line.name, values: line.points.map((p) => p.share), low: line.points.map((p) => p.low), high: line.points.map((p) => p.high),
+      })),
+      references,
+      format: share,
+    }, table),
+    ...notes,
+  ];
 }

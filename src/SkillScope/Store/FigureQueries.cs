@@ -1,0 +1,150 @@
+namespace SkillScope.Store;
+
+/// <summary>A count of postings in one stratum: a source (the source a posting was first seen in), and a month (YYYY-MM) when asked.</summary>
+public readonly record struct StratumCount(string Source, string? Month, long Postings);
+
+/// <summary>A skill's count of postings in one stratum.</summary>
+public readonly record struct StratumSkillCount(string Source, string? Month, string Skill, long Postings);
+
+/// <summary>
+/// The counts behind figures that must compare like with like: postings by text completeness, by source (the
+/// source a posting was first seen in) and month, and metros counted over every appearance of a posting.
+/// </summary>
+public static class FigureQueries
+{
+    /// <summary>Postings matching <paramref name="filter"/> by text kind (full, snippet, summary, none).</summary>
+    public static Dictionary<string, long> CountByTextKind(SkillStore store, RecordFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(filter);
+        using var command = store.Command("");
+        command.CommandText = $"SELECT COALESCE(r.text_kind, 'none'), COUNT(*) FROM records r WHERE {filter.ToSql(command)} GROUP BY COALESCE(r.text_kind, 'none')";
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            counts[reader.GetString(0)] = Sql.Long(reader, 1);
+        }
+
+        return counts;
+    }
+
+    /// <summary>Postings matching <paramref name="filter"/> by first source, and by month too when <paramref name="byMonth"/>.</summary>
+    public static List<StratumCount> Counts(SkillStore store, RecordFilter filter, bool byMonth)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(filter);
+        using var command = store.Command("");
+        var month = byMonth ? "substr(r.period_start, 1, 7)" : "NULL";
+        command.CommandText = $"""
+            SELECT COALESCE(r.source, ''), {month}, COUNT(*) FROM records r
+            WHERE {filter.ToSql(command)}{(byMonth ? " AND r.period_start IS NOT NULL" : "")}
+            GROUP BY COALESCE(r.source, ''){(byMonth ? ", " + month : "")}
+            """;
+        var rows = new List<StratumCount>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new StratumCount(reader.GetString(0), Sql.Text(reader, 1), Sql.Long(reader, 2)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Each skill's postings by first source (and month), over the postings matching <paramref name="filter"/>.</summary>
+    public static List<StratumSkillCount> SkillCounts(SkillStore store, RecordFilter filter, bool byMonth, IReadOnlyCollection<string>? skills = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(filter);
+        using var command = store.Command("");
+        var month = byMonth ? "substr(r.period_start, 1, 7)" : "NULL";
+        var only = skills is { Count: > 0 } ? $" AND k.skill_id IN ({Sql.InList(command, "k", skills)})" : "";
+        command.CommandText = $"""
+            SELECT COALESCE(r.source, ''), {month}, k.skill_id, COUNT(*) FROM record_skills k JOIN records r ON r.id = k.record_id
+            WHERE {filter.ToSql(command)}{only}{(byMonth ? " AND r.period_start IS NOT NULL" : "")}
+            GROUP BY COALESCE(r.source, ''), {(byMonth ? month + ", " : "")}k.skill_id
+            """;
+        var rows = new List<StratumSkillCount>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new StratumSkillCount(reader.GetString(0), Sql.Text(reader, 1), reader.GetString(2), Sql.Long(reader, 3)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Postings per metro over every appearance: a posting listed in several metros counts once in each of them.
+    /// </summary>
+    public static Dictionary<string, long> PostingsByMetro(SkillStore store, RecordFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(filter);
+        using var command = store.Command("");
+        command.CommandText = $"""
+            SELECT m.metro, COUNT(*) FROM (
+                SELECT DISTINCT s.record_id, COALESCE(s.metro, r.metro) AS metro FROM records r JOIN record_sources s ON s.record_id = r.id
+                WHERE {filter.ToSql(command)}) m
+            WHERE m.metro IS NOT NULL GROUP BY m.metro
+            """;
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            counts[reader.GetString(0)] = Sql.Long(reader, 1);
+        }
+
+        return counts;
+    }
+
+    /// <summary>Where a posting appeared: each appearance's source, place and date, in the order they were ingested.</summary>
+    public static List<(string Source, string? Location, string? Metro, string? Posted)> Appearances(SkillStore store, long recordId)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        using var command = store.Command("""
+            SELECT s.source, s.location_text, s.metro, s.posted FROM record_sources s WHERE s.record_id = @id ORDER BY s.ingest_id, s.position
+            """);
+        Sql.Add(command, "@id", recordId);
+        var rows = new List<(string, string?, string?, string?)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetString(0), Sql.Text(reader, 1), Sql.Text(reader, 2), Sql.Text(reader, 3)));
+        }
+
+        return rows;
+    }
+}
+
+/// <summary>Counts for a skill group (a category): postings naming any of its skills, once each.</summary>
+public static class GroupQueries
+{
+    /// <summary>Postings naming any of <paramref name="members"/>, by first source and month.</summary>
+    public static List<StratumCount> CountsByMonth(SkillStore store, RecordFilter filter, IReadOnlyCollection<string> members)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(members);
+        var rows = new List<StratumCount>();
+        if (members.Count == 0)
+        {
+            return rows;
+        }
+
+        using var command = store.Command("");
+        command.CommandText = $"""
+            SELECT COALESCE(r.source, ''), substr(r.period_start, 1, 7), COUNT(*) FROM records r
+            WHERE {filter.ToSql(command)} AND r.period_start IS NOT NULL
+              AND EXISTS (SELECT 1 FROM record_skills k WHERE k.record_id = r.id AND k.skill_id IN ({Sql.InList(command, "m", members)}))
+            GROUP BY COALESCE(r.source, ''), substr(r.period_start, 1, 7)
+            """;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new StratumCount(reader.GetString(0), Sql.Text(reader, 1), Sql.Long(reader, 2)));
+        }
+
+        return rows;
+    }
+}

@@ -71,7 +71,8 @@ internal sealed class CsvRowReader : IDisposable
             {
                 row = row with
                 {
-                    Line = lastEndLine - lastRaw.AsSpan().Count('\n'),
+                    // Never before the line the record was read from (a row's line only grows through the file).
+                    Line = Math.Max(row.Line, lastEndLine - lastRaw.AsSpan().Count('\n')),
                     Problem = "unterminated quoted field (a quote opened on this line is never closed before the end of the file)",
                 };
             }

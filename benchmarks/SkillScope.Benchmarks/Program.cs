@@ -1,3 +1,11 @@
 using BenchmarkDotNet.Running;
+using SkillScope.Benchmarks;
+
+// `generate-postings` writes the scale benchmark's input (scripts/bench.sh --scale); anything else is BenchmarkDotNet's.
+if (args is ["generate-postings", .. var rest])
+{
+    return ScalePostings.Run(rest);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

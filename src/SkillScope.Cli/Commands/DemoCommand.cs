@@ -11,9 +11,17 @@ namespace SkillScope.Cli.Commands;
 /// <summary>The README's first command: load the bundled real data (once) and print the market report.</summary>
 internal static class DemoCommand
 {
-    /// <summary>Bundled samples, copied next to the program at build time (see data/README.md).</summary>
+    /// <summary>Bundled samples (CSV files and the HN markdown table), copied next to the program at build time (see data/README.md).</summary>
     public static IReadOnlyList<string> BundledFiles =>
-        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "data", "samples"), "*.csv").Order(StringComparer.Ordinal).ToArray();
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "data", "samples"))
+            .Where(f => f.EndsWith(".csv", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The roles the demo's posting overview covers when no --role is given: every ML, data and AI role.</summary>
+    public static IReadOnlyList<string> MlDataRoles { get; } = [.. Roles.All.Where(r => r != Roles.Other)];
+
+    /// <summary>The two periods whose skill shares the demo compares (the bundled HN sample spans December 2022 - October 2025).</summary>
+    private static readonly (PeriodRange, PeriodRange) TrendPeriods = (SkillDemand.ParsePeriod("2023")!, SkillDemand.ParsePeriod("2025")!);
 
     public static Command Create(CliContext context)
     {
@@ -39,8 +47,11 @@ internal static class DemoCommand
             if (chosen == "table" && filter.Kinds.Count == 0)
             {
                 // Postings say who is hiring; survey responses say what people are paid: shown apart, never mixed.
-                MarketRenderer.Write(context, MarketAnalysis.Compute(store, filter with { Kinds = [RecordKinds.Posting] }), chosen,
-                    "SkillScope: ML job market - job postings (demand)");
+                // The posting overview covers ML, data and AI roles unless --role says otherwise.
+                var postings = filter with { Kinds = [RecordKinds.Posting], Roles = filter.Roles.Count == 0 ? MlDataRoles : filter.Roles };
+                MarketRenderer.Write(context, MarketAnalysis.Compute(store, postings), chosen,
+                    filter.Roles.Count == 0 ? "SkillScope: ML job market - ML, data and AI job postings (demand)" : "SkillScope: ML job market - job postings (demand)");
+                SkillReportRenderer.Write(context, SkillDemand.Compute(store, SkillTaxonomy.Default, postings, 15, compare: TrendPeriods), chosen);
                 MarketRenderer.Write(context, MarketAnalysis.Compute(store, filter with { Kinds = [RecordKinds.SalaryReport] }), chosen,
                     "SkillScope: ML job market - salary survey responses (pay)");
             }

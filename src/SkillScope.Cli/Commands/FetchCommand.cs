@@ -28,6 +28,17 @@ internal static class FetchCommand
             result => "page-" + HttpUrl(result.GetValue(url), "URL").Host);
         page.Arguments.Add(url);
         fetch.Subcommands.Add(page);
+
+        var month = new Option<string>("--month") { Description = "The month of the \"Who is hiring?\" thread, YYYY-MM", Required = true };
+        var hn = Common(new Command("hn", "Fetch and ingest a month of Hacker News \"Ask HN: Who is hiring?\" through the public HN API"), context,
+            (fetcher, folder, result, ct) =>
+            {
+                var (year, number, _) = Month(result.GetValue(month));
+                return fetcher.FetchHnMonthAsync(year, number, folder, ct);
+            },
+            result => "hn-" + Month(result.GetValue(month)).Text);
+        hn.Options.Add(month);
+        fetch.Subcommands.Add(hn);
         return fetch;
     }
 
@@ -49,7 +60,7 @@ internal static class FetchCommand
             var folder = result.GetValue(downloads) ?? Path.Combine("skillscope-downloads", folderName(result));
             Directory.CreateDirectory(folder);
             var options = result.GetValue(apiBase) is { } baseText && HttpUrl(baseText, "--api-base") is var baseUrl
-                ? new FetchOptions { GreenhouseBaseUrl = baseUrl, LeverBaseUrl = baseUrl, AshbyBaseUrl = baseUrl }
+                ? new FetchOptions { GreenhouseBaseUrl = baseUrl, LeverBaseUrl = baseUrl, AshbyBaseUrl = baseUrl, HackerNewsBaseUrl = baseUrl }
                 : new FetchOptions();
             using var http = BoardFetcher.CreateHttpClient();
             var fetched = await run(new BoardFetcher(http, options, context.Time), folder, result, cancellation).ConfigureAwait(false);
@@ -72,6 +83,12 @@ internal static class FetchCommand
         });
         return command;
     }
+
+    private static (int Year, int Month, string Text) Month(string? text) =>
+        text is { Length: 7 } && text[4] == '-' && int.TryParse(text.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            && int.TryParse(text.AsSpan(5, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12 && year >= 2007
+            ? (year, month, text)
+            : throw new CliError($"--month '{text}' is not a month: use YYYY-MM (e.g. 2026-04)");
 
     private static Uri HttpUrl(string? text, string what) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)

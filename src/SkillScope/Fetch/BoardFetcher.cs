@@ -12,7 +12,7 @@ namespace SkillScope.Fetch;
 /// (atomic rename), so a later failure never loses what was already downloaded. All waiting goes
 /// through <paramref name="time"/>. One fetch at a time per instance.
 /// </summary>
-public sealed class BoardFetcher(HttpClient http, FetchOptions options, TimeProvider time)
+public sealed partial class BoardFetcher(HttpClient http, FetchOptions options, TimeProvider time)
 {
     private const string JsonAccept = "application/json";
     private const string PageAccept = "text/html,application/xhtml+xml;q=0.9,application/ld+json;q=0.8,*/*;q=0.5";

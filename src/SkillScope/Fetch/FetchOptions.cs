@@ -38,6 +38,12 @@ public sealed record FetchOptions
 
     public Uri AshbyBaseUrl { get; init; } = new("https://api.ashbyhq.com/posting-api/job-board/");
 
+    /// <summary>The public Hacker News API (Firebase): <c>user/whoishiring.json</c> and <c>item/ID.json</c> under it.</summary>
+    public Uri HackerNewsBaseUrl { get; init; } = new("https://hacker-news.firebaseio.com/v0/");
+
+    /// <summary>How many of the whoishiring account's newest submissions are looked at to find a month's thread.</summary>
+    public int MaxThreadLookups { get; init; } = 60;
+
     public string UserAgent { get; init; } = DefaultUserAgent;
 
     /// <summary>"SkillScope/1.2.3 (+https://github.com/skillscope/skillscope)".</summary>
@@ -54,8 +60,9 @@ public sealed record FetchOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxResponseBytes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(LeverPageSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPages, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxThreadLookups, 1);
         ArgumentException.ThrowIfNullOrWhiteSpace(UserAgent);
-        foreach (var url in (ReadOnlySpan<Uri>)[GreenhouseBaseUrl, LeverBaseUrl, AshbyBaseUrl])
+        foreach (var url in (ReadOnlySpan<Uri>)[GreenhouseBaseUrl, LeverBaseUrl, AshbyBaseUrl, HackerNewsBaseUrl])
         {
             ArgumentNullException.ThrowIfNull(url);
             if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https"))

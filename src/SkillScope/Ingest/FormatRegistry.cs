@@ -21,6 +21,9 @@ public static class FormatRegistry
         new Indeed2024Format(),
     ];
 
+    // Hacker News "Who is hiring?": API items and the 2022-2025 monthly tables (docs/formats.md).
+    private static readonly IRecordFormat[] HackerNews = [new HnItemsFormat(), new HnTableFormat()];
+
     private static readonly GenericCsvFormat GenericCsv = new();
     private static readonly JsonLinesFormat JsonLines = new();
 
@@ -28,7 +31,7 @@ public static class FormatRegistry
     private static readonly CsvRecordFormat[] DetectionOrder = [.. Layouts.OrderByDescending(f => f.RequiredColumns.Count)];
 
     /// <summary>Every built-in format: the CSV source layouts, the web formats (job boards, schema.org), then the generic <c>csv</c> and <c>jsonl</c>.</summary>
-    public static IReadOnlyList<IRecordFormat> All { get; } = [.. Layouts, .. WebFormats.All, GenericCsv, JsonLines];
+    public static IReadOnlyList<IRecordFormat> All { get; } = [.. Layouts, .. WebFormats.All, .. HackerNews, GenericCsv, JsonLines];
 
     /// <summary>The format with this <c>--format</c> name (case-insensitive), or null.</summary>
     public static IRecordFormat? Find(string name)
@@ -44,6 +47,11 @@ public static class FormatRegistry
     public static IRecordFormat? Detect(FormatProbe probe)
     {
         ArgumentNullException.ThrowIfNull(probe);
+        if (HackerNews.FirstOrDefault(f => f.Matches(probe)) is { } hn)
+        {
+            return hn;
+        }
+
         if (WebFormats.All.FirstOrDefault(f => f.Matches(probe)) is { } web)
         {
             return web;

@@ -47,6 +47,11 @@ public sealed record RawRecord
     public string? Education { get; init; }
     /// <summary>Skills the source lists explicitly (schema.org skills, board tags), as stated.</summary>
     public IReadOnlyList<string>? StatedSkills { get; init; }
+    /// <summary>
+    /// The source lets its author edit the record under the same id (a Hacker News comment): reading it again
+    /// with other content updates the stored record instead of being skipped as already stored.
+    /// </summary>
+    public bool Revisable { get; init; }
 }
 
 /// <summary>
@@ -57,6 +62,15 @@ public sealed record RawRecord
 /// <param name="Line">1-based line where the record starts (equals Position for one-line formats).</param>
 public readonly record struct SourceRow(long Position, long Line, string RawText, RawRecord? Record, string? Error)
 {
+    /// <summary>
+    /// True when the row is not a record of the source's kind (a reply in a "Who is hiring?" thread): it is
+    /// counted in the ingest summary with <see cref="Error"/> as its reason, and neither stored nor quarantined.
+    /// </summary>
+    public bool Ignored { get; init; }
+
+    public static SourceRow Skip(long position, long line, string rawText, string reason) =>
+        new(position, line, rawText, null, reason) { Ignored = true };
+
     public static SourceRow Ok(long position, long line, string rawText, RawRecord record) => new(position, line, rawText, record, null);
     public static SourceRow Rejected(long position, long line, string rawText, string error) => new(position, line, rawText, null, error);
 }

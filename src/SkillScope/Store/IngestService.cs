@@ -24,16 +24,35 @@ public sealed record IngestOptions
     public bool DetectNearDuplicates { get; init; } = true;
 }
 
-/// <summary>What one file's ingest did. Read = Stored + Merged + Skipped + Rejected.</summary>
+/// <summary>What one file's ingest did. Read = Stored + Merged + Skipped + Rejected + Updated + Ignored.</summary>
 /// <param name="Merged">Postings already stored from another file or board: recorded as a further source of that job.</param>
 /// <param name="Skipped">Rows this store already holds from an earlier ingest of the same content.</param>
 /// <param name="Flagged">Stored rows whose salary is flagged (implausible, unparsed) and left out of statistics.</param>
+/// <param name="Updated">Stored records their source edited since (same id, other content): updated in place.</param>
+/// <param name="Ignored">Rows that are not records (a reply in a "Who is hiring?" thread): neither stored nor quarantined.</param>
+/// <param name="IgnoredReasons">How many rows were ignored for each reason.</param>
 public sealed record IngestSummary(
     string File, string Format, string Source, string Encoding,
-    long Read, long Stored, long Merged, long Skipped, long Rejected, long Flagged, bool Interrupted)
+    long Read, long Stored, long Merged, long Skipped, long Rejected, long Flagged, bool Interrupted,
+    long Updated = 0, long Ignored = 0, IReadOnlyDictionary<string, long>? IgnoredReasons = null)
 {
     public string ToLine() => string.Create(CultureInfo.InvariantCulture,
-        $"{File}: {Read:N0} read, {Stored:N0} stored, {Merged:N0} joined an existing posting, {Skipped:N0} already stored, {Rejected:N0} rejected (see 'skillscope quarantine'), {Flagged:N0} salaries flagged [{Format}, {Encoding}]{(Interrupted ? " - INTERRUPTED: run the same command again to complete" : "")}");
+        $"{File}: {Read:N0} read, {Stored:N0} stored, {Merged:N0} joined an existing posting, {Skipped:N0} already stored, {Rejected:N0} rejected (see 'skillscope quarantine'), {Flagged:N0} salaries flagged{Extra()} [{Format}, {Encoding}]{(Interrupted ? " - INTERRUPTED: run the same command again to complete" : "")}");
+
+    private string Extra()
+    {
+        var updated = Updated > 0 ? string.Create(CultureInfo.InvariantCulture, $", {Updated:N0} updated (edited at the source)") : "";
+        if (Ignored == 0)
+        {
+            return updated;
+        }
+
+        var reasons = IgnoredReasons is { Count: > 0 }
+            ? " (" + string.Join("; ", IgnoredReasons.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Value:N0} {r.Key}"))) + ")"
+            : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{updated}, {Ignored:N0} not records, skipped{reasons}");
+    }
 }
 
 /// <summary>
@@ -63,9 +82,18 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         var batch = new List<PendingRow>(Math.Min(options.BatchSize, 10_000));
         using var text = TextDecoding.Open(file);
         var stream = (text as StreamReader)?.BaseStream;
+        var ignoredReasons = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var row in format.Read(text, context))
         {
             counts.Read++;
+            if (row.Ignored)
+            {
+                // Not a record of this source (a reply in a hiring thread): counted with its reason, never stored.
+                var reason = row.Error ?? "not a record";
+                ignoredReasons[reason] = ignoredReasons.GetValueOrDefault(reason) + 1;
+                continue;
+            }
+
             batch.Add(Normalize(row));
 
             // A cancelled run keeps what it has read: the open batch is committed whole, then the run stops.
@@ -89,7 +117,8 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         writer.EndIngest(interrupted ? "interrupted" : "completed", time.GetUtcNow());
         progress?.Report(1);
         return new IngestSummary(path, format.Name, source, file.Describe(),
-            counts.Read, counts.Stored, counts.Merged, counts.Skipped, counts.Rejected, counts.Flagged, interrupted);
+            counts.Read, counts.Stored, counts.Merged, counts.Skipped, counts.Rejected, counts.Flagged, interrupted,
+            counts.Updated, ignoredReasons.Values.Sum(), ignoredReasons);
     }
 
     private void Write(IIngestWriter writer, List<PendingRow> batch, IngestCounts counts, string source, string fileSha256, string format, NearDuplicateIndex? duplicates)
@@ -262,6 +291,83 @@ internal sealed class IngestCounts
     public long Skipped { get; set; }
     public long Rejected { get; set; }
     public long Flagged { get; set; }
+    /// <summary>Records their source edited (same identity, other content), updated in place.</summary>
+    public long Updated { get; set; }
+}
+
+/// <summary>
+/// A record its source lets authors edit (<see cref="RawRecord.Revisable"/>: an HN comment) read again under a stored
+/// identity: the same content is skipped; other content replaces the stored record's fields and skills. Engine-neutral
+/// SQL, run inside the writer's batch transaction.
+/// </summary>
+internal static class RecordRevisions
+{
+    public static bool IsRevision(PendingRow row) => row.Source.Record is { Revisable: true } && row.Record is { Kind: RecordKinds.Posting };
+
+    /// <returns>True when the stored record was updated; false when its content is unchanged (or equals another record's).</returns>
+    public static bool Revise(SkillStore store, System.Data.Common.DbTransaction transaction, PendingRow row)
+    {
+        long id;
+        string storedKey;
+        using (var find = store.Command("SELECT r.id, r.dedupe_key FROM record_sources s JOIN records r ON r.id = s.record_id WHERE s.identity = @identity", transaction))
+        {
+            Sql.Add(find, "@identity", row.Identity);
+            using var reader = find.ExecuteReader();
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            id = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+            storedKey = reader.GetString(1);
+        }
+
+        if (row.DedupeKey is not { } key || key == storedKey)
+        {
+            return false;
+        }
+
+        using (var taken = store.Command("SELECT 1 FROM records WHERE dedupe_key = @key", transaction))
+        {
+            Sql.Add(taken, "@key", key);
+            if (taken.ExecuteScalar() is not null)
+            {
+                // The edited text equals another stored record: both stay as they are.
+                return false;
+            }
+        }
+
+        var columns = RecordColumns.List.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var set = string.Join(", ", columns.Select((c, i) => $"{c} = {RecordColumns.ParameterNames[i]}"));
+        using (var update = store.Command($"UPDATE records SET {set} WHERE id = @id", transaction))
+        {
+            var values = RecordColumns.Values(row.Record!, key);
+            for (var i = 0; i < values.Length; i++)
+            {
+                Sql.Add(update, RecordColumns.ParameterNames[i], values[i]);
+            }
+
+            Sql.Add(update, "@id", id);
+            update.ExecuteNonQuery();
+        }
+
+        using (var forget = store.Command("DELETE FROM record_skills WHERE record_id = @id", transaction))
+        {
+            Sql.Add(forget, "@id", id);
+            forget.ExecuteNonQuery();
+        }
+
+        foreach (var (skill, strength) in row.Skills)
+        {
+            using var insert = store.Command("INSERT INTO record_skills(record_id, skill_id, required) VALUES (@id, @skill, @required)", transaction);
+            Sql.Add(insert, "@id", id);
+            Sql.Add(insert, "@skill", skill);
+            Sql.Add(insert, "@required", strength == SkillStrengths.Required ? 1 : 0);
+            insert.ExecuteNonQuery();
+        }
+
+        return true;
+    }
 }
 
 internal sealed record IngestStart(string FilePath, string FileSha256, long Bytes, string Format, string Source, string Encoding, DateTimeOffset StartedAt);

@@ -64,6 +64,12 @@ internal sealed class PostgresIngestWriter(SkillStore store) : IIngestWriter
             var isSurvey = record.Kind == RecordKinds.SalaryReport;
             if (!isSurvey && stored.Contains(identity))
             {
+                if (RecordRevisions.IsRevision(row) && RecordRevisions.Revise(store, transaction, row))
+                {
+                    counts.Updated++;
+                    continue;
+                }
+
                 counts.Skipped++;
                 continue;
             }

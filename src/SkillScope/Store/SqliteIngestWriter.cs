@@ -61,9 +61,12 @@ internal sealed class SqliteIngestWriter : IIngestWriter
         ingestId = IngestRuns.Begin(store, start);
     }
 
+    private SqliteTransaction? batchTransaction;
+
     public void WriteBatch(IReadOnlyList<PendingRow> rows, IngestCounts counts)
     {
         using var transaction = (SqliteTransaction)store.Begin();
+        batchTransaction = transaction;
         foreach (var command in (ReadOnlySpan<SqliteCommand>)[existsSource, existsQuarantine, insertRecord, findByKey, insertSource, insertSignature, insertQuarantine, insertSkills, updateIngest])
         {
             command.Transaction = transaction;
@@ -97,6 +100,12 @@ internal sealed class SqliteIngestWriter : IIngestWriter
         var isSurvey = record.Kind == RecordKinds.SalaryReport;
         if (!isSurvey && Exists(existsSource, row.Identity))
         {
+            if (RecordRevisions.IsRevision(row) && RecordRevisions.Revise(store, batchTransaction!, row))
+            {
+                counts.Updated++;
+                return;
+            }
+
             counts.Skipped++;
             return;
         }

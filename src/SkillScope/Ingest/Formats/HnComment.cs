@@ -1,0 +1,1001 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SkillScope.Ingest.Formats;
+
+/// <summary>What one Hacker News "Who is hiring?" comment advertises (facts as the poster states them).</summary>
+/// <param name="Company">The employer named in the header, or null when the ad names none.</param>
+/// <param name="Roles">One title per advertised role, in the order the ad gives them (never empty).</param>
+/// <param name="Location">The places the header names, joined with " / ".</param>
+/// <param name="Arrangement">remote, hybrid or onsite by the rules in docs/formats.md, or null.</param>
+/// <param name="SalaryText">The stated pay range as written ("$150K-$200K", "EUR 80k"), or null.</param>
+/// <param name="EmploymentType">The header's employment label as written ("Full-time", "Contract"), or null.</param>
+public sealed record HnAd(
+    string? Company, IReadOnlyList<string> Roles, string? Location, string? Arrangement, string? SalaryText, string? EmploymentType);
+
+/// <summary>A comment read as an ad, or the reason it is not one (a reply, a remark, a deleted comment).</summary>
+public readonly record struct HnAdParse(HnAd? Ad, string? SkipReason);
+
+/// <summary>
+/// Reads a "Who is hiring?" comment: its header line ("Company | Role(s) | Location | REMOTE | $salary | URL", by
+/// convention, with many variants) and its body (role lists, salary lines, "we are hiring a ..." sentences). Pure and
+/// deterministic; never throws on any text. Rules: docs/formats.md (hn), measured in docs/accuracy.md.
+/// </summary>
+public static partial class HnComment
+{
+    /// <summary>Reason for a comment with no text (deleted, dead or empty).</summary>
+    public const string EmptyReason = "empty or deleted comment";
+
+    /// <summary>Reason for a reply or remark: no header naming a role, place or arrangement, and no hiring statement.</summary>
+    public const string NotAnAdReason = "not a job ad (a reply or remark: no company | role header and no hiring statement)";
+
+    /// <summary>Reason for a YC job story whose page names no role.</summary>
+    public const string NoRoleReason = "job story without a role";
+
+    private const int MaxRoles = 20;
+    private const int MaxHeaderChars = 600;
+
+    /// <summary>HN comment HTML (&lt;p&gt;, &lt;a&gt;, &lt;i&gt;, &lt;pre&gt;, entities) as plain text: paragraphs become blank lines.</summary>
+    public static string ToText(string? html)
+    {
+        if (string.IsNullOrEmpty(html))
+        {
+            return "";
+        }
+
+        var sb = new StringBuilder(html.Length);
+        var i = 0;
+        while (i < html.Length)
+        {
+            var c = html[i];
+            if (c == '<')
+            {
+                var end = html.IndexOf('>', i + 1);
+                if (end < 0)
+                {
+                    sb.Append(html, i, html.Length - i);
+                    break;
+                }
+
+                var tag = html.AsSpan(i + 1, end - i - 1).TrimStart('/');
+                if (tag.StartsWith("p", StringComparison.OrdinalIgnoreCase) && (tag.Length == 1 || !char.IsAsciiLetter(tag[1])))
+                {
+                    sb.Append("\n\n");
+                }
+                else if (tag.StartsWith("br", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("pre", StringComparison.OrdinalIgnoreCase)
+                    || tag.StartsWith("li", StringComparison.OrdinalIgnoreCase))
+                {
+                    sb.Append('\n');
+                }
+
+                i = end + 1;
+                continue;
+            }
+
+            sb.Append(c);
+            i++;
+        }
+
+        var text = WebUtility.HtmlDecode(sb.ToString()).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        return MultiBlank().Replace(text, "\n\n").Trim();
+    }
+
+    /// <summary>Reads an ad from a comment's plain text (see <see cref="ToText"/>).</summary>
+    public static HnAdParse Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Trim() is "[deleted]" or "[dead]" or "[flagged]")
+        {
+            return new(null, EmptyReason);
+        }
+
+        var lines = Lines(text);
+        var header = lines[0];
+        if (header.Length > MaxHeaderChars)
+        {
+            header = header[..MaxHeaderChars];
+        }
+
+        var segments = Segments(header);
+        var hiring = HiringStatement().Match(text.Length > 3000 ? text[..3000] : text);
+        var classified = segments.Select(Classify).ToList();
+        var cues = classified.Skip(1).Count(c => c.Kinds != Kind.None);
+        var bodyRoles = BodyRoles(lines);
+        var isAd = (segments.Count >= 2 && (cues >= 1 || classified[0].Kinds.HasFlag(Kind.Role)))
+            || hiring.Success
+            || bodyRoles.Count >= 2
+            || (segments.Count == 1 && classified[0].Kinds.HasFlag(Kind.Role) && classified[0].Kinds.HasFlag(Kind.Arrangement));
+        if (!isAd || (segments.Count < 2 && IsReply(text)) || Seeker().IsMatch(text.Length > 400 ? text[..400] : text))
+        {
+            return new(null, NotAnAdReason);
+        }
+
+        string? company = null;
+        var headerRoles = new List<string>();
+        var places = new List<string>();
+        string? employment = null;
+        string? salary = null;
+        var arrangementText = new StringBuilder();
+        for (var s = 0; s < segments.Count; s++)
+        {
+            var segment = segments[s];
+            var kinds = classified[s].Kinds;
+            if (s == 0 && segments.Count == 1 && IntroducedName().Match(segment) is { Success: true } introduced)
+            {
+                // "SwingVision is the AI tennis app that ...": a sentence, not a header.
+                company = CleanName(introduced.Groups["company"].Value);
+                continue;
+            }
+
+            if (s == 0)
+            {
+                var (name, rest) = CompanyOf(segment);
+                if (name is not null)
+                {
+                    company = name;
+                    if (rest is not null)
+                    {
+                        var restKinds = Classify(rest).Kinds;
+                        Collect(rest, restKinds);
+                    }
+
+                    continue;
+                }
+
+                if (AnonymousEmployer().IsMatch(segment))
+                {
+                    continue;
+                }
+
+                if (!kinds.HasFlag(Kind.Role) || !StrongRoleNoun().IsMatch(StripParentheses(segment)))
+                {
+                    company = CleanName(segment);
+                    continue;
+                }
+            }
+
+            if (kinds == Kind.None && company is null && s > 0 && !LooksLikePlace(segment) && IsNameLike(segment))
+            {
+                company = CleanName(segment);
+                continue;
+            }
+
+            Collect(segment, kinds);
+        }
+
+        void Collect(string segment, Kind kinds)
+        {
+            if (kinds.HasFlag(Kind.Company) && company is null && CompanyLabel().Match(segment) is { Success: true } label)
+            {
+                company = CleanName(label.Groups[1].Value);
+                return;
+            }
+
+            if (kinds.HasFlag(Kind.Salary))
+            {
+                salary ??= SalaryIn(segment) ?? segment;
+            }
+
+            if (kinds.HasFlag(Kind.Employment))
+            {
+                employment ??= EmploymentWord().Match(segment).Value;
+            }
+
+            if (kinds.HasFlag(Kind.Arrangement))
+            {
+                arrangementText.Append(segment).Append(" | ");
+            }
+
+            var roleText = kinds.HasFlag(Kind.Salary) ? SalaryPattern().Replace(EmptyParens().Replace(MoneyParens().Replace(segment, ""), ""), " ") : segment;
+            if (kinds.HasFlag(Kind.Employment))
+            {
+                roleText = EmploymentWord().Replace(roleText, " ");
+            }
+            if (kinds.HasFlag(Kind.Role) && RoleNoun().IsMatch(StripParentheses(roleText)) && !(kinds.HasFlag(Kind.Salary) && roleText.Trim().Length < 3))
+            {
+                var (roles, at) = RolesOf(roleText);
+                headerRoles.AddRange(roles);
+                if (at is not null && company is null)
+                {
+                    company = at;
+                }
+            }
+            else if ((kinds.HasFlag(Kind.Place) || (kinds.HasFlag(Kind.Arrangement) && HasPlaceBesidesArrangement(segment)))
+                && !kinds.HasFlag(Kind.Employment) && !kinds.HasFlag(Kind.Salary))
+            {
+                places.Add(segment.Trim());
+            }
+        }
+
+        var body = lines.Count > 1 ? string.Join('\n', lines.Skip(1)) : "";
+        var roles = ChooseRoles(headerRoles, bodyRoles);
+        roles.AddRange(ExtraHeaderRoles(lines));
+        if (roles.Count == 0 && hiring.Success)
+        {
+            roles.Add(Tidy(hiring.Groups["role"].Value));
+            if (company is null && hiring.Groups["company"].Success)
+            {
+                company = CleanName(hiring.Groups["company"].Value);
+            }
+        }
+
+        if (roles.Count == 0)
+        {
+            roles.AddRange(UrlRoles(body));
+        }
+
+        if (roles.Count == 0 && SentenceRole().Match(body) is { Success: true } sentence)
+        {
+            roles.Add(Tidy(sentence.Groups["role"].Value));
+        }
+
+        if (roles.Count == 0)
+        {
+            roles.Add("Engineering roles (not named)");
+        }
+
+        salary ??= SalaryIn(body);
+        var arrangement = Arrangement(arrangementText.ToString()) ?? Arrangement(header) ?? BodyArrangement(body);
+        return new(new HnAd(
+            company is { Length: > 0 } ? company : null,
+            [.. roles.Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxRoles)],
+            places.Count == 0 ? null : string.Join(" / ", places.Distinct(StringComparer.OrdinalIgnoreCase)),
+            arrangement,
+            salary,
+            employment is { Length: > 0 } ? employment : null), null);
+    }
+
+    /// <summary>
+    /// A YC "job story" page as the upstream pipeline scraped it: "Acme (YC W24) Is Hiring ..." and a
+    /// "Role at Acme | Y Combinator" line.
+    /// </summary>
+    public static HnAdParse ParseJobStory(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new(null, EmptyReason);
+        }
+
+        var lines = Lines(text);
+        string? company = null;
+        string? role = null;
+        if (StoryTitle().Match(lines[0]) is { Success: true } title)
+        {
+            company = CleanName(title.Groups["company"].Value);
+            role = title.Groups["role"].Success ? Tidy(title.Groups["role"].Value) : null;
+        }
+
+        foreach (var line in lines.Skip(1).Take(4))
+        {
+            if (StoryRoleLine().Match(line) is { Success: true } at)
+            {
+                role = Tidy(at.Groups["role"].Value);
+                company ??= CleanName(at.Groups["company"].Value);
+                break;
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(role))
+        {
+            return new(null, NoRoleReason);
+        }
+
+        var body = string.Join('\n', lines.Skip(1));
+        return new(new HnAd(company, [role], null, BodyArrangement(body), SalaryIn(body), null), null);
+    }
+
+    [Flags]
+    private enum Kind
+    {
+        None = 0,
+        Url = 1,
+        Salary = 2,
+        Employment = 4,
+        Arrangement = 8,
+        Role = 16,
+        Place = 32,
+        Company = 64,
+    }
+
+    private readonly record struct Segment(Kind Kinds);
+
+    private static Segment Classify(string segment)
+    {
+        var kinds = Kind.None;
+        var text = segment.Trim();
+        if (text.Length == 0)
+        {
+            return new(kinds);
+        }
+
+        if (UrlOnly().IsMatch(text))
+        {
+            return new(Kind.Url);
+        }
+
+        if (CompanyLabel().IsMatch(text))
+        {
+            kinds |= Kind.Company;
+        }
+
+        if (SalaryIn(text) is not null)
+        {
+            kinds |= Kind.Salary;
+        }
+
+        if (EmploymentWord().IsMatch(text))
+        {
+            kinds |= Kind.Employment;
+        }
+
+        if (ArrangementWord().IsMatch(text))
+        {
+            kinds |= Kind.Arrangement;
+        }
+
+        if (RoleNoun().IsMatch(StripParentheses(text)) && !NotRole().IsMatch(text))
+        {
+            kinds |= Kind.Role;
+        }
+
+        if (LooksLikePlace(text))
+        {
+            kinds |= Kind.Place;
+        }
+
+        return new(kinds);
+    }
+
+    /// <summary>Header line split into cells: on '|', else on " - ", " – ", " — ", "•", " · " when that gives 3+ cells.</summary>
+    private static List<string> Segments(string header)
+    {
+        if (header.Contains('|', StringComparison.Ordinal))
+        {
+            return [.. header.Split('|').Select(s => s.Trim()).Where(s => s.Length > 0).DefaultIfEmpty("")];
+        }
+
+        var dashed = DashSeparator().Split(header).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        if (dashed.Count >= 2)
+        {
+            return dashed;
+        }
+
+        foreach (var separator in (ReadOnlySpan<string>)[" • ", "•", " · ", " / "])
+        {
+            var parts = header.Split(separator).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+            if (parts.Count >= 3 || (parts.Count == 2 && separator != " / "))
+            {
+                return parts;
+            }
+        }
+
+        return [header.Trim()];
+    }
+
+    /// <summary>The company cell: links, "(YC W24)", "(CLOSED)", greetings and "is hiring ..." removed; the rest of the cell when it says more.</summary>
+    private static (string? Name, string? Remainder) CompanyOf(string segment)
+    {
+        var text = Closed().Replace(segment, "").Trim();
+        text = Greeting().Replace(text, "").Trim();
+        if (IsHiring().Match(text) is { Success: true } hiring && hiring.Index > 0)
+        {
+            var name = CleanName(text[..hiring.Index]);
+            var rest = text[(hiring.Index + hiring.Length)..].Trim();
+            return (name, rest.Length > 0 ? rest : null);
+        }
+
+        if (CompanyLabel().Match(text) is { Success: true } label)
+        {
+            return (CleanName(label.Groups[1].Value), null);
+        }
+
+        // "40GRID - Full-time Remote": a name, then cues.
+        var dash = text.IndexOf(" - ", StringComparison.Ordinal);
+        if (dash > 0 && Classify(text[(dash + 3)..]).Kinds is var after && after != Kind.None && !after.HasFlag(Kind.Role))
+        {
+            return (CleanName(text[..dash]), text[(dash + 3)..]);
+        }
+
+        if (Classify(text).Kinds.HasFlag(Kind.Role))
+        {
+            // "Staff Engineers @Artemis in NYC", "Software Engineer at Acme".
+            var (_, at) = RolesOf(text);
+            return at is null ? (null, null) : (at, null);
+        }
+
+        return (null, null);
+    }
+
+    private static string? CleanName(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var name = UrlInText().Replace(text, "");
+        name = YcBatch().Replace(name, "");
+        name = EmptyParens().Replace(name, "");
+        var trailing = TrailingParens().Replace(name, "");
+        name = trailing.Trim().Length > 0 ? trailing : name;
+        name = name.Trim().Trim(',', ':', '-', '–', '—', '(', ')', '[', ']', '.', '!', ' ');
+        return name.Length is 0 or > 120 ? null : WhiteRun().Replace(name, " ");
+    }
+
+    private static bool IsNameLike(string segment) =>
+        segment.Length <= 60 && !segment.Contains("http", StringComparison.OrdinalIgnoreCase) && char.IsUpper(segment.TrimStart()[0]);
+
+    /// <summary>Titles in a role cell ("Senior/Staff Fullstack Engineer, DevOps Engineer"), and the company after "@" or " at ".</summary>
+    private static (List<string> Roles, string? Company) RolesOf(string segment)
+    {
+        string? company = null;
+        var text = UrlInText().Replace(segment, " ");
+        if (AtCompany().Match(text) is { Success: true } at)
+        {
+            company = CleanName(at.Groups["company"].Value);
+            text = text[..at.Index];
+        }
+
+        var pieces = SplitOutsideParentheses(text);
+        var roles = new List<string>();
+        var pending = "";
+        foreach (var raw in pieces)
+        {
+            var piece = raw.Piece.Trim();
+            if (piece.Length == 0)
+            {
+                continue;
+            }
+
+            var bare = StripParentheses(piece);
+            var hasNoun = RoleNoun().IsMatch(bare);
+            if (!hasNoun && pending.Length == 0 && roles.Count > 0 && Classify(piece).Kinds is var cue && cue != Kind.None && !cue.HasFlag(Kind.Role))
+            {
+                // "Full-Stack Engineer, Remote": a cue, not a title.
+                continue;
+            }
+
+            var joined = pending.Length > 0 ? pending + raw.Separator + piece : piece;
+            var listed = raw.Separator is "," or ";";
+            if (hasNoun && !SeniorityOnly().IsMatch(bare))
+            {
+                // "Hardware & Software Engineers", "Frontend / Backend Engineer": a conjunction joins two titles only when both have a noun.
+                if (!listed && roles.Count > 0 && pending.Length == 0 && raw.Separator.Length > 0 && !RoleNoun().IsMatch(StripParentheses(Previous(pieces, raw))))
+                {
+                    roles[^1] = Tidy(roles[^1] + raw.Separator + piece);
+                }
+                else
+                {
+                    roles.Add(Tidy(joined));
+                }
+
+                pending = "";
+            }
+            else if (listed && !SeniorityOnly().IsMatch(bare) && pending.Length == 0 && roles.Count > 0 && piece.Split(' ').Length <= 4)
+            {
+                // "Sr. Platform, Sr. Front End, Sr. DevOps": each listed item is a role.
+                roles.Add(Tidy(piece));
+            }
+            else
+            {
+                pending = joined;
+            }
+        }
+
+        if (pending.Length > 0)
+        {
+            if (roles.Count > 0)
+            {
+                // "Senior Backend / Frontend / Android / QA": qualifiers that share the last noun-less tail.
+                roles[^1] = Tidy(roles[^1] + ", " + pending);
+            }
+            else if (RoleNoun().IsMatch(StripParentheses(pending)))
+            {
+                roles.Add(Tidy(pending));
+            }
+        }
+
+        return (roles, company);
+    }
+
+    private static string Previous(List<(string Piece, string Separator)> pieces, (string Piece, string Separator) current)
+    {
+        var index = pieces.IndexOf(current);
+        return index > 0 ? pieces[index - 1].Piece : "";
+    }
+
+    private static List<(string Piece, string Separator)> SplitOutsideParentheses(string text)
+    {
+        var result = new List<(string, string)>();
+        var depth = 0;
+        var start = 0;
+        var separator = "";
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '(' or '[')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0)
+            {
+                var length = SeparatorAt(text, i);
+                if (length > 0)
+                {
+                    result.Add((text[start..i], separator));
+                    separator = text.Substring(i, length);
+                    start = i + length;
+                    i += length - 1;
+                }
+            }
+        }
+
+        result.Add((text[start..], separator));
+        return result;
+    }
+
+    private static int SeparatorAt(string text, int i)
+    {
+        var c = text[i];
+        if (c is ',' or ';' or '&' or '+')
+        {
+            return 1;
+        }
+
+        if (c == '/' && i > 0 && i + 1 < text.Length && (text[i - 1] == ' ' || text[i + 1] == ' '))
+        {
+            return 1;
+        }
+
+        if (c == ' ' && string.CompareOrdinal(text, i, " and ", 0, 5) == 0)
+        {
+            return 5;
+        }
+
+        return c == ' ' && string.CompareOrdinal(text, i, " or ", 0, 4) == 0 ? 4 : 0;
+    }
+
+    private static List<string> ChooseRoles(List<string> header, List<string> body)
+    {
+        // A body list names roles one by one; the header's "Engineers" or "Multiple roles" only sums them up.
+        if (body.Count >= 2 || (body.Count == 1 && header.Count == 0))
+        {
+            return body;
+        }
+
+        if (body.Count == 1 && header.All(IsGeneric))
+        {
+            return body;
+        }
+
+        return header;
+    }
+
+    private static bool IsGeneric(string role) => GenericRole().IsMatch(role);
+
+    /// <summary>Roles of a second header inside the comment ("--- ALSO --- Acme | Founding Engineer | SF | $140k").</summary>
+    private static List<string> ExtraHeaderRoles(List<string> lines)
+    {
+        var roles = new List<string>();
+        for (var l = 1; l < lines.Count; l++)
+        {
+            if (lines[l].Length > 300 || lines[l].Count(c => c == '|') < 2)
+            {
+                continue;
+            }
+
+            foreach (var cell in Segments(lines[l]).Skip(1))
+            {
+                var kinds = Classify(cell).Kinds;
+                if (kinds.HasFlag(Kind.Role) && !kinds.HasFlag(Kind.Salary) && !kinds.HasFlag(Kind.Arrangement) && !kinds.HasFlag(Kind.Employment)
+                    && StrongRoleNoun().IsMatch(cell))
+                {
+                    roles.AddRange(RolesOf(cell).Roles);
+                }
+            }
+        }
+
+        return roles;
+    }
+
+    /// <summary>"Staff Engineer - Frontend - €85.000 - apply at ..." → "Staff Engineer - Frontend": dash-separated parts up to the first that reads as prose or is empty.</summary>
+    private static string ShortPrefix(string line)
+    {
+        var parts = DashSeparator().Split(line);
+        if (parts.Length == 1)
+        {
+            return line;
+        }
+
+        var kept = new List<string>();
+        foreach (var part in parts)
+        {
+            var p = part.Trim();
+            if (p.Length == 0 || Prose().IsMatch(p) || p.Split(' ').Length > 6 || (kept.Count > 0 && (Requirement().IsMatch(p) || (Classify(p).Kinds is var k && k != Kind.None && !k.HasFlag(Kind.Role)))))
+            {
+                break;
+            }
+
+            kept.Add(p);
+        }
+
+        return kept.Count == 0 ? parts[0] : string.Join(" - ", kept);
+    }
+
+    /// <summary>Titles from job links ("https://acme.org/jobs/senior-software-engineer").</summary>
+    private static List<string> UrlRoles(string body)
+    {
+        var roles = new List<string>();
+        foreach (Match m in JobSlug().Matches(body.Length > 6000 ? body[..6000] : body))
+        {
+            var words = m.Groups["slug"].Value.Split('-', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length is < 2 or > 6 || words.Any(w => w.All(char.IsAsciiDigit)))
+            {
+                continue;
+            }
+
+            var title = string.Join(' ', words.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+            if (StrongRoleNoun().IsMatch(title))
+            {
+                roles.Add(title);
+            }
+        }
+
+        return [.. roles.Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxRoles)];
+    }
+
+    /// <summary>Titles listed one per line after the header ("- Senior Backend Engineer: https://...", "Staff Data Engineer").</summary>
+    private static List<string> BodyRoles(List<string> lines)
+    {
+        var roles = new List<string>();
+        for (var l = 1; l < lines.Count && roles.Count < MaxRoles; l++)
+        {
+            var line = lines[l];
+            if (line.Length > 600)
+            {
+                continue;
+            }
+
+            var candidate = UrlInText().Replace(line, " ");
+            candidate = Bullet().Replace(candidate, "").Trim('*', '_', ' ');
+            if (line.Count(c => c == '|') >= 2)
+            {
+                continue;
+            }
+
+            if (ListIntro().Match(candidate) is { Success: true } intro)
+            {
+                // "Roles: Full-Stack Engineer, ML/AI Engineer, Data Scientist".
+                var list = candidate[(intro.Index + intro.Length)..];
+                if (l + 1 < lines.Count && list.TrimEnd().EndsWith(',') && lines[l + 1].Length < 80)
+                {
+                    list += " " + lines[++l];
+                }
+
+                roles.AddRange(list.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Where(r => r.Split(' ').Length <= 5 && RoleNoun().IsMatch(r) && !Requirement().IsMatch(r) && !r.EndsWith('.'))
+                    .Select(Tidy).Where(r => r.Length > 1));
+                continue;
+            }
+
+            candidate = Bracketed().Replace(candidate, " ");
+            candidate = SalaryPattern().Replace(MoneyParens().Replace(candidate, " "), " ");
+            candidate = ShortPrefix(candidate);
+            var colon = candidate.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0)
+            {
+                var after = candidate[(colon + 1)..].Trim();
+                if (after.Length == 0 || SalaryIn(after) is not null || after.Length < 3)
+                {
+                    candidate = candidate[..colon];
+                }
+                else
+                {
+                    continue;
+                }
+            }
+
+            candidate = TrailingLinkWords().Replace(candidate, "").Trim().TrimEnd('-', '–', '—', ' ', ',', '*', '_');
+            var words = candidate.Split([' ', '/'], StringSplitOptions.RemoveEmptyEntries).Length;
+            var bare = StripParentheses(candidate);
+            if (words is 0 or > 9 || candidate.Length > 120 || candidate.EndsWith('.') || candidate.EndsWith('?') || candidate.EndsWith('!') || Prose().IsMatch(candidate)
+                || Requirement().IsMatch(candidate) || !RoleNoun().IsMatch(bare) || NotRole().IsMatch(candidate) || (!char.IsUpper(candidate[0]) && !char.IsDigit(candidate[0]))
+                || (!StrongRoleNoun().IsMatch(bare) && (words > 3 || GenericRole().IsMatch(bare))))
+            {
+                continue;
+            }
+
+            roles.Add(Tidy(candidate));
+        }
+
+        return roles;
+    }
+
+    /// <summary>
+    /// remote when the ad offers remote work (not only "N days remote"); hybrid when it says hybrid or
+    /// "N days in office"; onsite when it says on-site / in office / in person and nothing else.
+    /// </summary>
+    internal static string? Arrangement(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var partial = IsPartial(text);
+        var scrubbed = PartialRemote().Replace(text, " ");
+        var remote = RemoteWord().IsMatch(scrubbed) && !NoRemote().IsMatch(scrubbed);
+        if (remote)
+        {
+            return "remote";
+        }
+
+        if (HybridWord().IsMatch(text) || partial)
+        {
+            return "hybrid";
+        }
+
+        return OnsiteWord().IsMatch(text) ? "onsite" : null;
+    }
+
+    /// <summary>"3 days in office", "2 days remote", "remote Fridays": hybrid; "4-5 days in office" can be every day, so it is not.</summary>
+    private static bool IsPartial(string text)
+    {
+        foreach (Match m in PartialRemote().Matches(text))
+        {
+            var days = OfficeDays().Match(m.Value);
+            if (!days.Success || !int.TryParse(days.Groups["n"].Value, CultureInfo.InvariantCulture, out var n) || n < 5)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? BodyArrangement(string body)
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        var text = body.Length > 4000 ? body[..4000] : body;
+        if (RemoteOffer().IsMatch(text) && !NoRemote().IsMatch(text))
+        {
+            return "remote";
+        }
+
+        if (HybridWord().IsMatch(text) || IsPartial(text))
+        {
+            return "hybrid";
+        }
+
+        return OnsiteWord().IsMatch(text) ? "onsite" : null;
+    }
+
+    /// <summary>The first stated pay range: a currency or "k" amount, not funding ("raised $6M") or equity.</summary>
+    internal static string? SalaryIn(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        foreach (Match m in SalaryPattern().Matches(text.Length > 6000 ? text[..6000] : text))
+        {
+            var value = m.Value.Trim();
+            var before = text[Math.Max(0, m.Index - 40)..m.Index];
+            var after = text[(m.Index + m.Length)..Math.Min(text.Length, m.Index + m.Length + 20)];
+            if (NotPay().IsMatch(before) || NotPayAfter().IsMatch(after))
+            {
+                continue;
+            }
+
+            if (!HasMoneySignal(value) && !PayContext().IsMatch(before))
+            {
+                continue;
+            }
+
+            return value;
+        }
+
+        return null;
+    }
+
+    private static bool HasMoneySignal(string value) =>
+        value.AsSpan().IndexOfAny("$€£¥₹") >= 0 || CurrencyCode().IsMatch(value) || KAmount().IsMatch(value);
+
+    private static bool IsReply(string text)
+    {
+        var start = text.TrimStart();
+        return start.StartsWith('>') || ReplyOpening().IsMatch(start);
+    }
+
+    internal static bool LooksLikePlace(string text)
+    {
+        var scrubbed = ArrangementWord().Replace(text, " ");
+        return PlaceWord().IsMatch(scrubbed) || CityState().IsMatch(scrubbed);
+    }
+
+    private static bool HasPlaceBesidesArrangement(string segment) => LooksLikePlace(segment);
+
+    private static List<string> Lines(string text)
+    {
+        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        return lines.Count == 0 ? [""] : lines;
+    }
+
+    private static string StripParentheses(string text) => Parenthesized().Replace(text, " ");
+
+    private static string Tidy(string role)
+    {
+        var text = WhiteRun().Replace(role, " ").Trim().Trim(',', ';', ':', '-', '–', '—', '|', '&', '+', '/', ' ');
+        text = LeadingArticle().Replace(text, "");
+        return text.Length > 200 ? text[..200] : text;
+    }
+
+    [GeneratedRegex(@"\n{3,}")]
+    private static partial Regex MultiBlank();
+
+    [GeneratedRegex(@"[ \t\u00a0]+")]
+    private static partial Regex WhiteRun();
+
+    [GeneratedRegex(@"^(?:https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex UrlOnly();
+
+    [GeneratedRegex(@"\(?\s*https?://[^\s)|]*\s*\)?|\(\s*(?:www\.)?[\w-]+\.(?:com|ai|io|co|dev|org|net|app|tech|so|xyz)(?:/[^\s)]*)?\s*\)", RegexOptions.IgnoreCase)]
+    private static partial Regex UrlInText();
+
+    [GeneratedRegex(@"\(\s*(?:YC|Y\s?Combinator)[^)]*\)|\b(?:YC\s?[SWFX]\d{2})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex YcBatch();
+
+    [GeneratedRegex(@"\(\s*\)")]
+    private static partial Regex EmptyParens();
+
+    [GeneratedRegex(@"^\s*[\(\[]\s*(?:closed|filled)\s*[\)\]]\s*|\s*[\(\[]\s*(?:closed|filled)\s*[\)\]]\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Closed();
+
+    [GeneratedRegex(@"^(?:hey|hi|hello)(?:\s+(?:hn|all|everyone|folks|there))?\s*[!,.:]\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex Greeting();
+
+    [GeneratedRegex(@"\b(?:is|are)\s+(?:now\s+|also\s+|actively\s+)?hiring\b", RegexOptions.IgnoreCase)]
+    private static partial Regex IsHiring();
+
+    [GeneratedRegex(@"\bcompany\s*:\s*([^|,;]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex CompanyLabel();
+
+    [GeneratedRegex(@"(?:\s@\s?|\s+at\s+)(?<company>[A-Z][\w.&' -]{1,60}?)(?:\s+(?:in|is|for|\()\b.*|\s*[,(].*|\s*$)")]
+    private static partial Regex AtCompany();
+
+    [GeneratedRegex(@"\b(?:full[\s-]?time|part[\s-]?time|contract(?:or|ors)?|contract[\s-]to[\s-]hire|freelance|intern(?:ship)?s?|1099|permanent|temporary|w2|fte|fractional)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EmploymentWord();
+
+    [GeneratedRegex(@"\b(?:remote(?:ly)?|on[\s-]?site|onsite|hybrid|in[\s-]office|in[\s-]person|office[\s-]based|wfh|distributed|anywhere)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ArrangementWord();
+
+    [GeneratedRegex(@"\b(?:remote(?:ly)?|wfh|anywhere|distributed team|fully distributed|remote[\s-]first|work from home)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RemoteWord();
+
+    [GeneratedRegex(@"\b(?:fully remote|100% remote|open to remote|remote (?:is|also) (?:also )?(?:a )?possib|globally distributed|\(worldwide\)|remote[\s-](?:first|friendly|ok|okay|position|role|work|possible)|work (?:fully )?remotely|remote \((?:us|usa|eu|europe|uk|global|worldwide|canada|anywhere)[^)]*\)|\(remote\)|\bremote\s*$)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex RemoteOffer();
+
+    [GeneratedRegex(@"\b(?:no|not)\s+remote\b|\bremote\s*:\s*no\b|\bnon[\s-]remote\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NoRemote();
+
+    [GeneratedRegex(@"\b(?:\d|one|two|three|four|a)\s*(?:\+\s*)?(?:days?|x)\s*(?:/\s*|a\s+|per\s+)?(?:week\s+|wk\s+)?(?:remote|wfh|from home)\b|\bremote\s+(?:days?|fridays?|mondays?)\b|\b(?:on[\s-]?site|in[\s-]office|in[\s-]person)\s*\(?\s*(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?\s*days?\b(?!\s*(?:a\s+|per\s+|/\s*)?(?:week\s+|wk\s+)?(?:remote|wfh|from home))|\b(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?\s*(?:days?|x)\s*(?:/\s*|a\s+|per\s+)?(?:week\s+|wk\s+)?(?:in[\s-](?:the\s+)?office|on[\s-]?site|in[\s-]person)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PartialRemote();
+
+    [GeneratedRegex(@"\bhybrid\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HybridWord();
+
+    [GeneratedRegex(@"\b(?:on[\s-]?site|onsite|in[\s-]office|in[\s-]person|office[\s-]based|in[\s-]house)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OnsiteWord();
+
+    [GeneratedRegex(@"\b(?:engineer(?:s|ing)?|eng|developers?|devs?|scientists?|researchers?|designers?|managers?|architects?|analysts?|leads?|head of|directors?|vp|cto|ceo|cfo|coo|sre|swe|devops|founding|founders?|co-?founders?|interns?|internships?|staff|members? of technical staff|mts|marketers?|marketing|recruiters?|sales|account executives?|specialists?|consultants?|programmers?|administrators?|admins?|roles?|positions?|operators?|associates?|product|writers?|advocates?|physicians?|testers?|qa|sdet|hackers?|generalists?|owners?|strategists?|coordinators?|officers?|chief|technicians?|mathematicians?|statisticians?|quants?|traders?|counsel|accountants?|ops|operations|hires?|talent|scientist|clinicians?|support|success|pm|tpm|ux|ui|frontend|backend|full[\s-]?stack|front[\s-]?end|back[\s-]?end|ml|ai|data|consulting|design|growth|gtm|bizdev|business development)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RoleNoun();
+
+    [GeneratedRegex(@"^(?:visa|relocation|equity|benefits|seed|series [a-e]|\d+ employees|salary)\b|https?://", RegexOptions.IgnoreCase)]
+    private static partial Regex NotRole();
+
+    [GeneratedRegex(@"\b(?:roles?|positions?|openings?|engineers|developers|scientists|hires|engineering|multiple|various|several|tech and)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GenericRole();
+
+    [GeneratedRegex(@"^\s*(?:(?:[-*•–—·>+/=]+|\d{1,2}[.)])\s*)+")]
+    private static partial Regex Bullet();
+
+    [GeneratedRegex(@"\s[-–—]+\s")]
+    private static partial Regex DashSeparator();
+
+    [GeneratedRegex(@"\[[^\]]*\]")]
+    private static partial Regex Bracketed();
+
+    [GeneratedRegex(@"\([^)]*(?:[$€£]|\d\s?[kK]\b)[^)]*\)")]
+    private static partial Regex MoneyParens();
+
+    [GeneratedRegex(@"\s*\([^()]*\)\s*$")]
+    private static partial Regex TrailingParens();
+
+    [GeneratedRegex(@"^(?:open\s+)?(?:roles?|positions?|openings?|hiring(?:\s+for)?|we(?:'re| are)\s+hiring(?:\s+for)?|now hiring|looking for)\s*:\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex ListIntro();
+
+    [GeneratedRegex(@"^(?<company>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:is|are)\s+(?:an?|the)\s+")]
+    private static partial Regex IntroducedName();
+
+    [GeneratedRegex(@"^(?:senior|sr\.?|junior|jr\.?|staff|principal|mid(?:-level)?|lead|entry(?:-level)?|founding)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex SeniorityOnly();
+
+    [GeneratedRegex(@"(?<n>\d)\s*(?:days?|x)\b[^\n]{0,20}?(?:office|on[\s-]?site|in[\s-]person)|(?:office|on[\s-]?site|in[\s-]person)\s*\(?\s*(?:\d\s*-\s*)?(?<n>\d)\s*days?", RegexOptions.IgnoreCase)]
+    private static partial Regex OfficeDays();
+
+    [GeneratedRegex(@"https?://\S+/(?:jobs?|careers?|positions?|openings?|roles?)/(?:[\w-]+/)*(?<slug>[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?=[/?#\s.]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex JobSlug();
+
+    [GeneratedRegex(@"\b(?:engineers?|developers?|devs?|scientists?|researchers?|designers?|managers?|architects?|analysts?|leads?|directors?|recruiters?|marketers?|interns?|writers?|specialists?|consultants?|head of|vp|cto|sre|swe|devops|qa|sdet|programmers?|administrators?|associates?|officers?|strategists?|coordinators?|advocates?|generalists?|hackers?|technicians?|members? of technical staff|mts|tpm|founding engineer)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StrongRoleNoun();
+
+    [GeneratedRegex(@"^\s*(?:seeking|looking for)\s+(?:remote\s+|a\s+|new\s+)?(?:[\w/]+\s+){0,3}(?:opportunit|role|position|work|job)|^\s*(?:i'm|i am)\s+an?\s+|\bwilling to relocate\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex Seeker();
+
+    [GeneratedRegex(@"\b(?:apply(?: here)?|link|details|jd|job description|more info)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingLinkWords();
+
+    [GeneratedRegex(@"\b(?:we|we're|you|you'll|your|our|is|are|was|were|will|would|can|i|i'm|us|if|looking|join|please|email|reach|apply|have|has|with|this|that|who|about|which|the team)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Prose();
+
+    [GeneratedRegex(@"(?:^|\b)(?<company>[A-Z][\w.&'-]*(?:\s+[\w.&'-]+){0,4}?)?\s*(?:\([^)]*\)\s*)?(?:is|are)\s+(?:now\s+|also\s+|actively\s+)?hiring\s+(?:for\s+)?(?:an?\s+|our\s+(?:first\s+)?|two\s+|several\s+)?(?<role>(?:[\w/+#.-]+\s+){0,5}?(?:engineers?|developers?|scientists?|designers?|researchers?|managers?|leads?|architects?|analysts?|generalists?|interns?))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HiringStatement();
+
+    [GeneratedRegex(@"\b(?:looking for|hiring|seeking|need)\s+(?:an?\s+|our\s+(?:first\s+)?|two\s+|several\s+|experienced\s+)?(?<role>(?:[\w/+#.-]+\s+){0,4}?(?:engineers?|developers?|scientists?|designers?|researchers?|managers?|architects?|analysts?|leads?|specialists?|writers?))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SentenceRole();
+
+    [GeneratedRegex(@"\b(?:experience|experienced|comfortable|strong|proven|ability|knowledge|familiar(?:ity)?|skills?|years?|yrs|understanding|background|bonus|plus|track record|owning|required|preferred|proficien\w*|expertise)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Requirement();
+
+    [GeneratedRegex(@"^\s*(?:an?\s+)?(?:(?:stealth|confidential|funded|well-funded|early[\s-]stage|seed[\s-]stage|series [a-e]|small|boutique|ai|yc|vc-backed|venture-backed)[\s,()]*)*(?:startup|company|client|firm|consultancy|consulting)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AnonymousEmployer();
+
+    [GeneratedRegex(@"^(?<company>.+?)\s+(?:is|are)\s+hiring\b\s*(?:an?\s+|for\s+)?(?<role>.+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex StoryTitle();
+
+    [GeneratedRegex(@"^(?<role>.{3,120}?)\s+at\s+(?<company>[^|]{1,80}?)\s*\|\s*Y Combinator", RegexOptions.IgnoreCase)]
+    private static partial Regex StoryRoleLine();
+
+    [GeneratedRegex(@"^(?:i |i'm |i've |i’m |careful|wow|thanks|thank you|is this|are you|does |do you|what about|how |why |same here|same\b|\+1|this is|lol|good luck|not sure|applied|hey,? i|hi,? i|can you|could you|any |anyone|still |so |also |great|nice|interesting|congrats|just |yes|no,|no\.|surely|request)", RegexOptions.IgnoreCase)]
+    private static partial Regex ReplyOpening();
+
+    [GeneratedRegex(@"(?:(?:[$€£¥₹]|\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR|SGD|JPY|NZD|BRL)\s?)\s?\d[\d,.]*\s?(?:[kK]\b|m\b)?(?:\s?(?:-|–|—|to)\s?(?:[$€£¥₹]|\b(?:USD|EUR|GBP|CAD|AUD|CHF)\s?)?\s?\d[\d,.]*\s?(?:[kK]\b)?)?(?:\s?(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR|SGD|JPY|NZD|BRL)\b)?(?:\s?(?:/|per|an?)\s?(?:year|yr|annum|hour|hr|month|mo|day)\b)?|\b\d{2,3}(?:[.,]\d)?\s?[kK]?\s?(?:-|–|—|to)\s?\d{2,3}(?:[.,]\d)?\s?[kK]\b(?:\s?(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR|SGD)\b)?|\b\d{2,3}[,.]?\d{3}\s?(?:-|–|—|to)\s?\d{2,3}[,.]?\d{3}\b(?:\s?(?:USD|EUR|GBP|CAD|AUD|CHF)\b)?|\b\d{2,3}\s?[kK]\s?(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR|SGD)\b|\b\d{2,3}[,.]\d{3}\s?(?:USD|EUR|GBP|CAD|AUD|CHF)\b)")]
+    private static partial Regex SalaryPattern();
+
+    [GeneratedRegex(@"(?:raised|raise|funding|funded|series [a-e]|seed|arr|revenue|valuation|invest|backed|grant|round|customers|users|gmv|\bof\b\s*$|\bin\s*$)", RegexOptions.IgnoreCase)]
+    private static partial Regex NotPay();
+
+    [GeneratedRegex(@"^\s*(?:[mMbB]\b|million|billion|bn|in (?:funding|revenue|arr)|arr|raised|seed|series|valuation|/month in|%)")]
+    private static partial Regex NotPayAfter();
+
+    [GeneratedRegex(@"(?:salary|compensation|comp|pay|base|range|ote|\bk\b|\$)\s*[:=]?\s*(?:is\s+|of\s+|between\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PayContext();
+
+    [GeneratedRegex(@"\b(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|INR|SGD|JPY|NZD|BRL)\b")]
+    private static partial Regex CurrencyCode();
+
+    [GeneratedRegex(@"\d\s?[kK]\b")]
+    private static partial Regex KAmount();
+
+    [GeneratedRegex(@"\([^)]*\)|\[[^\]]*\]")]
+    private static partial Regex Parenthesized();
+
+    [GeneratedRegex(@"^(?:an?|the)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingArticle();
+
+    [GeneratedRegex(@"\b[A-Z][a-zA-Z.]+(?:\s[A-Z][a-zA-Z.]+)?,\s?[A-Z]{2}\b")]
+    private static partial Regex CityState();
+
+    [GeneratedRegex(@"\b(?:US|USA|U\.S\.|UK|EU|EMEA|APAC|LATAM|Europe|European|North America|Americas|Asia|worldwide|global|anywhere|NYC|NY|SF|SFBA|LA|DC|Bay Area|Silicon Valley|New York|San Francisco|Los Angeles|Seattle|Boston|Austin|Chicago|Denver|Atlanta|Miami|Portland|San Diego|San Jose|Palo Alto|Mountain View|Menlo Park|Sunnyvale|Santa Clara|Oakland|Berkeley|Brooklyn|Manhattan|Washington|Philadelphia|Pittsburgh|Toronto|Vancouver|Montreal|Ottawa|Canada|London|Cambridge|Oxford|Edinburgh|Manchester|Dublin|Ireland|Berlin|Munich|Hamburg|Germany|Amsterdam|Netherlands|Paris|France|Zurich|Geneva|Switzerland|Stockholm|Sweden|Copenhagen|Denmark|Oslo|Norway|Helsinki|Finland|Madrid|Barcelona|Spain|Lisbon|Portugal|Milan|Rome|Italy|Vienna|Austria|Warsaw|Poland|Prague|Tallinn|Estonia|Israel|Tel Aviv|Tokyo|Japan|Singapore|Sydney|Melbourne|Australia|New Zealand|India|Bangalore|Bengaluru|Mumbai|Delhi|Brazil|Mexico|Argentina|Cyprus|Limassol|Greece|Athens|Turkey|Dubai|UAE|Hong Kong|Taiwan|Korea|Seoul|China|Utah|Texas|California|Colorado|Florida|Massachusetts|Virginia|Ohio|Michigan|Minnesota|Oregon|Raleigh|Nashville|Houston|Dallas|Phoenix|Salt Lake|St\. Louis|Detroit|Baltimore|Remote|timezone|time zone|[A-Z]{2,4}T|UTC|GMT|CET|PST|EST|ET|PT)\b")]
+    private static partial Regex PlaceWord();
+}

@@ -1,0 +1,176 @@
+using Microsoft.Data.Sqlite;
+using SkillScope.Ingest.Formats;
+using SkillScope.Model;
+using SkillScope.Normalize;
+using SkillScope.Store;
+using SkillScope.Tests.Support;
+
+namespace SkillScope.Tests.Ingest;
+
+/// <summary>The HN readers on the committed fixtures: one posting per role, replies skipped with a reason, edits update.</summary>
+public class HnFormatTests
+{
+    private static string Fixture(string name) => SharedData.Repo("tests/SkillScope.Tests/Fixtures/hn/" + name);
+
+    private static IngestSummary Ingest(SkillStore store, string path) =>
+        new IngestService(store, FxRates.Default, FixedTime.Default).Ingest(path, new IngestOptions(), null, CancellationToken.None);
+
+    [Fact]
+    public void A_run_file_is_detected_by_content_and_each_role_becomes_a_posting()
+    {
+        var (format, rows) = IngestKit.ReadFile(Fixture("hn-api-items.json"));
+
+        Assert.Equal("hn", format.Name);
+        var postings = rows.Where(r => r.Record is not null).Select(r => r.Record!).ToList();
+        Assert.Equal(["900101/1", "900101/2", "900102/1", "900102/2", "900102/3", "900105/1", "900106/1"], postings.Select(p => p.SourceId));
+        Assert.Equal(["Senior Machine Learning Engineer", "Data Engineer"], postings.Take(2).Select(p => p.Title));
+        Assert.All(postings.Take(2), p => Assert.Equal("Northwind Analytics", p.Company));
+        Assert.Equal("remote", postings[0].WorkArrangementHint);
+        Assert.Equal("$150K-$200K", postings[0].SalaryText);
+        Assert.Equal("Full-time", postings[0].EmploymentTypeHint);
+        Assert.Equal(new DateOnly(2026, 4, 1), postings[0].PostedDate);
+        Assert.Equal("https://news.ycombinator.com/item?id=900101", postings[0].Url);
+        Assert.True(postings[0].Revisable);
+        Assert.Equal(["Data Scientist (NLP)", "Analytics Engineer", "Staff Backend Engineer (Go)"], postings.Skip(2).Take(3).Select(p => p.Title));
+        Assert.Equal("Quillfeather GmbH", postings[2].Company);
+        Assert.Equal("hybrid", postings[2].WorkArrangementHint);
+        Assert.Equal("EUR 80k-95k", postings[2].SalaryText);
+        Assert.Equal("onsite", postings[5].WorkArrangementHint);
+        Assert.Equal("150-200k", postings[5].SalaryText);
+        Assert.Equal("Larkspur Health", postings[6].Company);
+        Assert.Equal("hybrid", postings[6].WorkArrangementHint);
+
+        var skipped = rows.Where(r => r.Ignored).Select(r => r.Error).ToList();
+        Assert.Equal([HnComment.NotAnAdReason, HnComment.EmptyReason, HnComment.EmptyReason], skipped);
+        Assert.Equal(Enumerable.Range(1, rows.Count).Select(i => (long)i), rows.Select(r => r.Position));
+    }
+
+    [Theory]
+    [InlineData("$150K-$200K", 150_000, 200_000, "USD")]
+    [InlineData("150-200k", 150_000, 200_000, "USD")]
+    [InlineData("EUR 80k", 80_000, 80_000, "EUR")]
+    [InlineData("€70-100k + equity", 70_000, 100_000, "EUR")]
+    public void Salary_strings_from_hn_headers_are_parsed_with_their_currency(string cell, int min, int max, string currency)
+    {
+        var ad = HnComment.Parse($"Acme | Data Engineer | Remote | {cell}").Ad!;
+        var salary = SalaryParser.Parse(ad.SalaryText).Salary!;
+
+        Assert.Equal(min, salary.Min);
+        Assert.Equal(max, salary.Max);
+        Assert.Equal(currency, salary.Currency);
+        Assert.Equal(SalaryPeriods.Year, salary.Period);
+    }
+
+    [Theory]
+    [InlineData("Acme | ML Engineer | NYC | Hybrid", "hybrid")]
+    [InlineData("Acme | ML Engineer | REMOTE (US)", "remote")]
+    [InlineData("Acme | ML Engineer | NYC or Remote", "remote")]
+    [InlineData("Acme | ML Engineer | NYC | ONSITE", "onsite")]
+    [InlineData("Acme | ML Engineer | Amsterdam | Onsite (2 days remote OK)", "hybrid")]
+    [InlineData("Acme | ML Engineer | NYC Onsite (4-5 days in-office)", "onsite")]
+    [InlineData("Acme | ML Engineer | NYC (3 days in office)", "hybrid")]
+    public void Work_arrangement_follows_the_written_rules(string header, string expected) =>
+        Assert.Equal(expected, HnComment.Parse(header).Ad!.Arrangement);
+
+    [Theory]
+    [InlineData("Careful with this, I applied and never heard back.")]
+    [InlineData("> $8k contract for 5% equity\n\nSurely this is a typo?")]
+    [InlineData("SEEKING REMOTE UI/UX DESIGN OPPORTUNITIES Location: India Remote: Yes")]
+    [InlineData("")]
+    [InlineData("[deleted]")]
+    public void Replies_and_remarks_are_not_ads(string text) => Assert.Null(HnComment.Parse(text).Ad);
+
+    [Fact]
+    public void Reading_the_same_run_twice_adds_nothing_and_skipped_replies_are_counted_not_stored()
+    {
+        using var temp = new Support.TempFolder();
+        using var store = SkillStore.Open(temp.Db);
+
+        var first = Ingest(store, Fixture("hn-api-items.json"));
+        var second = Ingest(store, Fixture("hn-api-items.json"));
+
+        Assert.Equal((10, 7, 3, 0), (first.Read, first.Stored, first.Ignored, first.Rejected));
+        Assert.Equal(new Dictionary<string, long> { [HnComment.EmptyReason] = 2, [HnComment.NotAnAdReason] = 1 }, first.IgnoredReasons);
+        Assert.Equal(first.Read, first.Stored + first.Merged + first.Skipped + first.Rejected + first.Updated + first.Ignored);
+        Assert.Equal((7, 0, 0), (second.Skipped, second.Stored, second.Updated));
+        Assert.Equal(7, Scalar(store, "SELECT COUNT(*) FROM records"));
+        Assert.Equal(0, Scalar(store, "SELECT COUNT(*) FROM quarantine"));
+        Assert.Contains("3 not records, skipped (2 empty or deleted comment; 1 not a job ad", first.ToLine(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_edited_comment_updates_its_postings_in_place()
+    {
+        using var temp = new Support.TempFolder();
+        using var store = SkillStore.Open(temp.Db);
+        var original = File.ReadAllText(Fixture("hn-api-items.json"));
+        var edited = temp.Write("edited.json", original.Replace("$150K-$200K", "$170K-$210K", StringComparison.Ordinal));
+
+        Ingest(store, Fixture("hn-api-items.json"));
+        var summary = Ingest(store, edited);
+
+        Assert.Equal((2, 5, 0), (summary.Updated, summary.Skipped, summary.Stored));
+        Assert.Equal(7, Scalar(store, "SELECT COUNT(*) FROM records"));
+        Assert.Equal(2, Scalar(store, "SELECT COUNT(*) FROM records WHERE salary_min = 170000 AND salary_max = 210000"));
+        Assert.Equal(0, Scalar(store, "SELECT COUNT(*) FROM records WHERE salary_min = 150000 AND company = 'Northwind Analytics'"));
+        // The skills of an updated posting are those of its new text.
+        Assert.True(Scalar(store, "SELECT COUNT(*) FROM record_sources WHERE source_id = '900101/1'") == 1);
+    }
+
+    [Fact]
+    public void Each_table_header_variant_is_read_and_the_month_comes_from_the_file_name_when_rows_have_no_date()
+    {
+        foreach (var (file, rowsExpected) in new[] { ("variant-a-2025-April.md", 4), ("variant-b-2023-April.md", 5), ("variant-c-2024-July.md", 4), ("variant-d-2024-August.md", 4) })
+        {
+            var (format, rows) = IngestKit.ReadFile(Fixture(file));
+            Assert.Equal("hn-table", format.Name);
+            Assert.Equal(rowsExpected, rows.Count);
+            IngestKit.AssertNoRejections(rows);
+        }
+
+        var d = IngestKit.ReadFile(Fixture("variant-d-2024-August.md")).Rows[0].Record();
+        Assert.Equal("41130582:software engineer", d.SourceId);
+        Assert.Equal("Riza, Inc.", d.Company);
+        Assert.Equal(new DateOnly(2024, 8, 1), d.PostedDate);
+        Assert.Equal("San Francisco, USA", d.Location);
+        Assert.Contains("Languages and frameworks: WASM, Postgres, Go, React, TypeScript", d.Description, StringComparison.Ordinal);
+
+        var a = IngestKit.ReadFile(Fixture("variant-a-2025-April.md")).Rows[0].Record();
+        Assert.Equal(("ParaFi Capital", "Full-stack Engineer", "hybrid", "San Diego, USA"), (a.Company, a.Title, a.WorkArrangementHint, a.Location));
+        Assert.Equal(new DateOnly(2025, 4, 6), a.PostedDate);
+    }
+
+    [Fact]
+    public void A_row_with_a_bare_pipe_in_a_cell_is_realigned_on_its_employment_and_remote_cells()
+    {
+        var rows = IngestKit.ReadFile(Fixture("variant-b-2023-April.md")).Rows;
+        var record = rows[^1].Record();
+
+        Assert.StartsWith("35533469:", record.SourceId, StringComparison.Ordinal);
+        Assert.Equal("full-time", record.EmploymentTypeHint);
+        Assert.NotNull(record.Title);
+    }
+
+    [Fact]
+    public void Escaped_pipes_are_literal_and_a_row_that_cannot_be_aligned_is_rejected_with_its_reason()
+    {
+        const string Header = "| Post ID | Post Link | Post Date | Post Username | Company | Job Title | Employment Type | Salary | Remote | City | Country | Languages and Frameworks | Remote Rules | How to Apply |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
+        var rows = IngestKit.ReadText("hn-table", Header
+            + "| 1 | [Post link](https://news.ycombinator.com/item?id=1) | 2025-04-01T10:00:00 | a | Acme \\| Labs | Data Scientist | full-time | $100k | yes | Austin | USA | Python |  | mail |\n"
+            + "| 2 | [Post link](https://news.ycombinator.com/item?id=2) | 2025-04-01T10:00:00 | b | Beta | ML Engineer |\n"
+            + "| 3 | [Post link](https://news.ycombinator.com/item?id=3) | April | c | Gamma | ML Engineer | full-time |  | no | Austin | USA |  |  |  |\n");
+
+        Assert.Equal("Acme | Labs", rows[0].Record().Company);
+        Assert.Equal("6 cells where the header has 14", rows[1].Error);
+        Assert.Equal("Post Date 'April' is not a date (yyyy-MM-ddTHH:mm:ss)", rows[2].Error);
+    }
+
+    private static long Scalar(SkillStore store, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={store.Path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+}

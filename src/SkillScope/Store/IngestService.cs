@@ -341,7 +341,7 @@ internal static class RecordRevisions
         var set = string.Join(", ", columns.Select((c, i) => $"{c} = {RecordColumns.ParameterNames[i]}"));
         using (var update = store.Command($"UPDATE records SET {set} WHERE id = @id", transaction))
         {
-            var values = RecordColumns.Values(row.Record!, key);
+            var values = RecordColumns.Values(row.Record!, key, row.SourceName, row.TextKind);
             for (var i = 0; i < values.Length; i++)
             {
                 Sql.Add(update, RecordColumns.ParameterNames[i], values[i]);

@@ -159,7 +159,8 @@ public static class SkillDemand
         var denominator = 1 + (z * z / n);
         var centre = p + (z * z / (2 * n));
         var margin = z * Math.Sqrt((p * (1 - p) / n) + (z * z / (4.0 * n * n)));
-        return (Math.Max(0, (centre - margin) / denominator), Math.Min(1, (centre + margin) / denominator));
+        // Exact at the ends: no successes has a lower bound of 0, all successes an upper bound of 1.
+        return (successes == 0 ? 0 : Math.Max(0, (centre - margin) / denominator), successes == n ? 1 : Math.Min(1, (centre + margin) / denominator));
     }
 
     /// <summary>Two-sided p-value of the pooled two-proportion z test; 1 when either sample is empty.</summary>

@@ -188,7 +188,9 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         {
             if (batch[i].Record is { Kind: RecordKinds.Posting, Description: { } text } record)
             {
-                batch[i].Fingerprint = NearDuplicates.Fingerprint(record.Company, record.Title, text, record.PeriodStart);
+                // A text too short for a similarity estimate merges by its exact key only, so it needs no signature.
+                var fingerprint = NearDuplicates.Fingerprint(record.Company, record.Title, text, record.PeriodStart);
+                batch[i].Fingerprint = fingerprint is { Shingles: >= NearDuplicates.MinimumShingles } ? fingerprint : null;
             }
         });
         DuplicateCandidates.Load(store, index, batch.Where(r => r.Fingerprint is not null).Select(r => r.Fingerprint!.Block));

@@ -126,6 +126,7 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
             using var command = connection.CreateCommand();
             command.CommandText = """
                 DELETE FROM record_sources WHERE record_id IN (SELECT id FROM records WHERE description LIKE 'Tableau%');
+                DELETE FROM posting_signatures WHERE record_id IN (SELECT id FROM records WHERE description LIKE 'Tableau%');
                 DELETE FROM record_skills WHERE record_id IN (SELECT id FROM records WHERE description LIKE 'Tableau%');
                 DELETE FROM posting_signatures WHERE record_id IN (SELECT id FROM records WHERE description LIKE 'Tableau%');
                 DELETE FROM records WHERE description LIKE 'Tableau%';

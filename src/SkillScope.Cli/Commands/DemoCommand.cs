@@ -51,7 +51,8 @@ internal static class DemoCommand
                 var postings = filter with { Kinds = [RecordKinds.Posting], Roles = filter.Roles.Count == 0 ? MlDataRoles : filter.Roles };
                 MarketRenderer.Write(context, MarketAnalysis.Compute(store, postings), chosen,
                     filter.Roles.Count == 0 ? "SkillScope: ML job market - ML, data and AI job postings (demand)" : "SkillScope: ML job market - job postings (demand)");
-                SkillReportRenderer.Write(context, SkillDemand.Compute(store, SkillTaxonomy.Default, postings, 15, compare: TrendPeriods), chosen);
+                SkillReportRenderer.Write(context, SkillDemand.Compute(store, SkillTaxonomy.Default, postings, 15, compare: TrendPeriods,
+                    options: new SkillDemandOptions { IncludeSnippets = true }), chosen);
                 MarketRenderer.Write(context, MarketAnalysis.Compute(store, filter with { Kinds = [RecordKinds.SalaryReport] }), chosen,
                     "SkillScope: ML job market - salary survey responses (pay)");
             }

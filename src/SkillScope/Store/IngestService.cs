@@ -196,7 +196,8 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         DuplicateCandidates.Load(store, index, batch.Where(r => r.Fingerprint is not null).Select(r => r.Fingerprint!.Block));
         foreach (var row in batch)
         {
-            if (row.Fingerprint is not { } fingerprint || row.DedupeKey is null)
+            // A revisable row (an edited HN comment) is decided by its identity: the revision step updates it in place.
+            if (row.Fingerprint is not { } fingerprint || row.DedupeKey is null || row.Source.Record is { Revisable: true })
             {
                 continue;
             }

@@ -49,6 +49,7 @@ public class SearchSnippetTests
     }
 
     [Fact]
+    [Trait("Engine", "sqlite")]
     public void A_running_statement_is_interrupted_when_its_token_is_cancelled()
     {
         using var temp = new TempFolder();

@@ -358,14 +358,7 @@ internal static class RecordRevisions
             forget.ExecuteNonQuery();
         }
 
-        foreach (var (skill, strength) in row.Skills)
-        {
-            using var insert = store.Command("INSERT INTO record_skills(record_id, skill_id, required) VALUES (@id, @skill, @required)", transaction);
-            Sql.Add(insert, "@id", id);
-            Sql.Add(insert, "@skill", skill);
-            Sql.Add(insert, "@required", strength == SkillStrengths.Required ? 1 : 0);
-            insert.ExecuteNonQuery();
-        }
+        SkillIndex.Write(store, transaction, "record_skills", [id], [row.Skills]);
 
         return true;
     }

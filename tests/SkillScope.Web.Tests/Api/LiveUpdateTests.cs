@@ -54,7 +54,15 @@ public sealed class LiveUpdateTests
 
             await ingests;
             Assert.True(answers > 0);
-            Assert.Equal(3 + 2_157 + 74_301, await Total("/api/market"));
+            // The same files loaded one after the other into SQLite: the concurrent load must store exactly as many records.
+            var reference = Path.Combine(Path.GetTempPath(), $"skillscope-reference-{Guid.NewGuid():N}.db");
+            await CliRunner.RunOkAsync("ingest", Paths.HostileFixture, "--format", "csv", "--source", "hostile-fixture", "--db", reference);
+            await CliRunner.RunOkAsync("ingest", usajobs, survey, "--db", reference);
+            using (var serial = SkillScope.Store.SkillStore.Open(reference))
+            {
+                Assert.Equal(SkillScope.Store.StoreCatalog.RecordCount(serial), await Total("/api/market"));
+            }
+
             Assert.True(await Total("/api/postings?q=inspector%20general") > 0, "search did not find a word of the new postings");
         }
         finally

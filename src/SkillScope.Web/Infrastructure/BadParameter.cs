@@ -29,32 +29,6 @@ internal static class QueryValues
     public static string[] Repeated(string[]? values) =>
         (values ?? []).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
 
-    /// <summary>YYYY-MM-DD, or YYYY meaning 1 January (or 31 December for an end date).</summary>
-    public static bool TryDate(string? text, string parameter, bool endOfYear, out DateOnly? date, [NotNullWhen(false)] out BadParameter? bad)
-    {
-        (date, bad) = (null, null);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-
-        text = text.Trim();
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            date = parsed;
-            return true;
-        }
-
-        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2200)
-        {
-            date = endOfYear ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
-            return true;
-        }
-
-        bad = new BadParameter(parameter, $"{parameter} '{text}' is not a date; use YYYY-MM-DD or YYYY");
-        return false;
-    }
-
     /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>]; <paramref name="fallback"/> when absent.</summary>
     public static bool TryInt(string? text, string parameter, int min, int max, int fallback, out int value, [NotNullWhen(false)] out BadParameter? bad)
     {

@@ -196,7 +196,8 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         DuplicateCandidates.Load(store, index, batch.Where(r => r.Fingerprint is not null).Select(r => r.Fingerprint!.Block));
         foreach (var row in batch)
         {
-            if (row.Fingerprint is not { } fingerprint || row.DedupeKey is null)
+            // A revisable row (an edited HN comment) is decided by its identity: the revision step updates it in place.
+            if (row.Fingerprint is not { } fingerprint || row.DedupeKey is null || row.Source.Record is { Revisable: true })
             {
                 continue;
             }
@@ -357,14 +358,7 @@ internal static class RecordRevisions
             forget.ExecuteNonQuery();
         }
 
-        foreach (var (skill, strength) in row.Skills)
-        {
-            using var insert = store.Command("INSERT INTO record_skills(record_id, skill_id, required) VALUES (@id, @skill, @required)", transaction);
-            Sql.Add(insert, "@id", id);
-            Sql.Add(insert, "@skill", skill);
-            Sql.Add(insert, "@required", strength == SkillStrengths.Required ? 1 : 0);
-            insert.ExecuteNonQuery();
-        }
+        SkillIndex.Write(store, transaction, "record_skills", [id], [row.Skills]);
 
         return true;
     }

@@ -102,7 +102,7 @@ internal sealed class PostgresIngestWriter(SkillStore store) : IIngestWriter
 
         var ids = AllocateIds(newRecords.Count, transaction);
         CopyRecords(newRecords, ids);
-        CopySkills(newRecords, ids);
+        SkillIndex.Write(store, transaction, "record_skills", ids, [.. newRecords.Select(r => r.Skills)]);
         CopySources(sources, ids);
         CopySignatures(newRecords, ids);
         CopyQuarantine(rejected);
@@ -235,28 +235,6 @@ internal sealed class PostgresIngestWriter(SkillStore store) : IIngestWriter
             Text(copy, StatedJson.Skills(r.StatedSkills));
             Text(copy, rows[i].SourceName);
             Text(copy, rows[i].TextKind);
-        }
-
-        copy.Complete();
-    }
-
-    private void CopySkills(List<PendingRow> rows, long[] ids)
-    {
-        if (!rows.Any(r => r.Skills.Count > 0))
-        {
-            return;
-        }
-
-        using var copy = Connection.BeginBinaryImport("COPY record_skills(record_id, skill_id, required) FROM STDIN (FORMAT BINARY)");
-        for (var i = 0; i < rows.Count; i++)
-        {
-            foreach (var (skillId, strength) in rows[i].Skills)
-            {
-                copy.StartRow();
-                copy.Write(ids[i], NpgsqlDbType.Bigint);
-                copy.Write(skillId, NpgsqlDbType.Text);
-                copy.Write(strength == Skills.SkillStrengths.Required ? 1 : 0, NpgsqlDbType.Integer);
-            }
         }
 
         copy.Complete();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Data.Common;
-using SkillScope.Model;
 
 namespace SkillScope.Store;
 
@@ -24,24 +23,6 @@ public sealed record RecordFilter
     public DateOnly? Until { get; init; }
 
     public static RecordFilter None { get; } = new();
-
-    /// <summary>The first invalid value as a one-line message, or null when the filter is valid.</summary>
-    public string? Validate()
-    {
-        var badCountry = Countries.FirstOrDefault(c => c.Length != 2 || !c.All(char.IsAsciiLetterUpper));
-        return Check("--kind", Kinds, RecordKinds.All)
-            ?? Check("--role", Roles, Model.Roles.All)
-            ?? Check("--seniority", Seniorities, Model.Seniorities.All)
-            ?? Check("--arrangement", WorkArrangements, Model.WorkArrangements.All)
-            ?? Check("--employment-type", EmploymentTypes, Model.EmploymentTypes.All)
-            ?? (badCountry is not null ? $"--country '{badCountry}' is not an ISO 3166-1 alpha-2 code (e.g. US, GB, DE)" : null)
-            ?? (Since > Until ? $"--since {Since:yyyy-MM-dd} is after --until {Until:yyyy-MM-dd}" : null);
-
-        static string? Check(string option, IReadOnlyList<string> values, IReadOnlyList<string> allowed) =>
-            values.FirstOrDefault(v => !allowed.Contains(v)) is { } bad
-                ? $"{option} '{bad}' is not known; use one of: {string.Join(", ", allowed)}"
-                : null;
-    }
 
     /// <summary>A SQL condition over <c>records</c> aliased <c>r</c>, with its parameters added to <paramref name="command"/>.</summary>
     internal string ToSql(DbCommand command)

@@ -183,12 +183,21 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
         return batch;
     }
 
-    private static void Write(SkillStore store, DbTransaction transaction, string table, long[] ids, IReadOnlyList<(string SkillId, string Strength)>[] skills)
+    /// <summary>
+    /// Writes the skills of records <paramref name="ids"/> (skills[i] belongs to ids[i]) into <paramref name="table"/>, inside
+    /// <paramref name="transaction"/>: binary COPY on PostgreSQL, one json_each insert per record on SQLite.
+    /// </summary>
+    internal static void Write(SkillStore store, DbTransaction transaction, string table, IReadOnlyList<long> ids, IReadOnlyList<IReadOnlyList<(string SkillId, string Strength)>> skills)
     {
+        if (!skills.Any(s => s.Count > 0))
+        {
+            return;
+        }
+
         if (store.IsPostgres)
         {
             using var copy = ((NpgsqlConnection)store.Connection).BeginBinaryImport($"COPY {table}(record_id, skill_id, required) FROM STDIN (FORMAT BINARY)");
-            for (var i = 0; i < ids.Length; i++)
+            for (var i = 0; i < ids.Count; i++)
             {
                 foreach (var (skillId, strength) in skills[i])
                 {
@@ -203,10 +212,10 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
             return;
         }
 
-        using var insert = store.Command($"INSERT INTO {table}(record_id, skill_id, required) SELECT @record, value ->> 0, value ->> 1 FROM json_each(@skills)", transaction);
+        using var insert = store.Command(SqliteInsert(table), transaction);
         var record = Sql.Add(insert, "@record", null);
         var list = Sql.Add(insert, "@skills", null);
-        for (var i = 0; i < ids.Length; i++)
+        for (var i = 0; i < ids.Count; i++)
         {
             if (skills[i].Count > 0)
             {
@@ -216,6 +225,10 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
             }
         }
     }
+
+    /// <summary>SQLite's insert of one record's skills (@record, @skills as <see cref="ToJson"/>).</summary>
+    internal static string SqliteInsert(string table) =>
+        $"INSERT INTO {table}(record_id, skill_id, required) SELECT @record, value ->> 0, value ->> 1 FROM json_each(@skills)";
 
     /// <summary>A posting's skills as the JSON array SQLite's json_each unpacks: [["python", 1], ["sql", 0]].</summary>
     internal static string ToJson(IReadOnlyList<(string SkillId, string Strength)> skills)

@@ -46,7 +46,7 @@ internal sealed class SqliteIngestWriter : IIngestWriter
             VALUES (@identity, @ingest, @source, @path, @sha, @position, @line, @reason, @raw)
             """, "@identity", "@ingest", "@source", "@path", "@sha", "@position", "@line", "@reason", "@raw");
         // One statement per posting: its skills go in as one JSON array, unpacked by SQLite's json_each.
-        insertSkills = Prepare("INSERT INTO record_skills(record_id, skill_id, required) SELECT @record, value ->> 0, value ->> 1 FROM json_each(@skills)", "@record", "@skills");
+        insertSkills = Prepare(SkillIndex.SqliteInsert("record_skills"), "@record", "@skills");
         updateIngest = Prepare("""
             UPDATE ingests SET rows_read = @read, stored = @stored, merged = @merged, skipped = @skipped,
                 rejected = @rejected, flagged = @flagged WHERE id = @id

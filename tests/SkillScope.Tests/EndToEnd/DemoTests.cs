@@ -6,6 +6,7 @@ using SkillScope.Tests.Support;
 namespace SkillScope.Tests.EndToEnd;
 
 /// <summary>The README's first command: `demo` over the bundled data shows the ML/data job market, from a fresh store and again.</summary>
+[Trait("Engine", "sqlite")]
 public partial class DemoTests
 {
     [Fact]

@@ -9,6 +9,7 @@ using TempFolder = SkillScope.Tests.Support.TempFolder;
 namespace SkillScope.Tests.EndToEnd;
 
 /// <summary>The real HN data in ../shared: every run and every monthly table read by content, every row accounted for.</summary>
+[Trait("Engine", "sqlite")]
 public class HnRealFilesTests
 {
     private const string Runs = "hn_whoishiring_2026_fulltext/runs";

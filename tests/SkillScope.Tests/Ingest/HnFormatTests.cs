@@ -8,6 +8,7 @@ using SkillScope.Tests.Support;
 namespace SkillScope.Tests.Ingest;
 
 /// <summary>The HN readers on the committed fixtures: one posting per role, replies skipped with a reason, edits update.</summary>
+[Trait("Engine", "sqlite")]
 public class HnFormatTests
 {
     private static string Fixture(string name) => SharedData.Repo("tests/SkillScope.Tests/Fixtures/hn/" + name);

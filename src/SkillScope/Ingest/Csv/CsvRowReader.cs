@@ -33,6 +33,7 @@ internal sealed class CsvRowReader : IDisposable
     private bool badData;
     private string lastRaw = "";
     private long lastEndLine;
+    private long lastReturnedLine;
     private CsvRawRow? lookahead;
 
     /// <param name="sourceName">The file name, for the one error that stops reading (a runaway field).</param>
@@ -47,6 +48,17 @@ internal sealed class CsvRowReader : IDisposable
 
     /// <summary>Reads the next record; false at the end of the input.</summary>
     public bool TryRead(out CsvRawRow row)
+    {
+        if (!TryReadRecord(out row))
+        {
+            return false;
+        }
+
+        lastReturnedLine = row.Line;
+        return true;
+    }
+
+    private bool TryReadRecord(out CsvRawRow row)
     {
         if (lookahead is { } next)
         {
@@ -71,8 +83,8 @@ internal sealed class CsvRowReader : IDisposable
             {
                 row = row with
                 {
-                    // Never before the line the record was read from (a row's line only grows through the file).
-                    Line = Math.Max(row.Line, lastEndLine - lastRaw.AsSpan().Count('\n')),
+                    // Never before the record returned last: a damaged record before it can end on this line.
+                    Line = Math.Max(lastReturnedLine, lastEndLine - lastRaw.AsSpan().Count('\n')),
                     Problem = "unterminated quoted field (a quote opened on this line is never closed before the end of the file)",
                 };
             }

@@ -16,6 +16,11 @@ namespace SkillScope.Ingest;
 /// </summary>
 public static class TextDecoding
 {
+    /// <summary>The <see cref="DecodedFile.EncodingName"/> of a SQLite database file (read by table, never as text).</summary>
+    public const string SqliteDatabase = "sqlite";
+
+    private static ReadOnlySpan<byte> SqliteMagic => "SQLite format 3\0"u8;
+
     private const int ChunkBytes = 64 * 1024;
 
     // Binary files (images, archives, databases, compressed text) are full of C0 control bytes;
@@ -73,6 +78,11 @@ public static class TextDecoding
     public static TextReader Open(DecodedFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
+        if (file.EncodingName == SqliteDatabase)
+        {
+            throw new ReadError($"{file.Path}: a SQLite database, not text; `skillscope ingest` reads the HN \"Who is hiring?\" jobs.db layout, other databases need exporting as CSV first.");
+        }
+
         try
         {
             // StreamReader skips the encoding's preamble when the file starts with it, so the
@@ -115,6 +125,18 @@ public static class TextDecoding
                 }
 
                 return new DecodedFile(path, Hex(hash), total, bomEncoding, bomName!);
+            }
+
+            if (head.StartsWith(SqliteMagic))
+            {
+                // A data set shipped as a SQLite file (the HN jobs.db): ingest reads its table through the store.
+                while ((read = stream.Read(buffer, 0, ChunkBytes)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    total += read;
+                }
+
+                return new DecodedFile(path, Hex(hash), total, Encoding.UTF8, SqliteDatabase);
             }
 
             if (BinaryKind(head) is { } binary)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using SkillScope.Ingest;
+using SkillScope.Ingest.Formats;
 using SkillScope.Model;
 using SkillScope.Normalize;
 using SkillScope.Skills;
@@ -69,21 +70,20 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(options);
         var file = TextDecoding.Inspect(path);
-        var format = FormatRegistry.Resolve(FormatRegistry.Probe(file), options.Format, options.ColumnMapping);
-        var source = string.IsNullOrWhiteSpace(options.Source) ? format.DefaultSource : options.Source.Trim();
-        var context = new FormatContext(path) { ColumnMapping = options.ColumnMapping };
+        var (formatName, defaultSource, rows, text) = Open(file, options);
+        using var _ = text;
+        var source = string.IsNullOrWhiteSpace(options.Source) ? defaultSource : options.Source.Trim();
         SkillIndex.MarkIfNew(store, skills.Taxonomy.Version);
 
         using var writer = IngestWriters.Create(store);
-        writer.BeginIngest(new IngestStart(Path.GetFullPath(file.Path), file.Sha256Hex, file.Bytes, format.Name, source, file.EncodingName, time.GetUtcNow()));
+        writer.BeginIngest(new IngestStart(Path.GetFullPath(file.Path), file.Sha256Hex, file.Bytes, formatName, source, file.EncodingName, time.GetUtcNow()));
         var counts = new IngestCounts();
         var duplicates = options.DetectNearDuplicates ? new NearDuplicateIndex() : null;
         var interrupted = false;
         var batch = new List<PendingRow>(Math.Min(options.BatchSize, 10_000));
-        using var text = TextDecoding.Open(file);
         var stream = (text as StreamReader)?.BaseStream;
         var ignoredReasons = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var row in format.Read(text, context))
+        foreach (var row in rows)
         {
             counts.Read++;
             if (row.Ignored)
@@ -105,7 +105,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
 
             if (batch.Count >= options.BatchSize)
             {
-                Write(writer, batch, counts, source, file.Sha256Hex, format.Name, duplicates);
+                Write(writer, batch, counts, source, file.Sha256Hex, formatName, duplicates);
                 if (stream is { CanSeek: true, Length: > 0 })
                 {
                     progress?.Report((double)stream.Position / stream.Length);
@@ -113,12 +113,27 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
             }
         }
 
-        Write(writer, batch, counts, source, file.Sha256Hex, format.Name, duplicates);
+        Write(writer, batch, counts, source, file.Sha256Hex, formatName, duplicates);
         writer.EndIngest(interrupted ? "interrupted" : "completed", time.GetUtcNow());
         progress?.Report(1);
-        return new IngestSummary(path, format.Name, source, file.Describe(),
+        return new IngestSummary(path, formatName, source, file.Describe(),
             counts.Read, counts.Stored, counts.Merged, counts.Skipped, counts.Rejected, counts.Flagged, interrupted,
             counts.Updated, ignoredReasons.Values.Sum(), ignoredReasons);
+    }
+
+    // Step 1: read. A text file in its detected (or given) layout; a SQLite file as the HN jobs.db table, whose rows are
+    // the monthly tables' rows under the tables' source, so the two merge.
+    private static (string Format, string DefaultSource, IEnumerable<SourceRow> Rows, TextReader? Text) Open(DecodedFile file, IngestOptions options)
+    {
+        if (file.EncodingName == TextDecoding.SqliteDatabase)
+        {
+            var table = SourceDatabase.ReadTable(file.Path, HnDatabaseRows.Table, [.. HnDatabaseRows.Columns.Select(c => c.Column)]);
+            return (HnDatabaseRows.FormatName, HnDatabaseRows.DefaultSource, HnDatabaseRows.Read(table), null);
+        }
+
+        var format = FormatRegistry.Resolve(FormatRegistry.Probe(file), options.Format, options.ColumnMapping);
+        var text = TextDecoding.Open(file);
+        return (format.Name, format.DefaultSource, format.Read(text, new FormatContext(file.Path) { ColumnMapping = options.ColumnMapping }), text);
     }
 
     private void Write(IIngestWriter writer, List<PendingRow> batch, IngestCounts counts, string source, string fileSha256, string format, NearDuplicateIndex? duplicates)

@@ -146,6 +146,7 @@ public sealed class SalaryAndResumeApiTests(SharedApi api) : IClassFixture<Share
         { "/api/resume/gap", ["skills", "python", "targetRole", "ml_engineer", "country", "usa"], "country" },
         { "/api/resume/match", ["resume", "Jane Doe\nPython engineer", "kind", "salary_report"], "kind" },
         { "/api/resume/match", ["resume", "Jane Doe\nPython engineer", "preferArrangement", "moon"], "preferArrangement" },
+        { "/api/resume/match", ["resume", "Jane Doe\nPython engineer", "source", "aijobs"], "source" },
     };
 
     [Theory]

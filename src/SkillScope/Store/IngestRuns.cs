@@ -6,7 +6,7 @@ namespace SkillScope.Store;
 /// <summary>One row of <c>ingests</c>: a run of <c>ingest</c> over one file.</summary>
 /// <param name="Status"><c>running</c>, <c>completed</c> or <c>interrupted</c>.</param>
 /// <param name="Note">Why an interrupted run stopped (an error, a request, or a process that ended without finishing it).</param>
-/// <param name="Owner">The process that ran it: <c>HOST PID START_TICKS</c> (null for runs made before schema 4).</param>
+/// <param name="Owner">The process that ran it: <c>HOST PID START_TICKS</c> (null for runs made before schema 5).</param>
 public sealed record IngestRun(
     long Id, string FilePath, string Format, string Source, string Status, string StartedAt, string? FinishedAt,
     long RowsRead, long Stored, string? Note, string? Owner);
@@ -148,7 +148,7 @@ internal static class IngestRuns
 
         if (run.Owner is null)
         {
-            return $"left running by a SkillScope older than schema 4 (no owner recorded); {Rest}";
+            return $"left running by a SkillScope older than schema 5 (no owner recorded); {Rest}";
         }
 
         var parts = run.Owner.Split(' ');

@@ -88,7 +88,8 @@ public class CsvFieldGuardTests
         var random = new Random(1616);
         for (var round = 0; round < 100; round++)
         {
-            var text = new StringBuilder("h1,h2,h3\n");
+            var delimiter = round % 2 == 0 ? ',' : ';';
+            var text = new StringBuilder($"h1{delimiter}h2{delimiter}h3\n");
             var expected = new List<(string[]? Fields, long Line)>();
             var line = 2L;
             for (var r = 0; r < random.Next(1, 25); r++)
@@ -102,18 +103,18 @@ public class CsvFieldGuardTests
                     cut |= isLong;
                     var length = isLong ? random.Next(Max + 5, Max * 4) : random.Next(0, Max - 8);
                     var quoted = random.Next(2) == 0;
-                    var value = new string([.. Enumerable.Range(0, length).Select(_ => quoted ? "ab,\"\n"[random.Next(5)] : "abc"[random.Next(3)])]);
+                    var value = new string([.. Enumerable.Range(0, length).Select(_ => quoted ? $"ab{delimiter}\"\n"[random.Next(5)] : "abc"[random.Next(3)])]);
                     fields[f] = value;
                     raw.Add(quoted ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value);
                 }
 
-                var record = string.Join(",", raw);
+                var record = string.Join(delimiter, raw);
                 expected.Add((cut ? null : fields, line));
                 line += record.Count(c => c == '\n') + 1;
                 text.Append(record).Append(random.Next(3) == 0 ? "\r\n" : "\n");
             }
 
-            var rows = Read(text.ToString(), Max);
+            var rows = Read(text.ToString(), Max, delimiter);
 
             Assert.Equal(expected.Count + 1, rows.Count);
             for (var i = 0; i < expected.Count; i++)
@@ -134,9 +135,9 @@ public class CsvFieldGuardTests
         }
     }
 
-    private static List<CsvRawRow> Read(string csv, int max)
+    private static List<CsvRawRow> Read(string csv, int max, char delimiter = ',')
     {
-        using var reader = new CsvRowReader(new StringReader(csv), "test.csv", max);
+        using var reader = new CsvRowReader(new StringReader(csv), "test.csv", delimiter, max);
         var rows = new List<CsvRawRow>();
         while (reader.TryRead(out var row))
         {

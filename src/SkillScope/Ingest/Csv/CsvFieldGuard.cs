@@ -2,7 +2,7 @@ namespace SkillScope.Ingest.Csv;
 
 /// <summary>
 /// Sits between the file and CsvHelper and keeps every field under a length bound without stopping the file. It
-/// follows the CSV quoting as CsvHelper does (comma-delimited; a quote opens a field only at its start; <c>""</c> is a
+/// follows the CSV quoting as CsvHelper does (the file's delimiter; a quote opens a field only at its start; <c>""</c> is a
 /// quote inside a quoted field); when a field passes <see cref="MaxFieldChars"/> characters it drops the rest of that
 /// record up to the line break that ends it, closes the field (a quote if it was quoted) and ends the record there, so
 /// CsvHelper sees a whole record of bounded size and goes on with the next one. Each cut is queued
@@ -10,7 +10,7 @@ namespace SkillScope.Ingest.Csv;
 /// quarantine that record with its reason and keep the line numbers of the records after it true to the file.
 /// The caller owns (and disposes) the inner reader.
 /// </summary>
-internal sealed class CsvFieldGuard(TextReader inner, int maxFieldChars) : TextReader
+internal sealed class CsvFieldGuard(TextReader inner, int maxFieldChars, char delimiter = ',') : TextReader
 {
     /// <summary>A record that was cut: it ends on output line <paramref name="OutputLine"/> (1-based, as CsvHelper counts).</summary>
     /// <param name="DroppedLineBreaks">Line breaks of the file inside the dropped part (not seen by CsvHelper).</param>
@@ -141,15 +141,16 @@ internal sealed class CsvFieldGuard(TextReader inner, int maxFieldChars) : TextR
             inQuotes = false; // the quote before closed the field; c is read as outside quotes below
         }
 
-        switch (c)
+        if (c == delimiter || c is '\n' or '\r')
         {
-            case ',' or '\n' or '\r':
-                atFieldStart = true;
-                fieldLength = 0;
-                return;
-            case '"' when atFieldStart:
-                inQuotes = true;
-                break;
+            atFieldStart = true;
+            fieldLength = 0;
+            return;
+        }
+
+        if (c == '"' && atFieldStart)
+        {
+            inQuotes = true;
         }
 
         atFieldStart = false;
@@ -188,7 +189,7 @@ internal sealed class CsvFieldGuard(TextReader inner, int maxFieldChars) : TextR
             inQuotes = true;
         }
 
-        atFieldStart = c == ',';
+        atFieldStart = c == delimiter;
         CountSkipped(c);
     }
 

@@ -34,25 +34,40 @@ internal sealed class CsvRowReader : IDisposable
     private readonly CsvFieldGuard guard;
     private long droppedLineBreaks;
     private bool lastWasCut;
+    private readonly string delimiter;
     private CsvParser parser;
     private long lineOffset;
     private bool badData;
     private string lastRaw = "";
     private long lastEndLine;
+    private long lastReturnedLine;
     private CsvRawRow? lookahead;
 
     /// <param name="sourceName">The file name, for messages.</param>
+    /// <param name="delimiter">The field separator (<see cref="CsvDialect"/> finds it from the header).</param>
     /// <param name="maxFieldChars">The longest field read (tests use a small bound).</param>
-    public CsvRowReader(TextReader text, string sourceName, int maxFieldChars = MaxFieldChars)
+    public CsvRowReader(TextReader text, string sourceName, char delimiter = ',', int maxFieldChars = MaxFieldChars)
     {
         ArgumentNullException.ThrowIfNull(text);
         this.sourceName = sourceName;
-        guard = new CsvFieldGuard(text, maxFieldChars);
+        this.delimiter = delimiter.ToString();
+        guard = new CsvFieldGuard(text, maxFieldChars, delimiter);
         parser = CreateParser(guard);
     }
 
     /// <summary>Reads the next record; false at the end of the input.</summary>
     public bool TryRead(out CsvRawRow row)
+    {
+        if (!TryReadRecord(out row))
+        {
+            return false;
+        }
+
+        lastReturnedLine = row.Line;
+        return true;
+    }
+
+    private bool TryReadRecord(out CsvRawRow row)
     {
         if (lookahead is { } next)
         {
@@ -77,7 +92,8 @@ internal sealed class CsvRowReader : IDisposable
             {
                 row = row with
                 {
-                    Line = lastEndLine - lastRaw.AsSpan().Count('\n'),
+                    // Never before the record returned last: a damaged record before it can end on this line.
+                    Line = Math.Max(lastReturnedLine, lastEndLine - lastRaw.AsSpan().Count('\n')),
                     Problem = "unterminated quoted field (a quote opened on this line is never closed before the end of the file)",
                 };
             }
@@ -196,6 +212,7 @@ internal sealed class CsvRowReader : IDisposable
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
+            Delimiter = delimiter,
             BadDataFound = _ => badData = true,
             MissingFieldFound = null,
             DetectColumnCountChanges = false,

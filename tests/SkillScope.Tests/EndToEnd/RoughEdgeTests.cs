@@ -51,7 +51,8 @@ public class RoughEdgeTests
     {
         using var temp = new TempFolder();
         var undated = temp.Write("board.csv", "title,company,location\nData Scientist,Acme,Berlin\nML Engineer,Beta,Paris\n");
-        Assert.Equal(0, CliRunner.Run("ingest", Repo.BundledUsajobs, undated, "--db", temp.Db).Exit);
+        Assert.Equal(0, CliRunner.Run("ingest", Repo.BundledUsajobs, "--db", temp.Db).Exit);
+        Assert.Equal(0, CliRunner.Run("ingest", undated, "--format", "csv", "--db", temp.Db).Exit);
 
         var table = CliRunner.Run("report", "market", "--db", temp.Db);
         var json = JsonDocument.Parse(CliRunner.Run("report", "market", "--db", temp.Db, "--format", "json").Output).RootElement;

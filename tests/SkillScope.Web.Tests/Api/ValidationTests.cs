@@ -75,7 +75,7 @@ public sealed class ValidationTests(SharedApi api) : IClassFixture<SharedApi>
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("source", problem.Text("parameter"));
-        Assert.StartsWith("'aijobs' is not a stored source (did you mean 'ai-jobs.net'?); stored sources: ", problem.Text("detail"), StringComparison.Ordinal);
+        Assert.StartsWith("source 'aijobs' is not a stored source (did you mean 'ai-jobs.net'?); stored sources: ", problem.Text("detail"), StringComparison.Ordinal);
         Assert.Contains("usajobs", problem.Text("detail"), StringComparison.Ordinal);
     }
 

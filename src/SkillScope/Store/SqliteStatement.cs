@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -14,6 +15,7 @@ internal sealed class SqliteStatement : IDisposable
 {
     private readonly sqlite3 database;
     private readonly sqlite3_stmt statement;
+    private byte[] utf8 = new byte[1024];
 
     public SqliteStatement(SkillStore store, string sql)
     {
@@ -25,8 +27,30 @@ internal sealed class SqliteStatement : IDisposable
     /// <summary>How many parameters the statement has; they are numbered 1.. in the order they first appear in the SQL.</summary>
     public int ParameterCount { get; }
 
-    public void Bind(int index, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text(statement, index, value));
+    public void Bind(int index, string? value)
+    {
+        if (value is null)
+        {
+            Check(raw.sqlite3_bind_null(statement, index));
+            return;
+        }
+
+        if (value.Length == 0)
+        {
+            // An empty span pins to a null pointer, which SQLite would bind as NULL.
+            Check(raw.sqlite3_bind_text(statement, index, value));
+            return;
+        }
+
+        // Encoded into one reused buffer (SQLite copies bound text), not into a new array per value.
+        var needed = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (utf8.Length < needed)
+        {
+            utf8 = new byte[Math.Max(needed, utf8.Length * 2)];
+        }
+
+        Check(raw.sqlite3_bind_text(statement, index, utf8.AsSpan(0, Encoding.UTF8.GetBytes(value, utf8))));
+    }
 
     public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(statement, index, value));
 

@@ -78,11 +78,45 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         using var writer = IngestWriters.Create(store);
         writer.BeginIngest(new IngestStart(Path.GetFullPath(file.Path), file.Sha256Hex, file.Bytes, formatName, source, file.EncodingName, time.GetUtcNow()));
         var counts = new IngestCounts();
+        var ignoredReasons = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var duplicates = options.DetectNearDuplicates ? new NearDuplicateIndex() : null;
         var interrupted = false;
         var batch = new List<PendingRow>(Math.Min(options.BatchSize, 10_000));
+        try
+        {
+            interrupted = Load(writer, file, rows, text, source, options, counts, duplicates, batch, ignoredReasons, progress, cancellation);
+        }
+        catch (Exception e)
+        {
+            // A file-level error (a reader giving up, a full disk) ends the run here with its reason, not left running.
+            try
+            {
+                writer.EndIngest("interrupted", time.GetUtcNow(), "stopped by an error: " + OneLine(e.Message));
+            }
+            catch (Exception)
+            {
+                // The store itself failed (the first error says why); the next writable open marks the run.
+            }
+
+            throw;
+        }
+
+        writer.EndIngest(interrupted ? "interrupted" : "completed", time.GetUtcNow(), interrupted ? "stopped on request (Ctrl+C or a cancelled request) after the batch in progress" : null);
+        progress?.Report(1);
+        return new IngestSummary(path, formatName, source, file.Describe(),
+            counts.Read, counts.Stored, counts.Merged, counts.Skipped, counts.Rejected, counts.Flagged, interrupted,
+            counts.Updated, ignoredReasons.Values.Sum(), ignoredReasons);
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+
+    // Reads, normalizes and writes the rows batch by batch; true when cancellation stopped it early.
+    private bool Load(
+        IIngestWriter writer, DecodedFile file, IEnumerable<SourceRow> rows, TextReader? text, string source, IngestOptions options, IngestCounts counts,
+        NearDuplicateIndex? duplicates, List<PendingRow> batch, SortedDictionary<string, long> ignoredReasons, IProgress<double>? progress, CancellationToken cancellation)
+    {
+        var interrupted = false;
         var stream = (text as StreamReader)?.BaseStream;
-        var ignoredReasons = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             counts.Read++;
@@ -114,11 +148,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         }
 
         Write(writer, batch, counts, source, file.Sha256Hex, formatName, duplicates);
-        writer.EndIngest(interrupted ? "interrupted" : "completed", time.GetUtcNow());
-        progress?.Report(1);
-        return new IngestSummary(path, formatName, source, file.Describe(),
-            counts.Read, counts.Stored, counts.Merged, counts.Skipped, counts.Rejected, counts.Flagged, interrupted,
-            counts.Updated, ignoredReasons.Values.Sum(), ignoredReasons);
+        return interrupted;
     }
 
     // Step 1: read. A text file in its detected (or given) layout; a SQLite file as the HN jobs.db table, whose rows are
@@ -392,7 +422,8 @@ internal interface IIngestWriter : IDisposable
 
     void WriteBatch(IReadOnlyList<PendingRow> rows, IngestCounts counts);
 
-    void EndIngest(string status, DateTimeOffset finishedAt);
+    /// <param name="note">Why a run ended <c>interrupted</c> (null when it completed).</param>
+    void EndIngest(string status, DateTimeOffset finishedAt, string? note);
 }
 
 internal static class IngestWriters

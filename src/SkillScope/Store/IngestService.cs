@@ -84,7 +84,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         var batch = new List<PendingRow>(Math.Min(options.BatchSize, 10_000));
         try
         {
-            interrupted = Load(writer, file, rows, text, source, options, counts, duplicates, batch, ignoredReasons, progress, cancellation);
+            interrupted = Load(writer, file, formatName, rows, text, source, options, counts, duplicates, batch, ignoredReasons, progress, cancellation);
         }
         catch (Exception e)
         {
@@ -112,7 +112,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
 
     // Reads, normalizes and writes the rows batch by batch; true when cancellation stopped it early.
     private bool Load(
-        IIngestWriter writer, DecodedFile file, IEnumerable<SourceRow> rows, TextReader? text, string source, IngestOptions options, IngestCounts counts,
+        IIngestWriter writer, DecodedFile file, string formatName, IEnumerable<SourceRow> rows, TextReader? text, string source, IngestOptions options, IngestCounts counts,
         NearDuplicateIndex? duplicates, List<PendingRow> batch, SortedDictionary<string, long> ignoredReasons, IProgress<double>? progress, CancellationToken cancellation)
     {
         var interrupted = false;

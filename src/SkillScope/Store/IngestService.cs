@@ -157,13 +157,23 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
     {
         if (file.EncodingName == TextDecoding.SqliteDatabase)
         {
-            var table = SourceDatabase.ReadTable(file.Path, HnDatabaseRows.Table, [.. HnDatabaseRows.Columns.Select(c => c.Column)]);
-            return (HnDatabaseRows.FormatName, HnDatabaseRows.DefaultSource, HnDatabaseRows.Read(table), null);
+            return (HnDatabaseRows.FormatName, HnDatabaseRows.DefaultSource,
+                Deferred(() => HnDatabaseRows.Read(SourceDatabase.ReadTable(file.Path, HnDatabaseRows.Table, [.. HnDatabaseRows.Columns.Select(c => c.Column)]))), null);
         }
 
         var format = FormatRegistry.Resolve(FormatRegistry.Probe(file), options.Format, options.ColumnMapping);
         var text = TextDecoding.Open(file);
-        return (format.Name, format.DefaultSource, format.Read(text, new FormatContext(file.Path) { ColumnMapping = options.ColumnMapping }), text);
+        return (format.Name, format.DefaultSource, Deferred(() => format.Read(text, new FormatContext(file.Path) { ColumnMapping = options.ColumnMapping })), text);
+    }
+
+    // A reader's own checks (a missing mapped column, a database without its table) run once the ingest has begun, so
+    // they end the run with their reason like any later file-level error.
+    private static IEnumerable<SourceRow> Deferred(Func<IEnumerable<SourceRow>> read)
+    {
+        foreach (var row in read())
+        {
+            yield return row;
+        }
     }
 
     private void Write(IIngestWriter writer, List<PendingRow> batch, IngestCounts counts, string source, string fileSha256, string format, NearDuplicateIndex? duplicates)

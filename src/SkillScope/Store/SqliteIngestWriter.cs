@@ -138,7 +138,7 @@ internal sealed class SqliteIngestWriter : IIngestWriter
             record.LocationText, record.Country, record.State, record.Metro, record.City, Sql.Date(record.PeriodStart));
     }
 
-    public void EndIngest(string status, DateTimeOffset finishedAt) => IngestRuns.End(store, ingestId, status, finishedAt);
+    public void EndIngest(string status, DateTimeOffset finishedAt, string? note) => IngestRuns.End(store, ingestId, status, finishedAt, note);
 
     private static bool Exists(SqliteStatement statement, string identity)
     {
@@ -162,35 +162,6 @@ internal sealed class SqliteIngestWriter : IIngestWriter
         {
             statement.Dispose();
         }
-    }
-}
-
-/// <summary>The <c>ingests</c> row of a run: begun before the first batch, ended after the last.</summary>
-internal static class IngestRuns
-{
-    public static long Begin(SkillStore store, IngestStart start)
-    {
-        using var command = store.Command("""
-            INSERT INTO ingests(file_path, file_sha256, bytes, format, source, encoding, started_at, status)
-            VALUES (@path, @sha, @bytes, @format, @source, @encoding, @now, 'running') RETURNING id
-            """);
-        Sql.Add(command, "@path", start.FilePath);
-        Sql.Add(command, "@sha", start.FileSha256);
-        Sql.Add(command, "@bytes", start.Bytes);
-        Sql.Add(command, "@format", start.Format);
-        Sql.Add(command, "@source", start.Source);
-        Sql.Add(command, "@encoding", start.Encoding);
-        Sql.Add(command, "@now", IngestWriters.Timestamp(start.StartedAt));
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    public static void End(SkillStore store, long ingestId, string status, DateTimeOffset finishedAt)
-    {
-        using var command = store.Command("UPDATE ingests SET status = @status, finished_at = @now WHERE id = @id");
-        Sql.Add(command, "@status", status);
-        Sql.Add(command, "@now", IngestWriters.Timestamp(finishedAt));
-        Sql.Add(command, "@id", ingestId);
-        command.ExecuteNonQuery();
     }
 }
 

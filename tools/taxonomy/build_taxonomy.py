@@ -12,6 +12,11 @@ Usage (from the repository root):
           (default: $SKILLSCOPE_SHARED_DATA or ../shared/data).
 --review  print every mapping and the checklist gaps (O*NET hot technologies of data/ML occupations
           that no skill covers).
+--no-wide only the curated seed (no skills mined from O*NET and ESCO; see wide.py).
+
+The mining corpus (which ESCO phrases occur in real postings) is the 2018-2020 LinkedIn/Indeed/Glassdoor data-science
+postings, the Google 2018 postings, Adzuna 2026 and USAJOBS 2026 descriptions: never the HN 2026 and remote-board
+postings of the labelled evaluation set (tests/SkillScope.Tests/Skills/Labels).
 """
 import argparse
 import csv
@@ -21,6 +26,9 @@ import re
 import sys
 from collections import defaultdict
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import wide  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SEED = os.path.join(ROOT, "tools", "taxonomy", "seed.txt")
 OUT = os.path.join(ROOT, "data", "taxonomy", "skills.json")
@@ -29,8 +37,29 @@ TYPES_BY_CATEGORY = {"soft-skill": "soft", "certification": "certification"}
 CATEGORIES = [
     "programming-language", "library-framework", "ml-method", "llm-genai", "mlops", "cloud-platform",
     "database", "data-engineering", "visualization-bi", "software-engineering", "math-statistics",
-    "business-software", "human-language", "soft-skill", "certification",
+    "business-software", "human-language", "soft-skill", "certification", "domain-software", "professional-skill",
 ]
+CORPUS = [
+    ("glassdoor_ds_2020_kenjee/glassdoor_jobs.csv", ["Job Description"]),
+    ("linkedin_indeed_ca_2018/DataScientist.csv", ["description"]),
+    ("linkedin_indeed_ca_2018/cal_ds_500.csv", ["description"]),
+    ("adzuna_us_2026/adzuna_jobs_raw.csv", ["description"]),
+    ("usajobs_data_roles_2026/usajobs_postings.csv", ["description"]),
+    ("google_job_skills_2018/job_skills.csv", ["Responsibilities", "Minimum Qualifications", "Preferred Qualifications"]),
+]
+
+
+def load_corpus(shared):
+    csv.field_size_limit(1 << 30)
+    texts = []
+    for rel, columns in CORPUS:
+        path = os.path.join(shared, rel)
+        if not os.path.exists(path):
+            sys.exit(f"mining corpus file missing: {path}")
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for row in csv.DictReader(f):
+                texts.append("\n".join(row.get(c) or "" for c in columns))
+    return texts
 # O*NET-SOC codes of the data, ML and AI occupations (their examples are preferred when several match).
 DATA_OCCUPATIONS = {
     "15-2051.00", "15-2051.01", "15-2051.02", "15-1221.00", "15-1252.00", "15-1242.00", "15-2041.00",
@@ -203,6 +232,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=os.environ.get("SKILLSCOPE_SHARED_DATA", os.path.join(ROOT, "..", "shared", "data")))
     ap.add_argument("--review", action="store_true")
+    ap.add_argument("--no-wide", action="store_true")
+    ap.add_argument("--sources", default="onet,esco", help="which sources widen the seed (measurement: onet, esco or both)")
+    ap.add_argument("--out", default=OUT, help="where to write (default data/taxonomy/skills.json)")
     args = ap.parse_args()
 
     version, skills = parse_seed(SEED)
@@ -210,26 +242,42 @@ def main():
     by_pref, by_alt = load_esco(args.shared)
     examples = load_onet(args.shared)
     index = [(ex, norm(ex)) for ex in examples]
+    onet_rows = wide.load_onet(args.shared)
     for s in skills:
         s["esco"] = mine_esco(s, by_pref, by_alt)
         s["onet"] = mine_onet(s, examples, index)
+        if s["onet"]:
+            e = onet_rows[s["onet"]]
+            s["onetCode"], s["onetHot"], s["onetInDemand"] = e["code"], e["hot"], e["demand"]
+    log = []
+    curated = len(skills)
+    if not args.no_wide:
+        skills.extend(wide.widen(skills, args.shared, load_corpus(args.shared), log, set(args.sources.split(","))))
+        validate(skills)
 
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    keys = ["id", "name", "category", "type", "parent", "aliases", "caseSensitive", "contextual", "notBefore", "esco", "onet"]
-    with open(OUT, "w", encoding="utf-8", newline="\n") as f:
+    out = os.path.abspath(args.out)
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    keys = ["id", "name", "category", "type", "parent", "aliases", "caseSensitive", "contextual", "notBefore", "esco", "escoUri",
+            "onet", "onetCode", "onetHot", "onetInDemand"]
+    optional = ("caseSensitive", "contextual", "notBefore", "escoUri", "onetCode", "onetHot", "onetInDemand")
+    with open(out, "w", encoding="utf-8", newline="\n") as f:
         f.write("{\n")
         f.write(f'"version": {json.dumps(version)},\n')
-        f.write('"generatedBy": "tools/taxonomy/build_taxonomy.py from tools/taxonomy/seed.txt; esco and onet fields mined from ESCO v1.1.1 and O*NET (CC BY 4.0), see ATTRIBUTION.md",\n')
+        f.write('"generatedBy": "tools/taxonomy/build_taxonomy.py from tools/taxonomy/seed.txt (curated) and tools/taxonomy/wide.py (skills mined from O*NET technology skills and ESCO, CC BY 4.0, see ATTRIBUTION.md)",\n')
         f.write('"skills": [\n')
         lines = []
         for s in skills:
-            entry = {k: s[k] for k in keys if not (k in ("caseSensitive", "contextual", "notBefore") and not s[k])}
+            entry = {k: s.get(k) for k in keys if not (k in optional and not s.get(k))}
             lines.append(json.dumps(entry, ensure_ascii=False))
         f.write(",\n".join(lines))
         f.write("\n]\n}\n")
 
-    print(f"{len(skills)} skills, {sum(1 for s in skills if s['esco'])} with an ESCO label, "
-          f"{sum(1 for s in skills if s['onet'])} with an O*NET example -> {os.path.relpath(OUT, ROOT)}")
+    for line in log:
+        print(line)
+    print(f"{curated} curated + {len(skills) - curated} mined = {len(skills)} skills, "
+          f"{sum(1 for s in skills if s.get('escoUri'))} with an ESCO URI, {sum(1 for s in skills if s.get('onetCode'))} with an O*NET code, "
+          f"{sum(1 for s in skills if s.get('esco'))} with an ESCO label, "
+          f"{sum(1 for s in skills if s.get('onet'))} with an O*NET example -> {os.path.relpath(out, ROOT)}")
     if args.review:
         for s in skills:
             if s["esco"] or s["onet"]:

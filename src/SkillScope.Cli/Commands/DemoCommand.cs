@@ -51,6 +51,8 @@ internal static class DemoCommand
                 var postings = filter with { Kinds = [RecordKinds.Posting], Roles = filter.Roles.Count == 0 ? MlDataRoles : filter.Roles };
                 MarketRenderer.Write(context, MarketAnalysis.Compute(store, postings), chosen,
                     filter.Roles.Count == 0 ? "SkillScope: ML job market - ML, data and AI job postings (demand)" : "SkillScope: ML job market - job postings (demand)");
+                // The bundled HN table gives each role's skill list rather than its full text, so the demo counts every
+                // posting with text (the report says so); `report skills` counts full descriptions only by default.
                 SkillReportRenderer.Write(context, SkillDemand.Compute(store, SkillTaxonomy.Default, postings, 15, compare: TrendPeriods,
                     options: new SkillDemandOptions { IncludeSnippets = true }), chosen);
                 MarketRenderer.Write(context, MarketAnalysis.Compute(store, filter with { Kinds = [RecordKinds.SalaryReport] }), chosen,

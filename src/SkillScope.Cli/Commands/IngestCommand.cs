@@ -11,7 +11,7 @@ internal static class IngestCommand
 {
     public static Command Create(CliContext context)
     {
-        var files = new Argument<string[]>("FILE") { Description = "Files to load", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "Files or folders to load (a folder: every file under it)", Arity = ArgumentArity.OneOrMore };
         var db = CommonOptions.Db();
         var format = new Option<string?>("--format")
         {
@@ -45,33 +45,72 @@ internal static class IngestCommand
         return command;
     }
 
-    /// <summary>Ingests each file in turn; a file that cannot be read is reported and the others still load.</summary>
+    /// <summary>
+    /// Ingests each file in turn (a folder: each file under it); a file that cannot be read is reported
+    /// and the others still load. A file inside a folder that is in no readable layout (a README, a
+    /// manifest) is listed as skipped, not an error. Several files end with one total line.
+    /// </summary>
     internal static int Run(
         CliContext context, SkillStore store, FxRates rates, SkillTaxonomy skills, IReadOnlyList<string> files, IngestOptions options, CancellationToken cancellation)
     {
         var service = SkillReportCommands.IngestServiceFor(store, rates, skills, context.Time);
+        var inputs = InputFiles.Expand(files);
         var exitCode = 0;
-        foreach (var file in files)
+        var total = new IngestTotal();
+        foreach (var (file, inFolder) in inputs)
         {
             try
             {
-                var summary = context.Interactive
+                var summary = context.Interactive && !inFolder
                     ? WithProgressBar(file, progress => service.Ingest(file, options, progress, cancellation))
                     : service.Ingest(file, options, null, cancellation);
                 context.Error.WriteLine(summary.ToLine());
+                total.Add(summary);
                 if (summary.Interrupted)
                 {
+                    context.Error.WriteLine(total.ToLine());
                     return 130;
                 }
+            }
+            catch (ReadError e) when (inFolder)
+            {
+                context.Error.WriteLine($"{file}: skipped ({e.Message})");
+                total.Skip();
             }
             catch (ReadError e)
             {
                 context.Error.WriteLine("skillscope: " + e.Message);
+                total.Fail();
                 exitCode = 1;
             }
         }
 
+        if (inputs.Count != 1)
+        {
+            context.Error.WriteLine(total.ToLine());
+        }
+
         return exitCode;
+    }
+
+    /// <summary>The sums of the per-file summaries, and the files skipped or failed.</summary>
+    private sealed class IngestTotal
+    {
+        private long files, skipped, failed, read, stored, merged, already, rejected, flagged;
+
+        public void Add(IngestSummary s)
+        {
+            files++;
+            (read, stored, merged, already, rejected, flagged) =
+                (read + s.Read, stored + s.Stored, merged + s.Merged, already + s.Skipped, rejected + s.Rejected, flagged + s.Flagged);
+        }
+
+        public void Skip() => skipped++;
+
+        public void Fail() => failed++;
+
+        public string ToLine() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"total: {files:N0} files read, {skipped:N0} skipped (no readable layout), {failed:N0} failed; {read:N0} read, {stored:N0} stored, {merged:N0} duplicates merged, {already:N0} already stored, {rejected:N0} rejected, {flagged:N0} salaries flagged");
     }
 
     private static IngestSummary WithProgressBar(string file, Func<IProgress<double>, IngestSummary> ingest)

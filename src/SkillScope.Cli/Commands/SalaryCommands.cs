@@ -75,7 +75,7 @@ internal static class SalaryCommands
         var taxonomy = SkillsCommands.TaxonomyOption();
         var minN = new Option<int>("--min-n")
         {
-            Description = "Report a skill only when at least this many postings name it and this many do not",
+            Description = "Report a skill only when at least this many records name it and this many do not",
             DefaultValueFactory = _ => 30,
         };
         var skills = new Option<string[]>("--skills")
@@ -85,7 +85,7 @@ internal static class SalaryCommands
         };
         var includeEstimates = IncludeEstimates();
         var command = new Command("premiums",
-            "Skill pay premiums: log salary on the skill with role, seniority, country and year fixed effects (postings only)");
+            "Skill pay premiums: log salary on the skill with role, seniority, country and year fixed effects (postings, or --kind salary_report: surveys that list tools)");
         foreach (var option in (Option[])[db, format, taxonomy, minN, skills, includeEstimates])
         {
             command.Options.Add(option);
@@ -95,9 +95,9 @@ internal static class SalaryCommands
         command.SetAction(result =>
         {
             var filter = filters.Read(result);
-            if (filter.Kinds.Count > 0 && !filter.Kinds.Contains(RecordKinds.Posting))
+            if (filter.Kinds.Count > 1)
             {
-                throw new CliError("premiums are fitted on postings only: salary reports name no skills (drop --kind or use --kind posting)");
+                throw new CliError("premiums are fitted on one kind at a time: give --kind posting (the default) or --kind salary_report");
             }
 
             if (result.GetValue(minN) < 2)

@@ -42,22 +42,50 @@ internal static class SkillsCommands
 
     private static Command CreateExtract()
     {
-        var file = new Argument<string?>("FILE")
+        var files = new Argument<string[]>("FILE")
         {
-            Description = "Text file to read; '-' or nothing reads standard input",
-            Arity = ArgumentArity.ZeroOrOne,
+            Description = "Text files or folders to read ('-' or nothing reads standard input); several files, a folder or --jsonl give one JSON line per input",
+            Arity = ArgumentArity.ZeroOrMore,
         };
-        var format = FormatOption();
+        var format = new Option<string?>("--format")
+        {
+            Description = "Output format: table or json for one text (default table); jsonl (one line per input, the default for several inputs)",
+        }.AcceptOnlyFromAmong("table", "json", "jsonl");
+        var jsonl = new Option<bool>("--jsonl")
+        {
+            Description = "The input is JSON Lines: each line a string or an object with \"text\" (or \"title\" and \"description\") and optional \"id\" and \"company\"",
+        };
+        var employer = new Option<string?>("--employer") { Description = "The employer's name: its mentions never count (one text only; JSON Lines inputs carry their own \"company\")" };
+        var context = new Option<bool>("--include-context") { Description = "Also count skills named only in the company description, benefits or legal text" };
         var taxonomyOption = TaxonomyOption();
-        var command = new Command("extract", "Print the skill mentions found in a text (posting, resume, ...)");
-        command.Arguments.Add(file);
+        var command = new Command("extract", "Print the skills found in texts (postings, resumes, ...): mentions with section and strength, ESCO and O*NET ids");
+        command.Arguments.Add(files);
         command.Options.Add(format);
+        command.Options.Add(jsonl);
+        command.Options.Add(employer);
+        command.Options.Add(context);
         command.Options.Add(taxonomyOption);
         command.SetAction(parseResult =>
         {
             var taxonomy = LoadTaxonomy(parseResult.GetValue(taxonomyOption));
+            var extractor = new SkillExtractor(taxonomy);
+            var paths = parseResult.GetValue(files) ?? [];
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            var includeContext = parseResult.GetValue(context);
+            var chosen = parseResult.GetValue(format);
+            var batch = parseResult.GetValue(jsonl) || paths.Length > 1 || paths.Any(Directory.Exists) || chosen == "jsonl";
+            if (batch)
+            {
+                if (chosen is "table" or "json")
+                {
+                    throw new CliError($"--format {chosen} shows one text; several files, a folder or --jsonl write JSON Lines (--format jsonl)");
+                }
 
-            var path = parseResult.GetValue(file);
+                return BatchExtract.Run(paths, parseResult.GetValue(jsonl), extractor, includeContext, output, error);
+            }
+
+            var path = paths.Length == 0 ? null : paths[0];
             string text;
             try
             {
@@ -65,34 +93,38 @@ internal static class SkillsCommands
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                parseResult.InvocationConfiguration.Error.WriteLine($"Cannot read {path}: {e.Message}");
+                error.WriteLine($"Cannot read {path}: {e.Message}");
                 return 1;
             }
 
-            var mentions = new SkillExtractor(taxonomy).Extract(text);
-            var output = parseResult.InvocationConfiguration.Output;
-            if (parseResult.GetValue(format) == "json")
+            var mentions = extractor.Extract(text, parseResult.GetValue(employer));
+            if (chosen == "json")
             {
                 WriteMentionsJson(output, taxonomy, mentions);
                 return 0;
             }
 
-            var table = new Table().AddColumns("Skill", "Name", "Start", "End", "Surface", "Strength");
+            var table = new Table().AddColumns("Skill", "Name", "Start", "End", "Surface", "Strength", "Section", "ESCO / O*NET");
             foreach (var m in mentions)
             {
-                table.AddRow(Cell(m.SkillId), Cell(taxonomy.Find(m.SkillId)?.Name), Cell(m.Start.ToString(CultureInfo.InvariantCulture)),
-                    Cell(m.End.ToString(CultureInfo.InvariantCulture)), Cell(m.Surface), Cell(m.Strength));
+                var skill = taxonomy.Find(m.SkillId);
+                var section = m.Exclusion ?? (m.Counts ? m.Section : m.Section + " (context)");
+                table.AddRow(Cell(m.SkillId), Cell(skill?.Name), Cell(m.Start.ToString(CultureInfo.InvariantCulture)),
+                    Cell(m.End.ToString(CultureInfo.InvariantCulture)), Cell(m.Surface), Cell(m.Strength), Cell(section), Cell(Ids(skill)));
             }
 
             var console = Consoles.For(output);
             console.Write(table);
-            var distinct = SkillExtractor.Distinct(mentions);
+            var distinct = SkillExtractor.Distinct(mentions, includeContext);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{mentions.Count} mentions of {distinct.Count} skills ({distinct.Count(d => d.Strength == SkillStrengths.Required)} required, {distinct.Count(d => d.Strength == SkillStrengths.Preferred)} preferred); taxonomy {taxonomy.Version}"));
+                $"{mentions.Count} mentions of {distinct.Count} skills ({distinct.Count(d => d.Strength == SkillStrengths.Required)} required, {distinct.Count(d => d.Strength == SkillStrengths.Preferred)} preferred); {mentions.Count(m => !m.Counts)} context mentions not counted; taxonomy {taxonomy.Version}"));
             return 0;
         });
         return command;
     }
+
+    private static string Ids(Skill? skill) =>
+        skill is null ? "" : string.Join(" ", new[] { skill.EscoUri ?? (skill.EscoLabel is null ? null : "esco:" + skill.EscoLabel), skill.OnetCode is null ? null : "onet:" + skill.OnetCode }.Where(x => x is not null));
 
     private static Command CreateList()
     {
@@ -152,6 +184,14 @@ internal static class SkillsCommands
                 json.WriteNumber("end", m.End);
                 json.WriteString("surface", m.Surface);
                 json.WriteString("strength", m.Strength);
+                json.WriteString("section", m.Section);
+                json.WriteBoolean("counts", m.Counts);
+                if (m.Exclusion is not null)
+                {
+                    json.WriteString("exclusion", m.Exclusion);
+                }
+
+                WriteIds(json, taxonomy.Find(m.SkillId));
                 json.WriteEndObject();
             }
 
@@ -159,6 +199,24 @@ internal static class SkillsCommands
         }
 
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    /// <summary>The skill's ESCO and O*NET identifiers: label and concept URI, example and commodity code, hot / in-demand flags.</summary>
+    internal static void WriteIds(Utf8JsonWriter json, Skill? skill)
+    {
+        json.WriteString("esco", skill?.EscoLabel);
+        json.WriteString("escoUri", skill?.EscoUri);
+        json.WriteString("onet", skill?.OnetExample);
+        json.WriteString("onetCode", skill?.OnetCode);
+        if (skill is { OnetHot: true })
+        {
+            json.WriteBoolean("onetHot", true);
+        }
+
+        if (skill is { OnetInDemand: true })
+        {
+            json.WriteBoolean("onetInDemand", true);
+        }
     }
 
     private static void WriteSkillsJson(TextWriter output, List<Skill> skills)
@@ -182,8 +240,7 @@ internal static class SkillsCommands
                 }
 
                 json.WriteEndArray();
-                json.WriteString("esco", s.EscoLabel);
-                json.WriteString("onet", s.OnetExample);
+                WriteIds(json, s);
                 json.WriteEndObject();
             }
 

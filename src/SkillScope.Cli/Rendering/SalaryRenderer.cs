@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SkillScope.Analytics;
+using SkillScope.Model;
 using Spectre.Console;
 
 namespace SkillScope.Cli.Rendering;
@@ -79,9 +80,14 @@ internal static class SalaryRenderer
         $"USD per year. Cells with fewer than {report.MinCell} salaries: {Insufficient}. Local currency at the rate table of {report.FxAsOf}.");
 
     private static string Headline(PremiumReport report) => string.Create(CultureInfo.InvariantCulture,
-        $"{report.N:N0} postings with text and a usable salary ({report.Estimates:N0} of them estimates by the source). " +
+        $"{report.N:N0} {Observations(report)} and a usable salary ({report.Estimates:N0} of them estimates by the source). " +
         $"log(annual USD) on each skill with fixed effects for {string.Join(", ", report.FixedEffects)}; premium = exp(beta) - 1 with a 95% interval (robust HC1). " +
-        $"{report.Premiums.Count:N0} of {report.Tested:N0} skills and groups tested have at least {report.MinObservations} postings with and without them.");
+        $"{report.Premiums.Count:N0} of {report.Tested:N0} skills and groups tested have at least {report.MinObservations} {Units(report)} with and without them.");
+
+    private static string Observations(PremiumReport report) =>
+        report.Kind == RecordKinds.SalaryReport ? "salary reports that list tools" : "postings with text";
+
+    private static string Units(PremiumReport report) => report.Kind == RecordKinds.SalaryReport ? "salary reports" : "postings";
 
     private static string Headline(SalaryEstimate estimate) => estimate.Suppressed
         ? $"{Insufficient}: no {estimate.Kind} cell for this profile has enough records (see the basis)."
@@ -139,7 +145,7 @@ internal static class SalaryRenderer
     }
 
     private static Grid Premiums(PremiumReport report) => new(
-        "Skill premiums (postings)",
+        $"Skill premiums ({Units(report)})",
         ["skill", "name", "premium", "95% interval", "n with", "n without"],
         [false, false, true, true, true, true],
         [.. report.Premiums.Select(p => (IReadOnlyList<string>)

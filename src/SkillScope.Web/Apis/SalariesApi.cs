@@ -97,9 +97,9 @@ public static class SalariesApi
             return bad.ToProblem();
         }
 
-        if (filter.Kinds.Count > 0 && !filter.Kinds.Contains(RecordKinds.Posting))
+        if (filter.Kinds.Count > 1)
         {
-            return new BadParameter("kind", "kind: premiums are fitted on postings only: salary reports name no skills (drop kind or use kind=posting)").ToProblem();
+            return new BadParameter("kind", "kind: premiums are fitted on one kind at a time: kind=posting (the default) or kind=salary_report").ToProblem();
         }
 
         var options = new PremiumOptions { MinObservations = minN, ExcludeEstimates = !include, Skills = skills };

@@ -49,7 +49,9 @@ public sealed record UnreportedPremium(string Skill, long NWith, long NWithout, 
 
 /// <summary>
 /// Skill premiums: log(annual USD) regressed by least squares on the skill's indicator with fixed effects for role,
-/// seniority, country and year, over postings with text (only postings carry skills). One fit per skill.
+/// seniority, country and year. One fit per skill, over one kind of record: postings with text (their skills are
+/// read from it), or salary reports whose respondents list the tools they use (DOU, State of Data: their stated
+/// skills), never the two pooled.
 /// </summary>
 public static class SalaryPremiums
 {
@@ -67,7 +69,8 @@ public static class SalaryPremiums
         ArgumentNullException.ThrowIfNull(taxonomy);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(options);
-        var sample = PremiumSample.Load(store, filter, options.ExcludeEstimates);
+        var kind = filter.Kinds is [var only] ? only : RecordKinds.Posting;
+        var sample = PremiumSample.Load(store, filter, options.ExcludeEstimates, kind);
         var tests = options.Skills is { } chosen
             ? chosen.Select(s => Resolve(taxonomy, s) ?? s).Distinct(StringComparer.Ordinal).ToList()
             : DefaultTests(store, taxonomy, options.MinObservations);
@@ -103,6 +106,7 @@ public static class SalaryPremiums
         premiums.Sort((a, b) => b.Premium != a.Premium ? b.Premium.CompareTo(a.Premium) : string.CompareOrdinal(a.Skill, b.Skill));
         return new PremiumReport
         {
+            Kind = kind,
             N = sample.Count,
             Estimates = sample.Estimates,
             MinObservations = options.MinObservations,
@@ -195,15 +199,19 @@ internal sealed class PremiumSample
 
     public PremiumModel Model() => PremiumModel.Build(LogUsd, Factors, [.. FactorCodes.Select(c => c.Count)]);
 
-    public static PremiumSample Load(SkillStore store, RecordFilter filter, bool excludeEstimates)
+    /// <summary>
+    /// The observations of one kind: postings with text, or salary reports that list at least one skill (a
+    /// respondent who lists no tool says nothing about having one, so is left out rather than counted without).
+    /// </summary>
+    public static PremiumSample Load(SkillStore store, RecordFilter filter, bool excludeEstimates, string kind = RecordKinds.Posting)
     {
-        var capacity = SalarySample.Capacity(store, RecordKinds.Posting);
+        var capacity = SalarySample.Capacity(store, kind);
         var ids = new List<long>(capacity);
         var y = new List<double>(capacity);
         var factors = Enumerable.Range(0, 4).Select(_ => new List<int>(capacity)).ToArray();
         var codes = new Codes[] { new(), new(), new(), new() };
         long estimates = 0;
-        using (var scan = SalaryQueries.PremiumObservations(store, filter, excludeEstimates))
+        using (var scan = SalaryQueries.PremiumObservations(store, filter, excludeEstimates, kind))
         {
             while (scan.Read())
             {

@@ -7,7 +7,20 @@ namespace SkillScope.Analytics;
 /// <summary>One skill's demand among postings with text: share with a 95% Wilson interval.</summary>
 public sealed record SkillDemandRow(
     string Skill, string Name, string Category, long Postings, double Share, double Low, double High,
-    double RequiredShare, double PreferredShare, string Demand);
+    double RequiredShare, double PreferredShare, string Demand)
+{
+    /// <summary>The ESCO skill label the skill corresponds to, when one exists.</summary>
+    public string? Esco { get; init; }
+
+    /// <summary>The ESCO concept URI, when the shipped ESCO files carry one.</summary>
+    public string? EscoUri { get; init; }
+
+    /// <summary>The O*NET technology-skill example the skill corresponds to.</summary>
+    public string? Onet { get; init; }
+
+    /// <summary>The O*NET commodity code (UNSPSC) of that example.</summary>
+    public string? OnetCode { get; init; }
+}
 
 public sealed record CategoryDemandRow(string Category, long Postings, double Share);
 
@@ -207,7 +220,13 @@ public static class SkillDemand
         var share = n == 0 ? 0 : (double)count / n;
         var (low, high) = Wilson(count, n);
         return new SkillDemandRow(skillId, skill?.Name ?? skillId, skill?.Category ?? "unknown", count, share, low, high,
-            count == 0 ? 0 : (double)required / count, count == 0 ? 0 : (double)(count - required) / count, Label(share));
+            count == 0 ? 0 : (double)required / count, count == 0 ? 0 : (double)(count - required) / count, Label(share))
+        {
+            Esco = skill?.EscoLabel,
+            EscoUri = skill?.EscoUri,
+            Onet = skill?.OnetExample,
+            OnetCode = skill?.OnetCode,
+        };
     }
 
     private static long CountPostings(SkillStore store, RecordFilter filter, bool withText) => ReportQueries.CountRecords(store, filter, withText);

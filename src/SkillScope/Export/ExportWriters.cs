@@ -38,6 +38,28 @@ public static class ExportWriters
         Double,
         Boolean,
         Date,
+        Json,
+    }
+
+    /// <summary>A value written as JSON (an array or object) in JSON Lines, and as its JSON text in a CSV cell.</summary>
+    private readonly record struct JsonText(string Json);
+
+    // The columns a source stated beyond the normalized fields, as one JSON object (a repeated name gets " (2)").
+    private static string ExtraObject(IReadOnlyList<KeyValuePair<string, string>> extra)
+    {
+        var named = new Dictionary<string, string>(extra.Count, StringComparer.Ordinal);
+        foreach (var (name, value) in extra)
+        {
+            var key = name;
+            for (var n = 2; named.ContainsKey(key); n++)
+            {
+                key = string.Create(CultureInfo.InvariantCulture, $"{name} ({n})");
+            }
+
+            named.Add(key, value);
+        }
+
+        return JsonSerializer.Serialize(named, ExportJsonContext.Relaxed.DictionaryStringString);
     }
 
     private readonly record struct Field(string Name, Kind Kind, Func<ExportRecord, object?> Get);
@@ -72,6 +94,8 @@ public static class ExportWriters
         new("salaryIsEstimate", Kind.Boolean, r => r.Record.Salary?.IsEstimate),
         new("salaryFlag", Kind.Text, r => r.Record.Salary?.Flag),
         new("description", Kind.Text, r => r.Record.Description),
+        new("statedSkills", Kind.Json, r => r.Record.StatedSkills is { Count: > 0 } stated ? new JsonText(JsonSerializer.Serialize(stated, ExportJsonContext.Relaxed.IReadOnlyListString)) : null),
+        new("extra", Kind.Json, r => r.Record.Extra is { Count: > 0 } extra ? new JsonText(ExtraObject(extra)) : null),
     ];
 
     /// <summary>The field names of <see cref="WriteJsonLines"/> and the columns of <see cref="WriteCsv"/>, in order.</summary>
@@ -178,6 +202,9 @@ public static class ExportWriters
             case DateOnly date:
                 json.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 break;
+            case JsonText text:
+                json.WriteRawValue(text.Json, skipInputValidation: true);
+                break;
             default:
                 throw new InvalidOperationException($"no JSON form for {value.GetType().Name}");
         }
@@ -194,6 +221,7 @@ public static class ExportWriters
             double d => d.ToString("R", CultureInfo.InvariantCulture),
             bool b => b ? "true" : "false",
             DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            JsonText json => json.Json,
             _ => throw new InvalidOperationException($"no CSV form for {value.GetType().Name}"),
         };
 
@@ -416,4 +444,12 @@ internal static class JobPostingJsonLd
             json.WriteString(name, value);
         }
     }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(IReadOnlyList<string>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class ExportJsonContext : System.Text.Json.Serialization.JsonSerializerContext
+{
+    /// <summary>Only what JSON requires is escaped, as in the data lines.</summary>
+    public static ExportJsonContext Relaxed { get; } = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

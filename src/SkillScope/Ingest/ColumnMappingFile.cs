@@ -6,8 +6,10 @@ namespace SkillScope.Ingest;
 /// <summary>
 /// Reads a column-mapping file for the generic <c>csv</c> and <c>jsonl</c> formats: one JSON object
 /// whose keys are RawRecord field names and whose values are column names (JSON Lines: keys, with
-/// dots for nested objects), or "=text" for a constant. Comments and trailing commas are allowed.
-/// <code>{ "Title": "job_title", "Company": "employer.name", "SalaryText": "pay", "SalaryCurrency": "=USD", "Kind": "posting" }</code>
+/// dots for nested objects), an array of column names to combine several, or "=text" for a constant.
+/// Comments and trailing commas are allowed.
+/// <code>{ "Title": "job_title", "Company": "employer.name", "Description": ["duties", "requirements"], "SalaryCurrency": "=USD", "Kind": "posting" }</code>
+/// In the dictionary form a combined field's columns are separated by a line break.
 /// </summary>
 public static class ColumnMappingFile
 {
@@ -60,12 +62,12 @@ public static class ColumnMappingFile
 
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                if (property.Value.ValueKind != JsonValueKind.String)
+                if (ColumnsOf(property.Value) is not { } columns)
                 {
-                    throw new ReadError($"{origin}: the value of '{property.Name}' must be a column name in quotes.");
+                    throw new ReadError($"{origin}: the value of '{property.Name}' must be a column name in quotes, or an array of them.");
                 }
 
-                if (!raw.TryAdd(property.Name, property.Value.GetString()!))
+                if (!raw.TryAdd(property.Name, columns))
                 {
                     throw new ReadError($"{origin}: '{property.Name}' appears twice.");
                 }
@@ -79,7 +81,34 @@ public static class ColumnMappingFile
         var mapping = ColumnMapping.From(raw, origin);
         return mapping.Fields.ToDictionary(
             f => f.Field.Name,
-            f => f.Literal is { } literal ? "=" + literal : f.Column!,
+            f => f.Literal is { } literal ? "=" + literal : string.Join(MappedField.ColumnSeparator, f.Columns),
             StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A column name, or several joined by <see cref="MappedField.ColumnSeparator"/>; null when the value is neither.</summary>
+    private static string? ColumnsOf(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString()!.Contains(MappedField.ColumnSeparator, StringComparison.Ordinal) ? null : value.GetString();
+        }
+
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
+        {
+            return null;
+        }
+
+        var columns = new List<string>();
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || item.GetString() is not { Length: > 0 } column || column.Contains(MappedField.ColumnSeparator, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            columns.Add(column);
+        }
+
+        return string.Join(MappedField.ColumnSeparator, columns);
     }
 }

@@ -1,5 +1,6 @@
 using SkillScope.Ingest.Csv;
 using SkillScope.Ingest.Formats;
+using SkillScope.Ingest.Markdown;
 using SkillScope.Ingest.Web;
 
 namespace SkillScope.Ingest;
@@ -19,8 +20,15 @@ public static class FormatRegistry
         new GlassdoorFormat(),
         new Indeed2018Format(),
         new Indeed2024Format(),
+        new LinkedIn2024Format(),
+        new Google2018Format(),
+        new LinkedInBrazilFormat(),
+        new DouSurveyFormat(),
+        new StateOfDataFormat(),
     ];
 
+    /// <summary>Text layouts that are not delimited tables: one posting per markdown file.</summary>
+    private static readonly IRecordFormat[] Documents = [new RemoteBoardFormat()];
     // Hacker News "Who is hiring?": API items and the 2022-2025 monthly tables (docs/formats.md).
     private static readonly IRecordFormat[] HackerNews = [new HnItemsFormat(), new HnTableFormat()];
 
@@ -31,7 +39,7 @@ public static class FormatRegistry
     private static readonly CsvRecordFormat[] DetectionOrder = [.. Layouts.OrderByDescending(f => f.RequiredColumns.Count)];
 
     /// <summary>Every built-in format: the CSV source layouts, the web formats (job boards, schema.org), then the generic <c>csv</c> and <c>jsonl</c>.</summary>
-    public static IReadOnlyList<IRecordFormat> All { get; } = [.. Layouts, .. WebFormats.All, .. HackerNews, GenericCsv, JsonLines];
+    public static IReadOnlyList<IRecordFormat> All { get; } = [.. Layouts, .. Documents, .. WebFormats.All, .. HackerNews, GenericCsv, JsonLines];
 
     /// <summary>The format with this <c>--format</c> name (case-insensitive), or null.</summary>
     public static IRecordFormat? Find(string name)
@@ -57,14 +65,19 @@ public static class FormatRegistry
             return web;
         }
 
-        if (CsvHeader.TryParse(probe.FirstLine) is not { } header)
+        if (Documents.FirstOrDefault(f => f.Matches(probe)) is { } document)
+        {
+            return document;
+        }
+
+        if (CsvHeader.FromProbe(probe) is not { } header)
         {
             return null;
         }
 
         foreach (var format in DetectionOrder)
         {
-            if (header.ContainsAll(format.RequiredColumns))
+            if (format.MatchesHeader(header))
             {
                 return format;
             }

@@ -10,7 +10,8 @@ namespace SkillScope.Ingest;
 /// Finds how a text file is encoded and hashes it in one streaming pass, then opens it as text.
 /// Detection order: a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE); otherwise UTF-8 when the file has
 /// no invalid UTF-8 or more valid non-ASCII characters than invalid bytes (the invalid bytes then read as
-/// U+FFFD, each in its own line, with a <see cref="DecodedFile.Warning"/>); otherwise Windows-1252, the usual
+/// U+FFFD, each in its own line, with a <see cref="DecodedFile.Warning"/>); otherwise Windows-1251 when the bytes
+/// above 0x7F come in runs of letters (Cyrillic words: the DOU survey's June 2025 file), else Windows-1252, the usual
 /// encoding of spreadsheet exports that are not UTF-8 (every byte decodes, so it is the safe last resort).
 /// </summary>
 public static class TextDecoding
@@ -29,6 +30,12 @@ public static class TextDecoding
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return Encoding.GetEncoding(1252);
+    });
+
+    private static readonly Lazy<Encoding> Windows1251 = new(() =>
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1251);
     });
 
     /// <summary>Hashes the file and detects its encoding, reading it once with bounded memory.</summary>
@@ -95,6 +102,8 @@ public static class TextDecoding
             var head = buffer.AsSpan(0, read);
             hash.AppendData(head);
             long total = read;
+            var letters = new HighByteRuns();
+            letters.Add(head);
 
             var (bomEncoding, bomName) = DetectBom(head);
             if (bomEncoding is not null)
@@ -153,6 +162,7 @@ public static class TextDecoding
                 buffer.AsSpan(at, carry).CopyTo(buffer);
                 read = stream.ReadAtLeast(buffer.AsSpan(carry, ChunkBytes), ChunkBytes, throwOnEndOfStream: false);
                 hash.AppendData(buffer, carry, read);
+                letters.Add(buffer.AsSpan(carry, read));
                 total += read;
                 pending = carry + read;
                 atEnd = read < ChunkBytes;
@@ -172,6 +182,7 @@ public static class TextDecoding
                     Warning = string.Create(CultureInfo.InvariantCulture,
                         $"{invalid:N0} invalid UTF-8 byte{(invalid == 1 ? "" : "s")} (first on line {firstInvalidLine:N0}) read as U+FFFD; the rest of the file is UTF-8"),
                 }
+                : letters.LooksCyrillic ? new DecodedFile(path, Hex(hash), total, Windows1251.Value, "windows-1251")
                 : new DecodedFile(path, Hex(hash), total, Windows1252.Value, "windows-1252");
         }
         finally
@@ -228,6 +239,36 @@ public static class TextDecoding
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Tells single-byte Cyrillic (Windows-1251) from Western text (Windows-1252): in Cyrillic words every
+    /// letter is a byte from 0xC0 up, so such bytes come in runs; Western text has an accented letter
+    /// here and there between ASCII ones.
+    /// </summary>
+    private struct HighByteRuns
+    {
+        private long high;
+        private long inRuns;
+        private bool previousLetter;
+
+        public void Add(ReadOnlySpan<byte> bytes)
+        {
+            foreach (var b in bytes)
+            {
+                var letter = b >= 0xC0;
+                high += b >= 0x80 ? 1 : 0;
+                if (letter && previousLetter)
+                {
+                    inRuns++;
+                }
+
+                previousLetter = letter;
+            }
+        }
+
+        /// <summary>True when most bytes above 0x7F continue a run of letters.</summary>
+        public readonly bool LooksCyrillic => high >= 16 && inRuns * 2 > high;
     }
 
     private static string Hex(IncrementalHash hash) => Convert.ToHexStringLower(hash.GetHashAndReset());

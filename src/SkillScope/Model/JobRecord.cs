@@ -33,4 +33,8 @@ public sealed record JobRecord
     public string? City { get; init; }
     public string? CompanySize { get; init; }
     public Salary? Salary { get; init; }
+    /// <summary>Skills the source lists explicitly, as stated (<see cref="RawRecord.StatedSkills"/>): stored with the record's skills.</summary>
+    public IReadOnlyList<string>? StatedSkills { get; init; }
+    /// <summary>The source row's columns no field was read from (<see cref="RawRecord.Extra"/>), kept with the row's source.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Extra { get; init; }
 }

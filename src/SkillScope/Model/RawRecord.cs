@@ -48,6 +48,11 @@ public sealed record RawRecord
     /// <summary>Skills the source lists explicitly (schema.org skills, board tags), as stated.</summary>
     public IReadOnlyList<string>? StatedSkills { get; init; }
     /// <summary>
+    /// The row's columns that no field above was read from, by column name, as stated (empty ones left out):
+    /// nothing a source says is dropped on the way in (docs/formats.md, "Columns kept as stated").
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Extra { get; init; }
+    /// <summary>
     /// The source lets its author edit the record under the same id (a Hacker News comment): reading it again
     /// with other content updates the stored record instead of being skipped as already stored.
     /// </summary>

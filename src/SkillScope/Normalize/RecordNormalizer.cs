@@ -77,6 +77,8 @@ public static class RecordNormalizer
             City = location.City,
             CompanySize = Clean(raw.CompanySize),
             Salary = SalaryOf(raw, rates, year),
+            StatedSkills = raw.StatedSkills is { Count: > 0 } stated ? stated : null,
+            Extra = raw.Extra is { Count: > 0 } extra ? extra : null,
         }, null);
     }
 

@@ -98,6 +98,7 @@ public static class SalaryParser
         Span<Amount> amounts = stackalloc Amount[2];
         int count = 0;
         string? currency = null;
+        bool currencyFromBareDollar = false;
         string? period = null;
         bool salaryWord = false;
         bool lakhs = false;
@@ -135,12 +136,21 @@ public static class SalaryParser
             if (CurrencySymbol(c) is { } symbolCurrency)
             {
                 string found = c == '$' ? DollarCurrency(s, i, defaultCurrency) : symbolCurrency;
+                // A bare "$" next to a named dollar currency ("CAD $165,000~$239,000") is that currency's sign.
+                bool bareDollar = c == '$' && (i == 0 || !char.IsAsciiLetter(s[i - 1]));
+                if (bareDollar && currency is not null && DollarCurrencies.Contains(currency))
+                {
+                    i++;
+                    continue;
+                }
+
                 if (currency is not null && currency != found)
                 {
                     return SalaryParse.Fail($"conflicting currencies {currency} and {found}");
                 }
 
                 currency = found;
+                currencyFromBareDollar = bareDollar;
                 i++;
                 continue;
             }
@@ -162,6 +172,13 @@ public static class SalaryParser
                 string? code = WordCurrency(word);
                 if (code is not null)
                 {
+                    // "$165,000 CAD": the named dollar currency says which dollar the "$" was.
+                    if (currencyFromBareDollar && DollarCurrencies.Contains(code))
+                    {
+                        currency = code;
+                        currencyFromBareDollar = false;
+                    }
+
                     if (currency is not null && currency != code)
                     {
                         return SalaryParse.Fail($"conflicting currencies {currency} and {code}");

@@ -30,6 +30,18 @@ public sealed record Skill(
 
     /// <summary>Words that, right after a one-word mention, show it is not this skill ("excel at", "spark interest").</summary>
     public IReadOnlyList<string> NotBefore { get; init; } = [];
+
+    /// <summary>The ESCO concept URI (http://data.europa.eu/esco/skill/...) when the shipped ESCO files carry one for <see cref="EscoLabel"/>.</summary>
+    public string? EscoUri { get; init; }
+
+    /// <summary>The O*NET commodity code (UNSPSC, 8 digits) of <see cref="OnetExample"/>.</summary>
+    public string? OnetCode { get; init; }
+
+    /// <summary>O*NET flags <see cref="OnetExample"/> as a hot technology for at least one occupation.</summary>
+    public bool OnetHot { get; init; }
+
+    /// <summary>O*NET flags <see cref="OnetExample"/> as in demand for at least one occupation.</summary>
+    public bool OnetInDemand { get; init; }
 }
 
 /// <summary>Whether a mention is a requirement or a nice-to-have.</summary>
@@ -68,10 +80,17 @@ public static class SkillCategories
     public const string SoftSkill = "soft-skill";
     public const string Certification = "certification";
 
+    /// <summary>Industry and specialist software mined from O*NET (CAD, clinical, legal, design tools ...).</summary>
+    public const string DomainSoftware = "domain-software";
+
+    /// <summary>Professional knowledge and practices mined from ESCO (risk management, contract law, patient care ...).</summary>
+    public const string ProfessionalSkill = "professional-skill";
+
     public static IReadOnlyList<string> All { get; } =
     [
         ProgrammingLanguage, LibraryFramework, MlMethod, LlmGenAi, MlOps, CloudPlatform, Database, DataEngineering,
         VisualizationBi, SoftwareEngineering, MathStatistics, BusinessSoftware, HumanLanguage, SoftSkill, Certification,
+        DomainSoftware, ProfessionalSkill,
     ];
 }
 

@@ -276,7 +276,7 @@ public sealed class SkillExtractor
             return [];
         }
 
-        var layout = cues is null ? null : StrengthDetector.Analyze(text, cues);
+        var layout = StrengthDetector.Analyze(text, cues ?? [], employer);
         var employerSpans = EmployerSpans(text, employer);
         var mentions = new List<SkillMention>(candidates.Count);
         for (var i = 0; i < candidates.Count; i++)
@@ -285,15 +285,16 @@ public sealed class SkillExtractor
             var terminal = patterns.Terminals[candidate.Terminal];
             if ((terminal.Contextual && !HasContext(text, candidates, i, tokens, count))
                 || (terminal.NotBefore is not null && FollowedBy(terminal.NotBefore, candidate, tokens, count))
-                || NamesARole(text, candidate, tokens, count))
+                || NamesARole(text, candidate, tokens, count)
+                || FieldOfStudy(text, tokens[candidate.First].Start, tokens[candidate.Last].End))
             {
                 continue;
             }
 
             var start = tokens[candidate.First].Start;
             var end = tokens[candidate.Last].End;
-            var kind = layout?.KindAt(start) ?? SectionKinds.Job;
-            var strength = kind == SectionKinds.Preferred || (layout?.HedgedAt(start) ?? false) ? SkillStrengths.Preferred : SkillStrengths.Required;
+            var kind = layout.KindAt(start);
+            var strength = kind == SectionKinds.Preferred || layout.HedgedAt(start) ? SkillStrengths.Preferred : SkillStrengths.Required;
             mentions.Add(new SkillMention(_ids[terminal.Target], start, end, text.Substring(start, end - start), strength)
             {
                 Section = SectionKinds.Name(kind),
@@ -543,6 +544,74 @@ public sealed class SkillExtractor
             if ((flags[tokens[t].Id] & SkillPatterns.ContextCueFlag) != 0)
             {
                 return SameSentence(text.AsSpan(tokens[candidate.Last].End, tokens[t].Start - tokens[candidate.Last].End));
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] s_degreeWords =
+    [
+        "degree", "degrees", "bachelor", "bachelor's", "bachelors", "master", "master's", "masters", "bs", "ba", "ms", "msc", "bsc",
+        "phd", "ph.d", "ph.d.", "b.s.", "m.s.", "b.s", "m.s", "mba", "diploma", "major", "majors", "graduate", "undergraduate", "doctorate", "mphil", "meng", "beng",
+    ];
+
+    /// <summary>
+    /// "Bachelor's degree in Computer Science, Mathematics or a related field", "a Computer Science degree": a field of
+    /// study a degree is asked in, not a skill asked for (the labelling rules leave degrees out).
+    /// </summary>
+    private static bool FieldOfStudy(string text, int start, int end)
+    {
+        // The degree before: "<degree word> ... in|of <fields>, <this>".
+        var from = Math.Max(0, start - 90);
+        var before = text.AsSpan(from, start - from);
+        var inAt = Math.Max(before.LastIndexOf(" in "), before.LastIndexOf(" of "));
+        if (inAt >= 0)
+        {
+            var fields = before[(inAt + 4)..];
+            if (fields.IndexOfAny("\n.;:()!?") < 0 && !NotAField(fields) && HasDegreeWord(before[..inAt], 28))
+            {
+                return true;
+            }
+        }
+
+        // The degree after: "<this> degree", "<this> or related field".
+        var after = text.AsSpan(end, Math.Min(text.Length - end, 40)).TrimStart();
+        return after.StartsWith("degree", StringComparison.OrdinalIgnoreCase)
+            || after.StartsWith("or related field", StringComparison.OrdinalIgnoreCase)
+            || after.StartsWith("or a related field", StringComparison.OrdinalIgnoreCase)
+            || after.StartsWith("or related discipline", StringComparison.OrdinalIgnoreCase)
+            || after.StartsWith("or a related discipline", StringComparison.OrdinalIgnoreCase)
+            || (after.StartsWith("or ", StringComparison.OrdinalIgnoreCase) && after.Contains(" related field", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static readonly string[] s_notFieldWords = ["experience", "with", "years", "knowledge", "using", "skills", "proficiency", "working"];
+
+    private static bool NotAField(ReadOnlySpan<char> fields)
+    {
+        foreach (var word in s_notFieldWords)
+        {
+            if (fields.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasDegreeWord(ReadOnlySpan<char> span, int reach)
+    {
+        var tail = span[Math.Max(0, span.Length - reach)..];
+        foreach (var range in tail.SplitAny(" /,\t\n("))
+        {
+            var word = tail[range].TrimEnd(".,");
+            foreach (var degree in s_degreeWords)
+            {
+                if (word.Equals(degree.TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
             }
         }
 

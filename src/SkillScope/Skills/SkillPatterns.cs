@@ -31,7 +31,8 @@ internal sealed class SkillPatterns
         "preferred qualifications", "preferred qualification", "preferred skills", "preferred experience",
         "preferred requirements", "preferred knowledge", "desired qualifications", "desired skills", "desired experience",
         "desired skills and experience", "desirable skills", "desirable qualifications", "desirable experience",
-        "nice to have skills", "additional preferred qualifications",
+        "nice to have skills", "additional preferred qualifications", "helpful", "is helpful", "come in handy", "comes in handy",
+        "would help", "a bonus", "an asset", "is an asset", "a strong asset", "would be nice", "nice to haves", "bonus if",
     ];
 
     /// <summary>

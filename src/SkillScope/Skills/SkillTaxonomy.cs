@@ -269,6 +269,10 @@ public sealed class SkillTaxonomy
             CaseSensitive = caseSensitive,
             Contextual = contextual,
             NotBefore = notBefore,
+            EscoUri = Text(element, "escoUri"),
+            OnetCode = Text(element, "onetCode"),
+            OnetHot = Flag(element, "onetHot"),
+            OnetInDemand = Flag(element, "onetInDemand"),
         };
     }
 
@@ -304,6 +308,9 @@ public sealed class SkillTaxonomy
             }
         }
     }
+
+    private static bool Flag(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.True;
 
     private static string? Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -37,7 +37,7 @@ internal static class StrengthDetector
     /// legal sentences ("... without regard to race ...": to the end of their paragraph) and the clauses a hedge
     /// ("a plus", "preferably") makes preferred.
     /// </summary>
-    public static PostingLayout Analyze(string text, List<CueHit> cues)
+    public static PostingLayout Analyze(string text, List<CueHit> cues, string? employer = null)
     {
         List<(int Start, int Kind)>? heads = null;
         List<(int Start, int End)>? preferred = null;
@@ -93,7 +93,112 @@ internal static class StrengthDetector
             }
         }
 
-        return new PostingLayout(segments, preferred, legal);
+        var firstJobHead = text.Length;
+        foreach (var (start, kind) in heads ?? [])
+        {
+            if (kind is SectionKinds.Requirement or SectionKinds.Responsibility or SectionKinds.Preferred)
+            {
+                firstJobHead = start;
+                break;
+            }
+        }
+
+        return new PostingLayout(segments, preferred, legal) { Intro = CompanyIntro(text, firstJobHead, employer) };
+    }
+
+    private static readonly string[] s_companyOpeners =
+    [
+        "we're building", "we are building", "we build", "we're a ", "we are a ", "we're an ", "we are an ", "we're the ", "we are the ",
+        "our mission", "our vision", "our platform", "our product", "our company", "founded in", "we're on a mission", "we are on a mission",
+        "we help ", "we make ", "we're redefining", "we are redefining", "we're rebuilding", "we are rebuilding", "we're changing",
+        "we are changing", "we're a team", "we are a team", "we believe", "we provide", "we offer ", "we power", "we enable",
+    ];
+
+    private static readonly string[] s_candidateWords = ["you ", "you'", "you\u2019", "your ", "candidate", "looking for", "seeking", "hiring", "join "];
+
+    /// <summary>
+    /// Lines before the job's first heading that describe the company, not the job: "We're building an AI notetaker",
+    /// "Acme is the leading ...", "At Acme, we ..." (and never a line that speaks to the candidate).
+    /// </summary>
+    private static List<(int Start, int End)>? CompanyIntro(string text, int limit, string? employer)
+    {
+        var name = SkillExtractor.EmployerName(employer);
+        List<(int Start, int End)>? intro = null;
+        var lineStart = 0;
+        var lines = 0;
+        while (lineStart < limit && lines < 12)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0 || lineEnd > limit)
+            {
+                lineEnd = limit;
+            }
+
+            var line = text.AsSpan(lineStart, lineEnd - lineStart).Trim().TrimStart("*#_>- ");
+            if (!line.IsEmpty)
+            {
+                lines++;
+
+                // A very long "line" is a posting that lost its line breaks, not an intro paragraph.
+                if (line.Length <= 1000 && OpensCompanyLine(line, name) && !SpeaksToCandidate(line))
+                {
+                    (intro ??= []).Add((lineStart, lineEnd));
+                }
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        return intro;
+    }
+
+    private static bool OpensCompanyLine(ReadOnlySpan<char> line, string? employer)
+    {
+        foreach (var opener in s_companyOpeners)
+        {
+            if (line.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        if (employer is null)
+        {
+            return false;
+        }
+
+        if (line.StartsWith("at ", StringComparison.OrdinalIgnoreCase) && line[3..].StartsWith(employer, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (!line.StartsWith(employer, StringComparison.OrdinalIgnoreCase) || line.Length <= employer.Length + 2)
+        {
+            return false;
+        }
+
+        // "Acme is ...", "Acme builds ...", "Acme (YC W21) helps ...": the name followed by a verb, not "Acme | Engineer".
+        var rest = line[employer.Length..].TrimStart();
+        if (rest.StartsWith("("))
+        {
+            var close = rest.IndexOf(')');
+            rest = close < 0 ? rest : rest[(close + 1)..].TrimStart();
+        }
+
+        return rest.Length > 2 && char.IsLower(rest[0]);
+    }
+
+    private static bool SpeaksToCandidate(ReadOnlySpan<char> line)
+    {
+        foreach (var word in s_candidateWords)
+        {
+            if (line.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The start of the line (or HTML block) the cue stands on when only markup precedes it, else the cue itself.</summary>
@@ -296,6 +401,13 @@ internal static class StrengthDetector
             }
         }
 
+        // A short line that ends with the cue names a list: "Useful technical skills (not required)", "What skills
+        // will come in handy?".
+        if (cue.Preferred && ShortLineEndingWithCue(text, cue))
+        {
+            return true;
+        }
+
         // Text scraped without line breaks ("...with SQL, R Preferred Qualifications BS and 8+ years"):
         // a capitalized cue followed by a capital, a digit or a colon still reads as a heading.
         if (!char.IsUpper(text[cue.Start]))
@@ -492,6 +604,44 @@ internal static class StrengthDetector
         return true;
     }
 
+    private static bool ShortLineEndingWithCue(string text, CueHit cue)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, cue.Start - 1)) + 1;
+        if (cue.Start - lineStart > MaxHeadingLength)
+        {
+            return false;
+        }
+
+        var after = text.AsSpan(cue.End, Math.Min(text.Length - cue.End, MaxHeadingLength));
+        var lineEnd = after.IndexOf('\n');
+        if (lineEnd < 0)
+        {
+            return false; // the last line has no list after it
+        }
+
+        var rest = after[..lineEnd].Trim().Trim("*_)]:?");
+        var head = text.AsSpan(lineStart, cue.Start - lineStart);
+        var lead = head.TrimStart();
+        var bullet = lead.StartsWith("-", StringComparison.Ordinal) || (lead.StartsWith("*", StringComparison.Ordinal) && !lead.StartsWith("**", StringComparison.Ordinal));
+        return rest.IsEmpty && !bullet && !head.ContainsAny(".;!") && WordCount(head) <= 6 && NamesAList(head);
+    }
+
+    private static readonly string[] s_listNouns = ["skill", "experience", "qualification", "technolog", "tool", "knowledge", "requirement", "what "];
+
+    /// <summary>"Useful technical skills (", "What skills will": the line announces a list, it is not an item ("Python (").</summary>
+    private static bool NamesAList(ReadOnlySpan<char> head)
+    {
+        foreach (var noun in s_listNouns)
+        {
+            if (head.Contains(noun, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The lowercase run ending at <paramref name="i"/> is a whole word of at least three letters starting in lower case.</summary>
     private static bool GluedWordStart(string text, int i)
     {
@@ -587,12 +737,20 @@ internal readonly record struct Segment(int Start, int End, int Kind);
 /// <summary>The parts of one posting, as found by <see cref="StrengthDetector.Analyze"/>.</summary>
 internal sealed class PostingLayout(List<Segment>? segments, List<(int Start, int End)>? preferred, List<(int Start, int End)>? legal)
 {
+    /// <summary>Lines before the first job heading that describe the company.</summary>
+    public List<(int Start, int End)>? Intro { get; init; }
+
     /// <summary>The section kind at <paramref name="position"/>.</summary>
     public int KindAt(int position)
     {
         if (legal is not null && Inside(legal, position))
         {
             return SectionKinds.Legal;
+        }
+
+        if (Intro is not null && Inside(Intro, position))
+        {
+            return SectionKinds.Company;
         }
 
         if (segments is not null)

@@ -150,15 +150,15 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         return new PendingRow(row, result.Record, result.Record is null ? result.Error ?? "unreadable record" : null);
     }
 
-    // Step 3: skills, for postings with text, extracted for the whole batch on every core (results land by index, so the
+    // Step 3: skills: those a posting's text names and those a source lists (a survey's tools), extracted for the whole batch on every core (results land by index, so the
     // output does not depend on scheduling).
     private void ExtractSkills(List<PendingRow> batch)
     {
         Parallel.For(0, batch.Count, i =>
         {
-            if (batch[i].Record is { } record && SkillIndex.TextOf(record.Kind, record.Title, record.Description) is { } text)
+            if (batch[i].Record is { } record)
             {
-                batch[i].Skills = SkillExtractor.Distinct(skills.Extract(text, record.Company));
+                batch[i].Skills = SkillIndex.SkillsOf(skills, record.Kind, record.Title, record.Description, record.Company, record.StatedSkills);
             }
         });
     }

@@ -232,6 +232,7 @@ internal sealed class PostgresIngestWriter(SkillStore store) : IIngestWriter
             Double(copy, s?.UsdAnnual);
             copy.Write(s?.IsEstimate == true ? 1 : 0, NpgsqlDbType.Integer);
             Text(copy, s?.Flag);
+            Text(copy, StatedJson.Skills(r.StatedSkills));
             Text(copy, rows[i].SourceName);
             Text(copy, rows[i].TextKind);
         }
@@ -246,7 +247,7 @@ internal sealed class PostgresIngestWriter(SkillStore store) : IIngestWriter
             return;
         }
 
-        using var copy = Connection.BeginBinaryImport("COPY record_sources(identity, record_id, source, source_id, file_sha256, position, ingest_id, location_text, country, state, metro, city, posted) FROM STDIN (FORMAT BINARY)");
+        using var copy = Connection.BeginBinaryImport("COPY record_sources(identity, record_id, source, source_id, file_sha256, position, ingest_id, extra, location_text, country, state, metro, city, posted) FROM STDIN (FORMAT BINARY)");
         foreach (var (row, record) in sources)
         {
             var r = row.Record!;
@@ -258,6 +259,7 @@ internal sealed class PostgresIngestWriter(SkillStore store) : IIngestWriter
             Text(copy, row.FileSha256);
             copy.Write(row.Source.Position, NpgsqlDbType.Bigint);
             copy.Write(ingestId, NpgsqlDbType.Bigint);
+            Text(copy, StatedJson.Extra(r.Extra));
             Text(copy, r.LocationText);
             Text(copy, r.Country);
             Text(copy, r.State);

@@ -32,18 +32,22 @@ internal static class SalaryQueries
     }
 
     /// <summary>
-    /// The premium regression's observations: postings with text and a usable salary. Columns: id, annual USD, role,
-    /// seniority, country (text or null), year (integer or null), 1 when the source estimated the salary.
+    /// The premium regression's observations of one kind with a usable salary: postings with text, or salary reports that
+    /// list at least one skill (a respondent who lists no tool says nothing about having one). Columns: id, annual USD,
+    /// role, seniority, country (text or null), year (integer or null), 1 when the source estimated the salary.
     /// </summary>
-    public static RowScan PremiumObservations(SkillStore store, RecordFilter filter, bool excludeEstimates)
+    public static RowScan PremiumObservations(SkillStore store, RecordFilter filter, bool excludeEstimates, string kind = RecordKinds.Posting)
     {
         var command = store.Command("");
-        Sql.Add(command, "@salaryKind", RecordKinds.Posting);
+        Sql.Add(command, "@salaryKind", kind);
+        var hasSkills = kind == RecordKinds.Posting
+            ? "r.description IS NOT NULL"
+            : "EXISTS (SELECT 1 FROM record_skills k WHERE k.record_id = r.id)";
         command.CommandText = $"""
             SELECT r.id, r.salary_usd, r.role, r.seniority, r.country, CAST(substr(r.period_start, 1, 4) AS INTEGER), r.salary_is_estimate
             FROM records r
             WHERE {store.Unindexed("r.kind")} = @salaryKind AND {(filter with { Kinds = [] }).ToSql(command)}
-                AND r.salary_usd > 0 AND r.salary_flag IS NULL AND r.description IS NOT NULL
+                AND r.salary_usd > 0 AND r.salary_flag IS NULL AND {hasSkills}
                 {(excludeEstimates ? "AND r.salary_is_estimate = 0" : "")}
             {Order(store)}
             """;

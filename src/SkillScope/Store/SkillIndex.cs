@@ -23,13 +23,46 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
         kind == RecordKinds.Posting && description is not null ? title + "\n" + description : null;
 
     /// <summary>
+    /// A record's skills: those its text names (postings with a description), and those its source lists explicitly
+    /// (<see cref="JobRecord.StatedSkills"/>: a survey's tools, a board's tags), which count as required; a skill both
+    /// name is required when either says so.
+    /// </summary>
+    internal static IReadOnlyList<(string SkillId, string Strength)> SkillsOf(
+        SkillExtractor extractor, string kind, string title, string? description, string? company, IReadOnlyList<string>? stated)
+    {
+        IReadOnlyList<(string SkillId, string Strength)> found = TextOf(kind, title, description) is { } text
+            ? SkillExtractor.Distinct(extractor.Extract(text, company))
+            : [];
+        if (stated is not { Count: > 0 })
+        {
+            return found;
+        }
+
+        var merged = new List<(string SkillId, string Strength)>(found);
+        foreach (var id in StatedSkills.Resolve(extractor, stated))
+        {
+            var at = merged.FindIndex(s => s.SkillId == id);
+            if (at < 0)
+            {
+                merged.Add((id, SkillStrengths.Required));
+            }
+            else
+            {
+                merged[at] = (id, SkillStrengths.Required);
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>
     /// Re-extracts every posting's skills into a fresh table that replaces <c>record_skills</c> in one
     /// transaction at the end: an interrupted reindex leaves the previous skills in place, whole.
     /// </summary>
     public long Reindex(SkillStore store, IProgress<double>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var total = store.Scalar("SELECT COUNT(*) FROM records WHERE kind = 'posting' AND description IS NOT NULL");
+        var total = store.Scalar("SELECT COUNT(*) FROM records WHERE (kind = 'posting' AND description IS NOT NULL) OR stated_skills IS NOT NULL");
         store.Execute(store.IsPostgres
             ? """
                 DROP TABLE IF EXISTS record_skills_next;
@@ -100,12 +133,18 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
         return done;
     }
 
-    private IReadOnlyList<(string SkillId, string Strength)>[] Extract(List<(long Id, string Text, string? Company)> batch)
+    private IReadOnlyList<(string SkillId, string Strength)>[] Extract(List<ReindexRow> batch)
     {
         var extracted = new IReadOnlyList<(string SkillId, string Strength)>[batch.Count];
-        Parallel.For(0, batch.Count, i => extracted[i] = SkillExtractor.Distinct(extractor.Extract(batch[i].Text, batch[i].Company)));
+        Parallel.For(0, batch.Count, i =>
+        {
+            var row = batch[i];
+            extracted[i] = SkillsOf(extractor, row.Kind, row.Title, row.Description, row.Company, StatedJson.ParseSkills(row.Stated));
+        });
         return extracted;
     }
+
+    private sealed record ReindexRow(long Id, string Kind, string Title, string? Description, string? Company, string? Stated);
 
     /// <summary>The taxonomy version the store's skills were extracted with.</summary>
     public static string? StoredVersion(SkillStore store)
@@ -126,15 +165,19 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
         }
     }
 
-    private static List<(long Id, string Text, string? Company)> ReadBatch(SkillStore store, long afterId)
+    private static List<ReindexRow> ReadBatch(SkillStore store, long afterId)
     {
-        using var command = store.Command($"SELECT id, kind, title, description, company FROM records WHERE id > @after AND {store.Unindexed("kind")} = 'posting' AND description IS NOT NULL ORDER BY id LIMIT {ReindexBatch}");
+        using var command = store.Command($"""
+            SELECT id, kind, title, description, company, stated_skills FROM records
+            WHERE id > @after AND (({store.Unindexed("kind")} = 'posting' AND description IS NOT NULL) OR stated_skills IS NOT NULL)
+            ORDER BY id LIMIT {ReindexBatch}
+            """);
         Sql.Add(command, "@after", afterId);
-        var batch = new List<(long, string, string?)>(ReindexBatch);
+        var batch = new List<ReindexRow>(ReindexBatch);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            batch.Add((reader.GetInt64(0), TextOf(reader.GetString(1), reader.GetString(2), reader.GetString(3))!, Sql.Text(reader, 4)));
+            batch.Add(new ReindexRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Sql.Text(reader, 3), Sql.Text(reader, 4), Sql.Text(reader, 5)));
         }
 
         return batch;

@@ -35,9 +35,9 @@ internal sealed class SqliteIngestWriter : IIngestWriter
             """, RecordColumns.ParameterNames);
         findByKey = Prepare("SELECT id FROM records WHERE dedupe_key = @key", "@key");
         insertSource = Prepare("""
-            INSERT INTO record_sources(identity, record_id, source, source_id, file_sha256, position, ingest_id, location_text, country, state, metro, city, posted)
-            VALUES (@identity, @record, @source, @sourceId, @sha, @position, @ingest, @location, @country, @state, @metro, @city, @posted)
-            """, "@identity", "@record", "@source", "@sourceId", "@sha", "@position", "@ingest", "@location", "@country", "@state", "@metro", "@city", "@posted");
+            INSERT INTO record_sources(identity, record_id, source, source_id, file_sha256, position, ingest_id, extra, location_text, country, state, metro, city, posted)
+            VALUES (@identity, @record, @source, @sourceId, @sha, @position, @ingest, @extra, @location, @country, @state, @metro, @city, @posted)
+            """, "@identity", "@record", "@source", "@sourceId", "@sha", "@position", "@ingest", "@extra", "@location", "@country", "@state", "@metro", "@city", "@posted");
         insertSignature = Prepare("""
             INSERT INTO posting_signatures(record_id, block, shingles, prefix, posted, minhash) VALUES (@record, @block, @shingles, @prefix, @posted, @minhash)
             """, "@record", "@block", "@shingles", "@prefix", "@posted", "@minhash");
@@ -139,7 +139,7 @@ internal sealed class SqliteIngestWriter : IIngestWriter
             }
         }
 
-        Run(insertSource, row.Identity, recordId.Value, row.SourceName, record.SourceId, row.FileSha256, row.Source.Position, ingestId,
+        Run(insertSource, row.Identity, recordId.Value, row.SourceName, record.SourceId, row.FileSha256, row.Source.Position, ingestId, StatedJson.Extra(record.Extra),
             record.LocationText, record.Country, record.State, record.Metro, record.City, Sql.Date(record.PeriodStart));
     }
 
@@ -217,7 +217,7 @@ internal static class RecordColumns
         kind, dedupe_key, title, company, location_text, description, period_start, period_end,
         role, seniority, years_required_min, employment_type, work_arrangement, country, state, metro, city, company_size,
         salary_min, salary_max, salary_currency, salary_period, salary_usd_min, salary_usd_max, salary_usd, salary_is_estimate, salary_flag,
-        source, text_kind
+        stated_skills, source, text_kind
         """;
 
     public static readonly string[] ParameterNames =
@@ -225,7 +225,7 @@ internal static class RecordColumns
         "@kind", "@key", "@title", "@company", "@location", "@description", "@start", "@end",
         "@role", "@seniority", "@years", "@employment", "@arrangement", "@country", "@state", "@metro", "@city", "@size",
         "@smin", "@smax", "@currency", "@period", "@umin", "@umax", "@usd", "@estimate", "@flag",
-        "@source", "@textKind",
+        "@stated", "@source", "@textKind",
     ];
 
     public static string Parameters => string.Join(", ", ParameterNames);
@@ -239,7 +239,7 @@ internal static class RecordColumns
             r.Kind, key, r.Title, r.Company, r.LocationText, r.Description, Sql.Date(r.PeriodStart), Sql.Date(r.PeriodEnd),
             r.Role, r.Seniority, r.YearsRequiredMin, r.EmploymentType, r.WorkArrangement, r.Country, r.State, r.Metro, r.City, r.CompanySize,
             s?.Min, s?.Max, s?.Currency, s?.Period, s?.UsdMin, s?.UsdMax, s?.UsdAnnual, s?.IsEstimate == true ? 1 : 0, s?.Flag,
-            source, textKind,
+            StatedJson.Skills(r.StatedSkills), source, textKind,
         ];
     }
 

@@ -35,7 +35,8 @@ public static class StoredRecords
     private static string Select(string where) => $"""
         SELECT r.id, s.source, s.source_id, r.kind, r.title, r.company, r.location_text, r.description, r.period_start, r.period_end,
             r.role, r.seniority, r.years_required_min, r.employment_type, r.work_arrangement, r.country, r.state, r.metro, r.city, r.company_size,
-            r.salary_min, r.salary_max, r.salary_currency, r.salary_period, r.salary_usd_min, r.salary_usd_max, r.salary_usd, r.salary_is_estimate, r.salary_flag
+            r.salary_min, r.salary_max, r.salary_currency, r.salary_period, r.salary_usd_min, r.salary_usd_max, r.salary_usd, r.salary_is_estimate, r.salary_flag,
+            r.stated_skills, s.extra
         FROM records r
         JOIN record_sources s ON s.identity = (SELECT identity FROM record_sources f WHERE f.record_id = r.id ORDER BY f.ingest_id, f.position LIMIT 1)
         WHERE {where}
@@ -70,6 +71,8 @@ public static class StoredRecords
             City = Text(r, 18),
             CompanySize = Text(r, 19),
             Salary = salary,
+            StatedSkills = StatedJson.ParseSkills(Text(r, 29)),
+            Extra = StatedJson.ParseExtra(Text(r, 30)),
         };
     }
 

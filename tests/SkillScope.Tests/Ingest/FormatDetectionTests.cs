@@ -70,7 +70,7 @@ public class FormatDetectionTests
         var error = Assert.Throws<ReadError>(() => FormatRegistry.Resolve(Probe("a,b"), "monster"));
 
         Assert.EndsWith(
-            ": unknown format 'monster'; use auto or one of aijobs, adzuna, usajobs, linkedin2023, linkedin, glassdoor, indeed, indeed2024, greenhouse, lever, ashby, jobposting, hn, hn-table, csv, jsonl.",
+            ": unknown format 'monster'; use auto or one of aijobs, adzuna, usajobs, linkedin2023, linkedin, glassdoor, indeed, indeed2024, linkedin2024, google2018, linkedin-br, dou, stateofdata, remotewlb, greenhouse, lever, ashby, jobposting, hn, hn-table, csv, jsonl.",
             error.Message);
     }
 
@@ -81,7 +81,8 @@ public class FormatDetectionTests
         Assert.Null(FormatRegistry.Find("excel"));
         Assert.Equal(FormatRegistry.All.Count, FormatRegistry.All.Select(f => f.Name).Distinct().Count());
         Assert.Equal(
-            ["aijobs", "adzuna", "usajobs", "linkedin2023", "linkedin", "glassdoor", "indeed", "indeed2024", "greenhouse", "lever", "ashby", "jobposting", "hn", "hn-table", "csv", "jsonl"],
+            ["aijobs", "adzuna", "usajobs", "linkedin2023", "linkedin", "glassdoor", "indeed", "indeed2024", "linkedin2024", "google2018", "linkedin-br", "dou", "stateofdata", "remotewlb",
+                "greenhouse", "lever", "ashby", "jobposting", "hn", "hn-table", "csv", "jsonl"],
             FormatRegistry.All.Select(f => f.Name));
     }
 

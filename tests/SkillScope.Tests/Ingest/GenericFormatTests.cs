@@ -114,7 +114,7 @@ public class GenericFormatTests
     [InlineData("[\"Title\"]", "m.json: a mapping is one JSON object such as {\"Title\": \"job_title\"}.")]
     [InlineData("{\"Titel\": \"x\"}", "m.json: 'Titel' is not a record field; use one of Kind, SourceId, Title, Company, Location, Description, PostedDate, WorkYear, SalaryText, SalaryMin, SalaryMax, SalaryCurrency, SalaryPeriod, SalaryUsdStated, SalaryIsEstimate, SeniorityHint, EmploymentTypeHint, WorkArrangementHint, CountryHint, YearsRequiredHint, CompanySize, Url, ValidThrough, Education, StatedSkills.")]
     [InlineData("{\"Company\": \"employer\"}", "m.json: the mapping must name the column that holds Title.")]
-    [InlineData("{\"Title\": 3}", "m.json: the value of 'Title' must be a column name in quotes.")]
+    [InlineData("{\"Title\": 3}", "m.json: the value of 'Title' must be a column name in quotes, or an array of them.")]
     [InlineData("{\"Title\": \"t\", \"Kind\": \"=job\"}", "m.json: constant for Kind: Kind 'job' is not posting or salary_report.")]
     [InlineData("{\"Title\": \"t\", \"SalaryMin\": \"=lots\"}", "m.json: constant for SalaryMin: SalaryMin 'lots' is not a number (free-text pay belongs in SalaryText).")]
     [InlineData("{\"Title\": \"t\", \"title\": \"u\"}", "m.json: 'title' appears twice.")]

@@ -8,6 +8,10 @@ public class SalaryParserTests
     [Theory]
     // Glassdoor 2020 "Salary Estimate"
     [InlineData("$53K-$91K (Glassdoor est.)", 53000, 91000, "USD", SalaryPeriods.Year, true)]
+    [InlineData("CAD $165,000~$239,000", 165000, 239000, "CAD", SalaryPeriods.Year, false)]
+    [InlineData("$165,000 CAD - $247,000 CAD", 165000, 247000, "CAD", SalaryPeriods.Year, false)]
+    [InlineData("USD $137,000~$260,000", 137000, 260000, "USD", SalaryPeriods.Year, false)]
+    [InlineData("USD 147k~195k", 147000, 195000, "USD", SalaryPeriods.Year, false)]
     [InlineData("Employer Provided Salary:$150K-$160K", 150000, 160000, "USD", SalaryPeriods.Year, false)]
     [InlineData("$17-$24 Per Hour(Glassdoor est.)", 17, 24, "USD", SalaryPeriods.Hour, true)]
     [InlineData("Employer Provided Salary:$25-$28 Per Hour", 25, 28, "USD", SalaryPeriods.Hour, false)]

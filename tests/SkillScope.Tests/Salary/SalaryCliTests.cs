@@ -102,7 +102,7 @@ public sealed class SalaryCliTests
 
     [Theory]
     [InlineData("postings and salary reports are never mixed", "report", "salaries", "--kind", "posting,salary_report")]
-    [InlineData("premiums are fitted on postings only", "report", "premiums", "--kind", "salary_report")]
+    [InlineData("premiums are fitted on one kind at a time", "report", "premiums", "--kind", "posting,salary_report")]
     [InlineData("--by 'city' is not a dimension", "report", "salaries", "--by", "city")]
     [InlineData("--skills 'cobolx' is not a skill", "report", "premiums", "--skills", "cobolx")]
     [InlineData("give --country or --metro, not both", "salary", "estimate", "--role", "ml_engineer", "--seniority", "senior", "--country", "US", "--metro", "Seattle")]

@@ -56,8 +56,9 @@ public class SkillExtractorTests
     [Fact]
     public void Java_is_not_found_in_JavaScript_and_both_are_found_side_by_side()
     {
-        // SkillSpan: "Proficiency in one or more modern programming languages - Java and Javascript preferable"
-        Assert.Equal(["programming", "java", "javascript"], Ids("Proficiency in one or more modern programming languages - Java and Javascript preferable"));
+        // SkillSpan: "Proficiency in one or more modern programming languages - Java and Javascript preferable".
+        // "programming languages" announces the list, it is not a skill of its own (issue 14: the labelled postings).
+        Assert.Equal(["java", "javascript"], Ids("Proficiency in one or more modern programming languages - Java and Javascript preferable"));
         Assert.Equal(["javascript"], Ids("Java Script"));
         Assert.Equal(["nodejs"], Ids("node.js"));
     }

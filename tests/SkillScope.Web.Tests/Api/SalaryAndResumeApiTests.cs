@@ -110,7 +110,7 @@ public sealed class SalaryAndResumeApiTests(SharedApi api) : IClassFixture<Share
         { "/api/salaries?role=wizard", "role" },
         { "/api/salaries?bye=role", "bye" },
         { "/api/premiums?minN=1", "minN" },
-        { "/api/premiums?kind=salary_report", "kind" },
+        { "/api/premiums?kind=posting,salary_report", "kind" },
         { "/api/premiums?skills=cobol-on-mars", "skills" },
         { "/api/salary/estimate?seniority=senior", "role" },
         { "/api/salary/estimate?role=ml_engineer", "seniority" },

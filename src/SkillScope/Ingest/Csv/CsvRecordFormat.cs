@@ -16,10 +16,17 @@ internal abstract class CsvRecordFormat : IRecordFormat
     /// <summary>Header columns the layout needs; a header with all of them matches (extra columns are allowed).</summary>
     public abstract IReadOnlyList<string> RequiredColumns { get; }
 
-    public virtual bool Matches(FormatProbe probe)
+    public bool Matches(FormatProbe probe)
     {
         ArgumentNullException.ThrowIfNull(probe);
-        return CsvHeader.TryParse(probe.FirstLine) is { } header && header.ContainsAll(RequiredColumns);
+        return CsvHeader.FromProbe(probe) is { } header && MatchesHeader(header);
+    }
+
+    /// <summary>True when a file with this header is in this layout: by default, it has every required column.</summary>
+    public virtual bool MatchesHeader(CsvHeader header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        return header.ContainsAll(RequiredColumns);
     }
 
     /// <summary>
@@ -31,7 +38,8 @@ internal abstract class CsvRecordFormat : IRecordFormat
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(context);
         var fileName = DisplayName(context.FilePath);
-        var reader = new CsvRowReader(text, fileName);
+        var (delimiter, replay) = CsvDialect.Sniff(text);
+        var reader = new CsvRowReader(replay, fileName, delimiter);
         try
         {
             if (!reader.TryRead(out var headerRow))
@@ -47,7 +55,7 @@ internal abstract class CsvRecordFormat : IRecordFormat
             var header = new CsvHeader(headerRow.Fields);
             CheckHeader(header, fileName);
             var map = Bind(header, context);
-            return Rows(reader, header.Count, map);
+            return Rows(reader, header, header.Unused(), map);
         }
         catch
         {
@@ -71,11 +79,38 @@ internal abstract class CsvRecordFormat : IRecordFormat
         }
     }
 
+    /// <summary>The record with the non-empty columns its layout did not read, as stated (unless the layout set them).</summary>
+    private static RawRecord WithExtra(RawRecord record, CsvFields fields, int[] unused, string[] names)
+    {
+        if (unused.Length == 0 || record.Extra is not null)
+        {
+            return record;
+        }
+
+        List<KeyValuePair<string, string>>? extra = null;
+        for (var i = 0; i < unused.Length; i++)
+        {
+            if (fields.Text(unused[i]) is { } value)
+            {
+                (extra ??= new List<KeyValuePair<string, string>>(unused.Length - i)).Add(new(names[i], value));
+            }
+        }
+
+        return extra is null ? record : record with { Extra = extra };
+    }
+
     internal static string DisplayName(string path) =>
         string.IsNullOrEmpty(path) ? "input" : Path.GetFileName(path) is { Length: > 0 } name ? name : path;
 
-    private static IEnumerable<SourceRow> Rows(CsvRowReader reader, int columns, Func<CsvFields, RowResult> map)
+    private static IEnumerable<SourceRow> Rows(CsvRowReader reader, CsvHeader header, int[] unused, Func<CsvFields, RowResult> map)
     {
+        var columns = header.Count;
+        var names = new string[unused.Length];
+        for (var i = 0; i < unused.Length; i++)
+        {
+            names[i] = header.Names[unused[i]];
+        }
+
         using (reader)
         {
             long position = 0;
@@ -95,9 +130,10 @@ internal abstract class CsvRecordFormat : IRecordFormat
                     continue;
                 }
 
-                var result = map(new CsvFields(row.Fields));
+                var fields = new CsvFields(row.Fields);
+                var result = map(fields);
                 yield return result.Record is { } record
-                    ? SourceRow.Ok(position, row.Line, row.RawText, record)
+                    ? SourceRow.Ok(position, row.Line, row.RawText, WithExtra(record, fields, unused, names))
                     : SourceRow.Rejected(position, row.Line, row.RawText, result.Error ?? "unreadable record");
             }
         }

@@ -27,23 +27,38 @@ internal sealed class CsvRowReader : IDisposable
     private const int MaxFieldChars = 16 * 1024 * 1024;
 
     private readonly string sourceName;
+    private readonly string delimiter;
     private CsvParser parser;
     private long lineOffset;
     private bool badData;
     private string lastRaw = "";
     private long lastEndLine;
+    private long lastReturnedLine;
     private CsvRawRow? lookahead;
 
     /// <param name="sourceName">The file name, for the one error that stops reading (a runaway field).</param>
-    public CsvRowReader(TextReader text, string sourceName)
+    /// <param name="delimiter">The field separator (<see cref="CsvDialect"/> finds it from the header).</param>
+    public CsvRowReader(TextReader text, string sourceName, char delimiter = ',')
     {
         ArgumentNullException.ThrowIfNull(text);
         this.sourceName = sourceName;
+        this.delimiter = delimiter.ToString();
         parser = CreateParser(text);
     }
 
     /// <summary>Reads the next record; false at the end of the input.</summary>
     public bool TryRead(out CsvRawRow row)
+    {
+        if (!TryReadRecord(out row))
+        {
+            return false;
+        }
+
+        lastReturnedLine = row.Line;
+        return true;
+    }
+
+    private bool TryReadRecord(out CsvRawRow row)
     {
         if (lookahead is { } next)
         {
@@ -68,7 +83,8 @@ internal sealed class CsvRowReader : IDisposable
             {
                 row = row with
                 {
-                    Line = lastEndLine - lastRaw.AsSpan().Count('\n'),
+                    // Never before the record returned last: a damaged record before it can end on this line.
+                    Line = Math.Max(lastReturnedLine, lastEndLine - lastRaw.AsSpan().Count('\n')),
                     Problem = "unterminated quoted field (a quote opened on this line is never closed before the end of the file)",
                 };
             }
@@ -155,6 +171,7 @@ internal sealed class CsvRowReader : IDisposable
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
+            Delimiter = delimiter,
             BadDataFound = _ => badData = true,
             MissingFieldFound = null,
             DetectColumnCountChanges = false,

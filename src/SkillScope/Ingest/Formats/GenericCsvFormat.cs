@@ -16,10 +16,10 @@ internal sealed class GenericCsvFormat : CsvRecordFormat
     public override IReadOnlyList<string> RequiredColumns => [];
 
     /// <summary>Any parseable header; the registry only asks when the user supplied a mapping.</summary>
-    public override bool Matches(FormatProbe probe)
+    public override bool MatchesHeader(CsvHeader header)
     {
-        ArgumentNullException.ThrowIfNull(probe);
-        return CsvHeader.TryParse(probe.FirstLine) is { Count: > 0 };
+        ArgumentNullException.ThrowIfNull(header);
+        return header.Count > 0;
     }
 
     protected override Func<CsvFields, RowResult> Bind(CsvHeader header, FormatContext context)
@@ -31,20 +31,22 @@ internal sealed class GenericCsvFormat : CsvRecordFormat
             ? ColumnMapping.From(given, "column mapping")
             : ColumnMapping.Identity(header.Names, fileName);
 
-        var missing = mapping.Fields.Where(f => f.Column is not null && !header.Contains(f.Column)).Select(f => $"'{f.Column}'").ToList();
+        var missing = mapping.Fields.SelectMany(f => f.Columns).Where(c => !header.Contains(c)).Select(c => $"'{c}'").Distinct().ToList();
         if (missing.Count > 0)
         {
             throw new ReadError($"{fileName}: the header has no column {string.Join(", ", missing)} named in the mapping; the header is: {string.Join(",", header.Names)}.");
         }
 
-        var bound = mapping.Fields.Select(f => (f.Field, Ordinal: f.Column is null ? -1 : header.IndexOf(f.Column), f.Literal)).ToArray();
+        var bound = mapping.Fields.Select(f => (Mapped: f, Ordinals: f.Columns.Select(header.IndexOf).ToArray())).ToArray();
         var builder = new RecordBuilder();
         return row =>
         {
             builder.Clear();
-            foreach (var (field, ordinal, literal) in bound)
+            foreach (var (mapped, ordinals) in bound)
             {
-                if (builder.Set(field, literal ?? row.Text(ordinal)) is { } error)
+                var value = mapped.Literal
+                    ?? (ordinals.Length == 1 ? row.Text(ordinals[0]) : mapped.Combine([.. ordinals.Select(row.Text)]));
+                if (builder.Set(mapped.Field, value) is { } error)
                 {
                     return RowResult.Fail(error);
                 }

@@ -113,8 +113,8 @@ internal sealed class JsonLinesFormat : IRecordFormat
             {
                 foreach (var mapped in mapping.Fields)
                 {
-                    var error = mapped.Literal is { } literal
-                        ? builder.Set(mapped.Field, literal)
+                    var error = mapped.Literal is { } literal ? builder.Set(mapped.Field, literal)
+                        : mapped.Columns.Count > 1 ? builder.Set(mapped.Field, mapped.Combine([.. mapped.Columns.Select(c => TextAt(root, c))]))
                         : TryFind(root, mapped.Column!, out var value) ? Set(builder, mapped.Field, value) : null;
                     if (error is not null)
                     {
@@ -125,6 +125,23 @@ internal sealed class JsonLinesFormat : IRecordFormat
 
             return builder.Build();
         }
+    }
+
+    /// <summary>The text of a key path for combining: a string as is, an array's items joined by ";", other values as JSON; null when absent.</summary>
+    private static string? TextAt(JsonElement root, string path)
+    {
+        if (!TryFind(root, path, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            JsonValueKind.Array => string.Join(";", value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())),
+            _ => value.GetRawText(),
+        };
     }
 
     /// <summary>

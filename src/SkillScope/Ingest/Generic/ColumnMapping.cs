@@ -2,8 +2,43 @@ using SkillScope.Model;
 
 namespace SkillScope.Ingest.Generic;
 
-/// <summary>One mapped field: read from a column (or JSON key path), or a constant for every row.</summary>
-internal sealed record MappedField(MappableField Field, string? Column, string? Literal);
+/// <summary>One mapped field: read from a column (or JSON key path), from several combined, or a constant for every row.</summary>
+internal sealed record MappedField(MappableField Field, string? Column, string? Literal)
+{
+    /// <summary>Separates the columns of a combined field in the mapping's dictionary form (a JSON array in the file).</summary>
+    public const char ColumnSeparator = '\n';
+
+    /// <summary>The columns read: one, several (combined), or none for a constant.</summary>
+    public IReadOnlyList<string> Columns { get; init; } = Column is null ? [] : [Column];
+
+    /// <summary>
+    /// Several columns' values as one: Description puts each non-empty one under its column name as a heading
+    /// ("Minimum Qualifications:"), so sections keep their meaning; other text fields join them with ", ";
+    /// lists take every item; other fields take the first non-empty value.
+    /// </summary>
+    public string? Combine(IReadOnlyList<string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var parts = new List<(string Column, string Value)>();
+        for (var i = 0; i < values.Count && i < Columns.Count; i++)
+        {
+            if (values[i]?.Trim() is { Length: > 0 } value)
+            {
+                parts.Add((Columns[i], value));
+            }
+        }
+
+        return parts.Count switch
+        {
+            0 => null,
+            1 when Field.Name != "Description" => parts[0].Value,
+            _ => Field.Name == "Description" ? string.Join("\n\n", parts.Select(p => p.Column + ":\n" + p.Value))
+                : Field.Type == FieldType.List ? string.Join(";", parts.Select(p => p.Value))
+                : Field.Type == FieldType.Text ? string.Join(", ", parts.Select(p => p.Value))
+                : parts[0].Value,
+        };
+    }
+}
 
 /// <summary>
 /// A validated column mapping: RawRecord field name -> column name, or "=value" for a constant.
@@ -35,10 +70,17 @@ internal sealed class ColumnMapping
                 throw new ReadError($"{origin}: field {field.Name} is mapped to an empty column name.");
             }
 
+            var columns = value.Split(MappedField.ColumnSeparator, StringSplitOptions.TrimEntries);
+            if (columns.Length > 1 && columns.Any(c => c.Length == 0))
+            {
+                throw new ReadError($"{origin}: field {field.Name} lists an empty column name.");
+            }
+
             var mapped = value.StartsWith('=')
                 ? new MappedField(field, null, value[1..])
                 : field.Type == FieldType.Kind && RecordKinds.All.Contains(value, StringComparer.Ordinal)
                     ? new MappedField(field, null, value)
+                    : columns.Length > 1 ? new MappedField(field, columns[0], null) { Columns = columns }
                     : new MappedField(field, value, null);
             if (mapped.Literal is { } literal && new RecordBuilder().Set(field, literal) is { } error)
             {

@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace SkillScope.Store;
+
+/// <summary>
+/// What a source states beyond the normalized fields, as stored: the skills it lists (a JSON array of strings, in
+/// <c>records.stated_skills</c>) and the columns no field was read from (a JSON object, column -> value, in
+/// <c>record_sources.extra</c>; a repeated column name gets " (2)", " (3)", ...).
+/// </summary>
+internal static class StatedJson
+{
+    // Stored as written: Cyrillic, accents and "<" stay readable rather than \u-escaped.
+    private static readonly StatedJsonContext Context = new(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    public static string? Skills(IReadOnlyList<string>? skills) =>
+        skills is { Count: > 0 } ? JsonSerializer.Serialize(skills, Context.IReadOnlyListString) : null;
+
+    public static string? Extra(IReadOnlyList<KeyValuePair<string, string>>? extra)
+    {
+        if (extra is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var named = new Dictionary<string, string>(extra.Count, StringComparer.Ordinal);
+        foreach (var (name, value) in extra)
+        {
+            var key = name;
+            for (var n = 2; named.ContainsKey(key); n++)
+            {
+                key = $"{name} ({n})";
+            }
+
+            named.Add(key, value);
+        }
+
+        return JsonSerializer.Serialize(named, Context.DictionaryStringString);
+    }
+
+    public static IReadOnlyList<string>? ParseSkills(string? json) =>
+        json is null ? null : JsonSerializer.Deserialize(json, Context.IReadOnlyListString);
+
+    public static IReadOnlyList<KeyValuePair<string, string>>? ParseExtra(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.EnumerateObject().Select(p => new KeyValuePair<string, string>(p.Name, p.Value.GetString() ?? ""))];
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(IReadOnlyList<string>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class StatedJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text.Json;
+using SkillScope.Ingest.Web;
+using SkillScope.Skills;
+using Xunit.Abstractions;
+
+namespace SkillScope.Tests.Skills;
+
+/// <summary>
+/// The hand-labelled set (docs/accuracy.md, "Labelled postings"): 63 postings from HN "Who is hiring" 2026 and the
+/// remote-board 2024-2025 texts, each with the skills a careful recruiter reads as asked for and whether each is
+/// required or preferred. The texts are not copied (their licences are not stated): the labels name the file and
+/// the id, and the texts are read from the shared data folder.
+/// </summary>
+public class LabelledPostingsTests(ITestOutputHelper output)
+{
+    private const string Hn = "hn_whoishiring_2026_fulltext/runs/2026-05-05/raw.json";
+    private const string Remote = "remotewlb_remote_jobs_2024_2025/MANIFEST.tsv";
+
+    [SharedDataFact(Hn, Remote)]
+    public void Recall_precision_and_strength_on_the_labelled_postings_hold()
+    {
+        var postings = LabelledPostings.Load();
+        var dev = LabelledPostings.Score(postings.Where(p => p.Split == "dev"), SkillExtractor.Default);
+        var holdout = LabelledPostings.Score(postings.Where(p => p.Split == "holdout"), SkillExtractor.Default);
+        var snippets = new List<string>();
+        var all = LabelledPostings.Score(postings, SkillExtractor.Default, snippets);
+        foreach (var (name, s) in new[] { ("dev", dev), ("holdout", holdout), ("all", all) })
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: postings {s.Postings}, labels {s.Labels}, found {s.Found}, recall {s.Recall:F3}; extracted {s.Extracted}, correct {s.Correct}, precision {s.Precision:F3}; strength right {s.StrengthRight}/{s.StrengthCompared} = {s.StrengthAccuracy:F3}; labels outside the taxonomy {s.Unresolved}"));
+        }
+
+        output.WriteLine("misses: " + string.Join(", ", all.Misses.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(60).Select(g => $"{g.Key} {g.Count()}")));
+        output.WriteLine("false positives: " + string.Join(", ", all.FalsePositives.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(60).Select(g => $"{g.Key} {g.Count()}")));
+        output.WriteLine("strength wrong: " + string.Join(", ", all.StrengthWrong));
+        foreach (var snippet in snippets)
+        {
+            output.WriteLine(snippet);
+        }
+
+        // Floors a little under the measured figures (docs/accuracy.md), so a regression fails. The issue's targets
+        // (recall 0.80, precision 0.90, strength 0.90) are not all met yet: see docs/accuracy.md.
+        Assert.True(all.Precision >= 0.86, $"precision {all.Precision:F3}");
+        Assert.True(all.Recall >= 0.75, $"recall {all.Recall:F3}");
+        Assert.True(all.StrengthAccuracy >= 0.89, $"strength {all.StrengthAccuracy:F3}");
+        Assert.True(holdout.Precision >= 0.84, $"holdout precision {holdout.Precision:F3}");
+        Assert.True(holdout.Recall >= 0.74, $"holdout recall {holdout.Recall:F3}");
+    }
+
+    [Fact]
+    public void Every_posting_has_a_source_reference_and_written_strengths()
+    {
+        var postings = LabelledPostings.Load();
+
+        Assert.True(postings.Count >= 60, $"{postings.Count} postings");
+        Assert.All(postings, p =>
+        {
+            Assert.Contains(p.Source, new[] { "hn", "remote" });
+            Assert.False(string.IsNullOrEmpty(p.File));
+            Assert.False(string.IsNullOrEmpty(p.Key));
+            Assert.All(p.Skills, s => Assert.Contains(s.Strength, new[] { SkillStrengths.Required, SkillStrengths.Preferred }));
+        });
+        Assert.True(postings.Count(p => p.Split == "holdout") >= 30);
+    }
+}
+
+/// <summary>One labelled posting: where its text is and what a recruiter reads in it.</summary>
+internal sealed record LabelledPosting(int N, string Split, string Source, string File, string Key, IReadOnlyList<(string Name, string Strength)> Skills);
+
+internal sealed record LabelledScore(
+    int Postings, int Labels, int Found, int Extracted, int Correct, int StrengthCompared, int StrengthRight, int Unresolved,
+    List<string> Misses, List<string> FalsePositives, List<string> StrengthWrong)
+{
+    public double Recall => Labels == 0 ? 0 : (double)Found / Labels;
+    public double Precision => Extracted == 0 ? 0 : (double)Correct / Extracted;
+    public double StrengthAccuracy => StrengthCompared == 0 ? 0 : (double)StrengthRight / StrengthCompared;
+}
+
+internal static class LabelledPostings
+{
+    public static IReadOnlyList<LabelledPosting> Load()
+    {
+        var path = FindLabels();
+        var postings = new List<LabelledPosting>();
+        foreach (var line in File.ReadLines(path))
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            using var doc = JsonDocument.Parse(line);
+            var r = doc.RootElement;
+            postings.Add(new LabelledPosting(
+                r.GetProperty("n").GetInt32(), r.GetProperty("split").GetString()!, r.GetProperty("source").GetString()!,
+                r.GetProperty("file").GetString()!, r.GetProperty("key").GetString()!,
+                [.. r.GetProperty("skills").EnumerateArray().Select(s => (s.GetProperty("name").GetString()!, s.GetProperty("strength").GetString()!))]));
+        }
+
+        return postings;
+    }
+
+    private static string FindLabels()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "SkillScope.Tests", "Skills", "Labels", "postings.jsonl");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("tests/SkillScope.Tests/Skills/Labels/postings.jsonl not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>The posting's text as an ingest stores it ("title\ndescription") and its employer.</summary>
+    public static (string Text, string? Employer) Read(LabelledPosting posting)
+    {
+        var path = SharedData.PathOf(posting.File)!;
+        if (posting.Source == "hn")
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            var job = doc.RootElement.GetProperty("jobs").EnumerateArray()
+                .First(j => j.GetProperty("id").ToString() == posting.Key);
+            var text = new HtmlText().FromMaybeHtml(job.GetProperty("text").GetString()) ?? "";
+            var firstLine = text.Split('\n', 2)[0];
+            var employer = firstLine.Split('|', 2)[0].Split(" (", 2)[0].Split(" - ", 2)[0].Trim();
+            return (text, employer.Length is > 1 and < 60 ? employer : null);
+        }
+
+        var lines = File.ReadAllLines(path);
+        var title = lines[0].TrimStart('#', ' ');
+        if (title.StartsWith('[') && title.IndexOf("](", StringComparison.Ordinal) is var close and > 0)
+        {
+            title = title[1..close];
+        }
+
+        var company = lines.Length > 1 ? lines[1].TrimStart('#', ' ').Trim() : null;
+        var description = string.Join("\n", lines.Skip(3).TakeWhile(l => !l.StartsWith("## CLICK TO", StringComparison.Ordinal)));
+        return (title + "\n" + description, company is null or "None" ? null : company);
+    }
+
+    /// <summary>
+    /// Scores the extractor: a label is found when an extracted skill is the labelled skill or its direct parent or
+    /// child; an extracted skill is correct when it matches a label that way; strength is compared on found labels.
+    /// Labels that name no skill of the taxonomy count as misses.
+    /// </summary>
+    public static LabelledScore Score(IEnumerable<LabelledPosting> postings, SkillExtractor extractor, List<string>? snippets = null)
+    {
+        var taxonomy = extractor.Taxonomy;
+        int n = 0, labels = 0, found = 0, extractedCount = 0, correct = 0, compared = 0, right = 0, unresolved = 0;
+        var misses = new List<string>();
+        var falsePositives = new List<string>();
+        var strengthWrong = new List<string>();
+        foreach (var posting in postings)
+        {
+            n++;
+            var (text, employer) = Read(posting);
+            var extracted = SkillExtractor.Distinct(extractor.Extract(text, employer));
+            var labelled = posting.Skills.Select(s => (s.Name, s.Strength, Skill: ResolveLabel(taxonomy, s.Name))).ToList();
+            foreach (var (name, strength, skill) in labelled)
+            {
+                labels++;
+                if (skill is null)
+                {
+                    unresolved++;
+                    misses.Add(name);
+                    continue;
+                }
+
+                var match = extracted.Where(e => Related(taxonomy, e.SkillId, skill.Id)).Select(e => e.Strength).ToList();
+                if (match.Count == 0)
+                {
+                    misses.Add(name);
+                    continue;
+                }
+
+                found++;
+                compared++;
+                var got = match.Contains(SkillStrengths.Required) ? SkillStrengths.Required : SkillStrengths.Preferred;
+                if (got == strength)
+                {
+                    right++;
+                }
+                else
+                {
+                    strengthWrong.Add($"#{posting.N} {name} labelled {strength}");
+                }
+            }
+
+            foreach (var (skillId, _) in extracted)
+            {
+                extractedCount++;
+                if (labelled.Any(l => l.Skill is not null && Related(taxonomy, skillId, l.Skill.Id)))
+                {
+                    correct++;
+                }
+                else
+                {
+                    falsePositives.Add(skillId);
+                    var at = extractor.Extract(text, employer).First(m => m.SkillId == skillId && m.Counts);
+                    snippets?.Add($"#{posting.N} {skillId}: ...{text.Substring(Math.Max(0, at.Start - 50), Math.Min(text.Length, at.End + 30) - Math.Max(0, at.Start - 50)).ReplaceLineEndings(" ")}...");
+                }
+            }
+        }
+
+        return new LabelledScore(n, labels, found, extractedCount, correct, compared, right, unresolved, misses, falsePositives, strengthWrong);
+    }
+
+    /// <summary>A label's skill: its name or alias, or the same words as "... skills" or in the singular/plural ("communication" = "communication skills").</summary>
+    private static Skill? ResolveLabel(SkillTaxonomy taxonomy, string name) =>
+        taxonomy.Resolve(name) ?? taxonomy.Resolve(name + " skills")
+        ?? (name.EndsWith('s') ? taxonomy.Resolve(name[..^1]) : taxonomy.Resolve(name + "s"));
+
+    private static bool Related(SkillTaxonomy taxonomy, string a, string b) =>
+        a == b || taxonomy.Find(a)?.Parent == b || taxonomy.Find(b)?.Parent == a;
+}

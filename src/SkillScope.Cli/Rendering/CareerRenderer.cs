@@ -65,7 +65,8 @@ internal static class CareerRenderer
             improvements.AddColumn("change");
             foreach (var i in score.Improvements)
             {
-                improvements.AddRow(i.Rank.ToString(CultureInfo.InvariantCulture), "+" + Number(i.Gain), Terminal.Escape(i.Text));
+                improvements.AddRow(i.Rank.ToString(CultureInfo.InvariantCulture), "+" + Number(i.Gain),
+                    Terminal.Escape(i.Sentence is null ? i.Text : $"{i.Text}\n  from the posting: \"{i.Sentence}\""));
             }
 
             console.Write(improvements);
@@ -227,6 +228,10 @@ internal static class CareerRenderer
         foreach (var i in score.Improvements)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"{i.Rank}. (+{Number(i.Gain)}) {i.Text}");
+            if (i.Sentence is not null)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"   > {i.Sentence}");
+            }
         }
 
         foreach (var line in score.Notes.Concat(score.Resume.Warnings))

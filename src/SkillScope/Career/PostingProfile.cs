@@ -8,7 +8,23 @@ namespace SkillScope.Career;
 
 /// <summary>A skill a posting asks for.</summary>
 /// <param name="Strength"><see cref="SkillStrengths.Required"/> or <see cref="SkillStrengths.Preferred"/>.</param>
-public sealed record PostingSkill(string Id, string Name, string Type, string Category, string Strength);
+public sealed record PostingSkill(string Id, string Name, string Type, string Category, string Strength)
+{
+    /// <summary>The posting's sentence (or list line) the skill is asked in.</summary>
+    public string? Sentence { get; init; }
+
+    /// <summary>The part of the posting it stands in (<see cref="SkillSections"/>).</summary>
+    public string Section { get; init; } = SkillSections.Job;
+
+    /// <summary>Alternatives group number (0 = none): any member of a group satisfies it ("BigQuery or PySpark").</summary>
+    public int Group { get; init; }
+
+    /// <summary>The ids of the other members of its alternatives group.</summary>
+    public IReadOnlyList<string> Alternatives { get; init; } = [];
+
+    /// <summary>A term too broad to be advice on its own (<see cref="GenericSkills"/>): any skill below it covers it.</summary>
+    public bool Generic { get; init; }
+}
 
 /// <summary>What a posting asks of a candidate, read with the same extractor and normalizers as stored postings.</summary>
 public sealed record PostingProfile
@@ -35,6 +51,12 @@ public sealed record PostingProfile
 
     public required IReadOnlyList<PostingSkill> Skills { get; init; }
 
+    /// <summary>
+    /// True when the posting has a requirements or preferred section: its skills then come from those sections and
+    /// the responsibilities only, not from the untitled introduction or closing text (the employer's blurb).
+    /// </summary>
+    public bool FromSections { get; init; }
+
     /// <summary>True when the posting has a description to read (skills, degree, years all come from it).</summary>
     public required bool HasText { get; init; }
 
@@ -45,11 +67,7 @@ public sealed record PostingProfile
         // As the stored index reads postings (SkillIndex): title and description, and nothing from a title alone.
         var text = record.Description is null ? "" : record.Title + "\n" + record.Description;
         var taxonomy = extractor.Taxonomy;
-        var skills = SkillExtractor.Distinct(extractor.Extract(text, record.Company))
-            .Select(s => (Skill: taxonomy.Find(s.SkillId), s.Strength))
-            .Where(s => s.Skill is not null)
-            .Select(s => new PostingSkill(s.Skill!.Id, s.Skill.Name, s.Skill.Type, s.Skill.Category, s.Strength))
-            .ToList();
+        var skills = PostingRequirements.Read(text, extractor.Extract(text, record.Company), taxonomy, record.Company, out var fromSections);
         var description = record.Description ?? "";
         return new PostingProfile
         {
@@ -65,6 +83,7 @@ public sealed record PostingProfile
             EducationAsked = EducationDetector.Lowest(description)?.Level,
             EquivalentExperienceAccepted = EducationDetector.AcceptsEquivalentExperience(description),
             Skills = skills,
+            FromSections = fromSections,
             HasText = record.Description is not null,
         };
     }

@@ -43,7 +43,14 @@ public static class EducationLevels
 /// <summary>A skill the resume names.</summary>
 /// <param name="Mentions">How many times it is named.</param>
 /// <param name="InBullets">True when an achievement bullet names it (shown in use, not only listed).</param>
-public sealed record ResumeSkill(string Id, string Name, string Category, string Type, int Mentions, bool InBullets);
+public sealed record ResumeSkill(string Id, string Name, string Category, string Type, int Mentions, bool InBullets)
+{
+    /// <summary>
+    /// For a skill the resume does not name but shows through what a bullet says was done ("Deployed models on
+    /// SageMaker" shows model deployment, <see cref="BulletEvidence"/>): that bullet; null for a named skill.
+    /// </summary>
+    public string? Evidence { get; init; }
+}
 
 /// <summary>One position (job) of the resume.</summary>
 /// <param name="Title">The job title as written.</param>

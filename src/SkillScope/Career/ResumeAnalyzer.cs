@@ -143,11 +143,21 @@ internal static partial class ResumeAnalyzer
         }
 
         var taxonomy = extractor.Taxonomy;
-        return [.. order.Select(id =>
+        var named = order.Select(id =>
         {
             var skill = taxonomy.Find(id);
             return new ResumeSkill(id, skill?.Name ?? id, skill?.Category ?? "unknown", skill?.Type ?? SkillTypes.Hard, counts[id], inBullets.Contains(id));
-        })];
+        }).ToList();
+        // What the bullets show was done ("Deployed models ...") counts as the skill it implies, with the bullet as evidence.
+        foreach (var (id, bullet) in BulletEvidence.Find(bullets, taxonomy))
+        {
+            if (!counts.ContainsKey(id) && taxonomy.Find(id) is { } skill)
+            {
+                named.Add(new ResumeSkill(id, skill.Name, skill.Category, skill.Type, 1, InBullets: true) { Evidence = bullet });
+            }
+        }
+
+        return named;
     }
 
     private static void ReadStructured(StructuredResume structured, DateOnly asOf, List<(ResumePosition, int)> positions, List<MonthRange> ranges, List<string> warnings)

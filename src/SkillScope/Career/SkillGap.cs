@@ -90,7 +90,7 @@ public static class SkillGap
         var totalShare = eligible.Sum(r => r.Share);
         var coveredShare = eligible.Where(r => coverage.Covers(r.Skill)).Sum(r => r.Share);
 
-        var umbrellas = Umbrellas(taxonomy);
+        var umbrellas = GenericSkills.Of(taxonomy);
         var ranked = eligible
             .Where(r => r.Share >= request.MinShare && !coverage.Covers(r.Skill) && !umbrellas.Contains(r.Skill))
             .Select(r => Describe(taxonomy, market, r.Skill, salary, null))
@@ -152,38 +152,7 @@ public static class SkillGap
     }
 
     /// <summary>Skills at least this many others build on (machine learning, software engineering) are too broad to be a step.</summary>
-    public const int UmbrellaDescendants = 20;
-
-    /// <summary>Fields of study postings name as degree subjects or job areas rather than as something to learn.</summary>
-    private static readonly string[] Fields = ["computer-science", "data-science", "artificial-intelligence", "programming"];
-
-    /// <summary>
-    /// Skills not suggested on their own: roots of large subtrees and fields of study. They still appear as prerequisites
-    /// of a suggested skill, and any skill below them covers them.
-    /// </summary>
-    private static HashSet<string> Umbrellas(SkillTaxonomy taxonomy)
-    {
-        var descendants = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var skill in taxonomy.Skills)
-        {
-            var guard = 0;
-            for (var parent = skill.Parent; parent is not null && guard++ < 32; parent = taxonomy.Find(parent)?.Parent)
-            {
-                descendants[parent] = descendants.GetValueOrDefault(parent) + 1;
-            }
-        }
-
-        var set = new HashSet<string>(Fields, StringComparer.Ordinal);
-        foreach (var (id, count) in descendants)
-        {
-            if (count >= UmbrellaDescendants && taxonomy.Find(id)?.Parent is null)
-            {
-                set.Add(id);
-            }
-        }
-
-        return set;
-    }
+    public const int UmbrellaDescendants = GenericSkills.UmbrellaDescendants;
 
     /// <summary>The most specific cell with enough postings: role x level x country, then without country, then without level.</summary>
     private static RoleDemand Basis(SkillStore store, SkillTaxonomy taxonomy, GapRequest request, List<string> fallbacks)

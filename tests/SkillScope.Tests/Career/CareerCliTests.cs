@@ -66,7 +66,9 @@ public class CareerCliTests
         var improvements = root.GetProperty("improvements").EnumerateArray().ToList();
         Assert.NotEmpty(improvements);
         Assert.Equal(Enumerable.Range(1, improvements.Count), improvements.Select(i => i.GetProperty("rank").GetInt32()));
-        Assert.Contains(improvements, i => i.GetProperty("text").GetString() == "Add PyTorch: required in this posting and in 100% of ML Engineer postings");
+        // "PyTorch or TensorFlow": one suggestion that either skill satisfies, with the posting's sentence.
+        Assert.Contains(improvements, i => i.GetProperty("text").GetString() == "Add PyTorch or TensorFlow (either satisfies it): required in this posting and in 100% of ML Engineer postings"
+            && i.GetProperty("sentence").GetString() == "Experience with PyTorch or TensorFlow and with Docker");
     }
 
     [Fact]

@@ -69,7 +69,8 @@ function content(score) {
   });
   const improvements = score.improvements.length
     ? h('ol', { class: 'improvements' }, score.improvements.map((i) =>
-      h('li', { dataset: { kind: i.kind } }, i.text, ' ', h('span', { class: 'gain' }, `(+${number(i.gain)} points)`))))
+      h('li', { dataset: { kind: i.kind } }, i.text, ' ', h('span', { class: 'gain' }, `(+${number(i.gain)} points)`),
+        i.sentence ? h('q', { class: 'from-posting' }, i.sentence) : '')))
     : h('p', { class: 'note' }, 'Nothing to change for this posting.');
   const skills = dataTable({
     caption: 'Skills the posting asks for',

@@ -100,6 +100,20 @@ public static class TextDecoding
         }
     }
 
+    // Hashes what is left of the stream (no decoding needed); returns its byte count.
+    private static long HashRest(Stream stream, IncrementalHash hash, byte[] buffer)
+    {
+        long bytes = 0;
+        int read;
+        while ((read = stream.Read(buffer, 0, ChunkBytes)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            bytes += read;
+        }
+
+        return bytes;
+    }
+
     private static DecodedFile Scan(string path, Stream stream)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -118,25 +132,13 @@ public static class TextDecoding
             var (bomEncoding, bomName) = DetectBom(head);
             if (bomEncoding is not null)
             {
-                while ((read = stream.Read(buffer, 0, ChunkBytes)) > 0)
-                {
-                    hash.AppendData(buffer, 0, read);
-                    total += read;
-                }
-
-                return new DecodedFile(path, Hex(hash), total, bomEncoding, bomName!);
+                return new DecodedFile(path, Hex(hash), total + HashRest(stream, hash, buffer), bomEncoding, bomName!);
             }
 
             if (head.StartsWith(SqliteMagic))
             {
                 // A data set shipped as a SQLite file (the HN jobs.db): ingest reads its table through the store.
-                while ((read = stream.Read(buffer, 0, ChunkBytes)) > 0)
-                {
-                    hash.AppendData(buffer, 0, read);
-                    total += read;
-                }
-
-                return new DecodedFile(path, Hex(hash), total, Encoding.UTF8, SqliteDatabase);
+                return new DecodedFile(path, Hex(hash), total + HashRest(stream, hash, buffer), Encoding.UTF8, SqliteDatabase);
             }
 
             if (BinaryKind(head) is { } binary)

@@ -87,14 +87,18 @@ internal static class CareerCommands
     {
         var file = new Argument<string?>("RESUME") { Description = "Resume file (.txt, .md, .docx, .json JSON Resume, .pdf); or give --skills", Arity = ArgumentArity.ZeroOrOne };
         var skills = new Option<string[]>("--skills") { Description = "Skills you have, as ids or names (comma-separate or repeat)", AllowMultipleArgumentsPerToken = true };
-        var role = new Option<string>("--target-role") { Description = "The role you want: " + string.Join(", ", Roles.All), Required = true };
+        var role = new Option<string?>("--target-role") { Description = "The role you want: " + string.Join(", ", Roles.All) + " (default: the preset's)" };
         var level = new Option<string?>("--target-seniority") { Description = "The level you want: " + string.Join("|", Seniorities.All.Where(s => s != Seniorities.Unknown)) };
         var country = new Option<string?>("--country") { Description = "Where (ISO 3166-1 alpha-2, e.g. US)" };
         var top = new Option<int>("--top") { Description = "How many missing skills to rank", DefaultValueFactory = _ => 12 };
-        var shared = new SharedOptions(CommonOptions.OutputFormat("table", "json", "md"));
-        var command = new Command("gap", "The skills you lack for a role, ranked by market value, as a roadmap in prerequisite order");
+        var effort = new Option<string?>("--effort") { Description = "Your effort table (CSV: skill,weeks,source[,resources]); its rows replace the shipped data/taxonomy/effort.csv rows" };
+        var preset = new Option<string?>("--preset") { Description = "Compare with an article's path: " + string.Join(", ", RoadmapPresets.Ids) };
+        var snippets = new Option<bool>("--include-snippets") { Description = "Count snippets and summaries in the shares too (default: full texts only)" };
+        var output = new Option<string?>("--out") { Description = "Also write the roadmap as Markdown to this file (to keep)" };
+        var shared = new SharedOptions(CommonOptions.OutputFormat("table", "json", "md", "markdown"));
+        var command = new Command("gap", "The skills you lack for a role, ranked by market value, as a roadmap of phases with weeks in prerequisite order");
         command.Arguments.Add(file);
-        foreach (var option in (Option[])[skills, role, level, country, top])
+        foreach (var option in (Option[])[skills, role, level, country, top, effort, preset, snippets, output])
         {
             command.Options.Add(option);
         }
@@ -102,7 +106,11 @@ internal static class CareerCommands
         shared.AddTo(command);
         command.SetAction(result =>
         {
-            var targetRole = result.GetValue(role)!;
+            var presetId = result.GetValue(preset);
+            var chosen = presetId is null ? null : RoadmapPresets.Find(presetId)
+                ?? throw new CliError($"--preset '{presetId}' is not known; use one of: {string.Join(", ", RoadmapPresets.Ids)}");
+            var targetRole = result.GetValue(role) ?? chosen?.TargetRole
+                ?? throw new CliError("give --target-role ROLE (one of: " + string.Join(", ", Roles.All) + ") or --preset ID");
             if (!Roles.All.Contains(targetRole))
             {
                 throw new CliError($"--target-role '{targetRole}' is not known; use one of: {string.Join(", ", Roles.All)}");
@@ -126,6 +134,7 @@ internal static class CareerCommands
             }
 
             var taxonomy = SkillsCommands.LoadTaxonomy(result.GetValue(shared.Taxonomy));
+            var table = EffortTable.Load(result.GetValue(effort), taxonomy, out var effortError) ?? throw new CliError(effortError!);
             var given = (result.GetValue(skills) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             if (result.GetValue(file) is null && given.Count == 0)
             {
@@ -167,6 +176,9 @@ internal static class CareerCommands
                 TargetSeniority = targetLevel,
                 Country = where,
                 Top = result.GetValue(top),
+                IncludeSnippets = result.GetValue(snippets),
+                Effort = table,
+                Preset = chosen,
             };
             var report = SkillGap.Compute(store, taxonomy, request, SalaryModelInsight.For(store, taxonomy));
             if (read is not null)
@@ -174,7 +186,21 @@ internal static class CareerCommands
                 SaveIfAsked(context, result, shared, store, read, result.GetValue(file)!);
             }
 
-            CareerRenderer.WriteGap(context, report, result.GetValue(shared.Format)!);
+            if (result.GetValue(output) is { } path)
+            {
+                try
+                {
+                    File.WriteAllText(path, RoadmapRenderer.Markdown(report));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new CliError($"--out {path}: cannot be written ({e.Message})");
+                }
+
+                context.Error.WriteLine($"roadmap written to {path} (Markdown)");
+            }
+
+            RoadmapRenderer.Write(context, report, result.GetValue(shared.Format)!);
             return 0;
         });
         return command;

@@ -124,56 +124,6 @@ internal static class CareerRenderer
         }
     }
 
-    public static void WriteGap(CliContext context, SkillGapReport report, string format)
-    {
-        switch (format)
-        {
-            case "json":
-                context.Output.WriteLine(CliJson.Serialize(report));
-                return;
-            case "md":
-                context.Output.Write(GapMarkdown(report));
-                return;
-        }
-
-        var console = Consoles.For(context.Output);
-        console.Write(new Rule("[bold]SkillScope: skill gap and roadmap[/]").LeftJustified());
-        foreach (var line in GapHeader(report))
-        {
-            console.WriteLine(line);
-        }
-
-        var missing = new Table().Border(TableBorder.Rounded).Title("[bold]Missing skills by market value[/]");
-        foreach (var column in (string[])["#", "skill", "category", "share", "95% interval", "required", "salary premium"])
-        {
-            missing.AddColumn(column is "#" or "share" or "95% interval" or "required" ? new TableColumn(column).RightAligned() : new TableColumn(column));
-        }
-
-        var rank = 0;
-        foreach (var g in report.Missing)
-        {
-            missing.AddRow((++rank).ToString(CultureInfo.InvariantCulture), Terminal.Escape(g.Name), Terminal.Escape(g.Category), Sections.Percent(g.Share),
-                $"{Sections.Percent(g.Low)}-{Sections.Percent(g.High)}", Sections.Percent(g.RequiredShare), Terminal.Escape(PremiumCell(g.Premium)));
-        }
-
-        console.Write(missing);
-        foreach (var stage in report.Stages)
-        {
-            console.MarkupLine($"[bold]Stage {stage.Stage}[/]: {Terminal.Escape(string.Join(", ", stage.Skills.Select(s => s.Name)))}");
-            foreach (var s in stage.Skills)
-            {
-                console.WriteLine($"  - {s.Name}: {s.Why}");
-            }
-
-            console.WriteLine("  " + stage.Salary);
-        }
-
-        foreach (var note in report.Notes)
-        {
-            console.WriteLine("note: " + note);
-        }
-    }
-
     public static void WriteMatches(CliContext context, MatchReport report, string format)
     {
         switch (format)
@@ -242,42 +192,6 @@ internal static class CareerRenderer
         return text.ToString();
     }
 
-    private static string GapMarkdown(SkillGapReport report)
-    {
-        var text = new StringBuilder("# SkillScope: skill gap and roadmap\n\n");
-        foreach (var line in GapHeader(report))
-        {
-            text.AppendLine(line).AppendLine();
-        }
-
-        text.AppendLine("## Missing skills by market value\n\n| # | skill | category | share | 95% interval | required | salary premium |\n|---:|---|---|---:|---:|---:|---|");
-        var rank = 0;
-        foreach (var g in report.Missing)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {++rank} | {Cell(g.Name)} | {g.Category} | {Sections.Percent(g.Share)} | {Sections.Percent(g.Low)}-{Sections.Percent(g.High)} | {Sections.Percent(g.RequiredShare)} | {PremiumCell(g.Premium)} |");
-        }
-
-        text.AppendLine().AppendLine("## Roadmap\n");
-        foreach (var stage in report.Stages)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"### Stage {stage.Stage}: {string.Join(", ", stage.Skills.Select(s => s.Name))}\n");
-            foreach (var s in stage.Skills)
-            {
-                text.AppendLine(CultureInfo.InvariantCulture, $"- **{s.Name}**: {s.Why}");
-            }
-
-            text.AppendLine().AppendLine(stage.Salary).AppendLine();
-        }
-
-        foreach (var note in report.Notes)
-        {
-            text.Append("Note: ").AppendLine(note).AppendLine();
-        }
-
-        return text.ToString();
-    }
-
     private static string MatchMarkdown(MatchReport report)
     {
         var text = new StringBuilder("# SkillScope: matching postings\n\n| # | score | id | posting | level | skills matched | missing (required) | why |\n|---:|---:|---:|---|---|---|---|---|\n");
@@ -295,19 +209,6 @@ internal static class CareerRenderer
         return text.ToString();
     }
 
-    private static List<string> GapHeader(SkillGapReport report)
-    {
-        var lines = new List<string>
-        {
-            string.Create(CultureInfo.InvariantCulture,
-                $"Target: {RoleNames.Of(report.TargetRole)}{(report.TargetSeniority is { } l ? ", " + l : "")}{(report.Country is { } c ? ", " + c : "")}. Shares are of {report.Basis.Label} (n = {report.Basis.Postings:N0})."),
-            string.Create(CultureInfo.InvariantCulture,
-                $"You have {report.Have.Count} skills of the taxonomy; they cover {report.Coverage:P0} of the demand for this role's skills. Now: {report.Salary}."),
-        };
-        lines.AddRange(report.Fallbacks.Select(f => "fallback: " + f));
-        return lines;
-    }
-
     private static string Headline(ResumeScore score, string resumeFile)
     {
         var p = score.Posting;
@@ -320,10 +221,6 @@ internal static class CareerRenderer
         m.Title + (m.Company is { } c ? " - " + c : "") + (m.Location is { } l ? " (" + l + ")" : "") + (m.WorkArrangement is "remote" or "hybrid" ? " [" + m.WorkArrangement + "]" : ""));
 
     private static string Status(SkillMatch s) => s.Status == "implied" ? $"implied by {s.ImpliedBy}" : s.Status;
-
-    private static string PremiumCell(SkillPremiumInfo? premium) => premium is null
-        ? "not known (n too small)"
-        : string.Create(CultureInfo.InvariantCulture, $"{premium.Premium * 100:+0;-0;0}% (n = {premium.NWith:N0})");
 
     private static bool MeasurableResultsOf(string bullet) => ResumeScorer.HasMeasurableResult(bullet);
 

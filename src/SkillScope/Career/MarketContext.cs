@@ -62,8 +62,18 @@ public sealed record RoleDemand(string Role, string? Seniority, string? Country,
 
     public SkillDemandRow? Of(string skillId) => Skills.GetValueOrDefault(skillId);
 
+    /// <summary>The postings the shares are of (kind, role, level, country and the text kinds counted).</summary>
+    public RecordFilter Filter { get; init; } = RecordFilter.None;
+
+    /// <summary>Postings of the cell left out of the shares, by text kind, with why (none when snippets are included).</summary>
+    public IReadOnlyList<LeftOutRow> LeftOut { get; init; } = [];
+
     /// <summary>Shares among postings of the role ("other" means every posting), level and country given.</summary>
-    public static RoleDemand Compute(SkillStore store, SkillTaxonomy taxonomy, string role, string? seniority = null, string? country = null, RecordFilter? within = null)
+    /// <param name="includeSnippets">
+    /// Count snippets and summaries too (the resume score's market shares do); false follows `report skills`: full texts only.
+    /// </param>
+    public static RoleDemand Compute(SkillStore store, SkillTaxonomy taxonomy, string role, string? seniority = null, string? country = null,
+        RecordFilter? within = null, bool includeSnippets = true)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(taxonomy);
@@ -74,9 +84,14 @@ public sealed record RoleDemand(string Role, string? Seniority, string? Country,
             Seniorities = seniority is null ? [] : [seniority],
             Countries = country is null ? [] : [country],
         };
-        // Career tools still count every posting with text (snippets and summaries too): see docs/resume-score.md.
-        var report = SkillDemand.Compute(store, taxonomy, filter, int.MaxValue, options: new SkillDemandOptions { IncludeSnippets = true });
-        return new RoleDemand(role, seniority, country, report.Postings, report.Skills.ToDictionary(s => s.Skill, StringComparer.Ordinal));
+        // The resume score still counts every posting with text (snippets and summaries too); `gap` counts full texts
+        // only, as `report skills` does: see docs/resume-score.md.
+        var report = SkillDemand.Compute(store, taxonomy, filter, int.MaxValue, options: new SkillDemandOptions { IncludeSnippets = includeSnippets });
+        return new RoleDemand(role, seniority, country, report.Postings, report.Skills.ToDictionary(s => s.Skill, StringComparer.Ordinal))
+        {
+            Filter = filter with { TextKinds = SkillDemand.CountedKinds(includeSnippets) },
+            LeftOut = report.LeftOut,
+        };
     }
 }
 

@@ -39,12 +39,12 @@ internal static class RoadmapRenderer
         }
 
         text.AppendLine().AppendLine("Missing skills by market value");
-        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{"#",3} {"skill",-26} {"share",6} {"95% CI",-11} {"req.",4}  premium"));
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{"#",3} {"skill",-25} {"share",6} {"95% CI",-12} {"req.",6} premium"));
         var rank = 0;
         foreach (var g in report.Missing)
         {
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"{++rank,3} {Fit(g.Name, 26),-26} {Pct(g.Share),6} {Pct(g.Low) + "-" + Pct(g.High),-11} {Pct(g.RequiredShare),4}  {Fit(PremiumShort(g.Premium), 24)}"));
+                $"{++rank,3} {Fit(g.Name, 25),-25} {Pct(g.Share),6} {Interval(g.Low, g.High),-12} {Pct(g.RequiredShare),6} {Fit(PremiumShort(g.Premium), 23)}"));
         }
 
         text.AppendLine().AppendLine(string.Create(CultureInfo.InvariantCulture,
@@ -283,6 +283,9 @@ internal static class RoadmapRenderer
     private static string Weeks(double weeks) => Number(weeks) + (weeks == 1 ? " week" : " weeks");
 
     private static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Interval(double low, double high) =>
+        string.Create(CultureInfo.InvariantCulture, $"{low * 100:0.0}-{high * 100:0.0}%");
 
     private static string Pct(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 

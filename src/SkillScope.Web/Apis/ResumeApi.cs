@@ -44,10 +44,12 @@ public static class ResumeApi
             .WithTags("Career")
             .WithName("ResumeGap")
             .Accepts<ResumeGapForm>("multipart/form-data", "application/x-www-form-urlencoded")
-            .WithSummary("The skills a resume lacks for a role")
-            .WithDescription("Missing skills ranked by market value, as a roadmap in prerequisite order; the same JSON as `skillscope gap --format json`. " +
-                FormDescription + " Also `skills` (ids or names, comma-separated; with or instead of a resume), `targetRole` (required), " +
-                "`targetSeniority`, `country`, `top` (1-100, default 12).")
+            .WithSummary("The skills a resume lacks for a role, as a roadmap of phases with weeks")
+            .WithDescription("Missing skills ranked by market value, as a roadmap of phases in prerequisite order with weeks from the effort table; " +
+                "the same JSON as `skillscope gap --format json`. " +
+                FormDescription + " Also `skills` (ids or names, comma-separated; with or instead of a resume), `targetRole` (required unless `preset`), " +
+                "`targetSeniority`, `country`, `top` (1-100, default 12), `preset` (an article path to compare with: " + string.Join(", ", RoadmapPresets.Ids) +
+                "), `includeSnippets` (true: count snippets and summaries in the shares) and `effort` (your effort table as CSV text or a file: skill,weeks,source[,resources]).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -125,13 +127,20 @@ public static class ResumeApi
     internal static async Task<Results<Ok<SkillGapReport>, ProblemHttpResult>> Gap(
         HttpRequest request, StoreAccess stores, ReportCache cache, SkillTaxonomy taxonomy, TimeProvider time, CancellationToken cancellation)
     {
-        var (form, failure) = await ReadFormAsync(request, ["resume", "format", "asOf", "skills", "targetRole", "targetSeniority", "country", "top"]).ConfigureAwait(false);
+        var (form, failure) = await ReadFormAsync(request,
+            ["resume", "format", "asOf", "skills", "targetRole", "targetSeniority", "country", "top", "preset", "includeSnippets", "effort"]).ConfigureAwait(false);
         if (form is null)
         {
             return failure!;
         }
 
-        var targetRole = form["targetRole"].ToString().Trim();
+        RoadmapPreset? preset = null;
+        if (form["preset"].ToString().Trim() is { Length: > 0 } presetId && (preset = RoadmapPresets.Find(presetId)) is null)
+        {
+            return Bad("preset", $"preset '{Shorten(presetId)}' is not known; use one of: {string.Join(", ", RoadmapPresets.Ids)}");
+        }
+
+        var targetRole = form["targetRole"].ToString().Trim() is { Length: > 0 } asked ? asked : preset?.TargetRole ?? "";
         if (!Roles.All.Contains(targetRole))
         {
             return Bad("targetRole", $"targetRole '{Shorten(targetRole)}' is not known; use one of: {string.Join(", ", Roles.All)}");
@@ -151,6 +160,36 @@ public static class ResumeApi
         if (!QueryValues.TryInt(form["top"].ToString(), "top", 1, 100, 12, out var top, out var badTop))
         {
             return badTop.ToProblem();
+        }
+
+        var snippets = form["includeSnippets"].ToString().Trim();
+        if (snippets.Length > 0 && snippets is not ("true" or "false"))
+        {
+            return Bad("includeSnippets", $"includeSnippets '{Shorten(snippets)}' is not true or false");
+        }
+
+        var effort = EffortTable.Shipped;
+        string? effortText = null;
+        if (form.Files.GetFile("effort") is { } effortFile)
+        {
+            using var effortReader = new StreamReader(effortFile.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            effortText = await effortReader.ReadToEndAsync(cancellation).ConfigureAwait(false);
+        }
+        else if (form["effort"].ToString() is { Length: > 0 } effortField)
+        {
+            effortText = effortField;
+        }
+
+        if (effortText is not null)
+        {
+            var name = form.Files.GetFile("effort")?.FileName is { Length: > 0 } fileName ? Path.GetFileName(fileName.Replace('\\', '/')) : "effort";
+            var parsed = EffortTable.FromText(effortText, Shorten(name), taxonomy, out var effortError);
+            if (parsed is null)
+            {
+                return Bad("effort", effortError!);
+            }
+
+            effort = parsed;
         }
 
         var (resume, bad) = await ReadResumeAsync(form, taxonomy, time, required: false).ConfigureAwait(false);
@@ -176,6 +215,9 @@ public static class ResumeApi
             TargetSeniority = level,
             Country = country,
             Top = top,
+            IncludeSnippets = snippets == "true",
+            Effort = effort,
+            Preset = preset,
         };
         return TypedResults.Ok(SkillGap.Compute(store, taxonomy, gapRequest, SalaryModelInsight.For(store, taxonomy,
             () => cache.GetOrCompute(store, "gap:premiums:" + taxonomy.Version, () => SalaryModelInsight.FitPremiums(store, taxonomy)))));
@@ -459,6 +501,15 @@ internal sealed class ResumeGapForm
 
     [Description("How many missing skills to rank: 1-100, default 12.")]
     public string? Top { get; set; }
+
+    [Description("An article path to compare the roadmap with: career-change-data-science, data-scientist-to-ml-engineer or ml-engineer-to-llm-specialist.")]
+    public string? Preset { get; set; }
+
+    [Description("true: count snippets and summaries in the shares too (default false: full texts only).")]
+    public string? IncludeSnippets { get; set; }
+
+    [Description("Your effort table, CSV text or a file (skill,weeks,source[,resources]); its rows replace the shipped rows.")]
+    public string? Effort { get; set; }
 }
 
 /// <summary>The fields of POST /api/resume/match (plus the record filters of /api/market).</summary>

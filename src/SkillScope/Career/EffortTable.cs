@@ -46,6 +46,9 @@ public sealed class EffortTable
 
     public const string ShippedName = "effort.csv";
 
+    /// <summary>Largest effort file read (characters): a table of every skill of the taxonomy is well under it.</summary>
+    public const int MaxFileChars = 1024 * 1024;
+
     private static readonly Lazy<EffortTable> s_shipped = new(LoadShipped);
 
     private readonly Dictionary<string, EffortRow> _rows;
@@ -101,6 +104,12 @@ public sealed class EffortTable
                 return null;
             }
 
+            if (new FileInfo(overrideFile).Length > MaxFileChars * 4L)
+            {
+                error = $"effort file {overrideFile}: is {new FileInfo(overrideFile).Length / 1024:N0} KB; an effort table is a few hundred rows (limit {MaxFileChars / 1024} KB)";
+                return null;
+            }
+
             text = File.ReadAllText(overrideFile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -109,17 +118,33 @@ public sealed class EffortTable
             return null;
         }
 
-        var name = Path.GetFileName(overrideFile);
-        var rows = Parse(text, name, taxonomy, out var problem);
+        return FromText(text, overrideFile, taxonomy, out error);
+    }
+
+    /// <summary>The shipped table with the rows of <paramref name="text"/> (an effort CSV named <paramref name="name"/>) merged over it.</summary>
+    /// <returns>The table, or null with a one-line <paramref name="error"/> ("effort file NAME: line 4: ...").</returns>
+    public static EffortTable? FromText(string text, string name, SkillTaxonomy taxonomy, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        error = null;
+        if (text.Length > MaxFileChars)
+        {
+            error = $"effort file {name}: is {text.Length / 1024:N0} KB; an effort table is a few hundred rows (limit {MaxFileChars / 1024} KB)";
+            return null;
+        }
+
+        var rows = Parse(text, Path.GetFileName(name), taxonomy, out var problem);
         if (rows is null)
         {
-            error = $"effort file {overrideFile}: {problem}";
+            error = $"effort file {name}: {problem}";
             return null;
         }
 
         if (rows.Count == 0)
         {
-            error = $"effort file {overrideFile}: has no rows (header skill,weeks,source[,resources], then one row per skill or kind:CATEGORY)";
+            error = $"effort file {name}: has no rows (header skill,weeks,source[,resources], then one row per skill or kind:CATEGORY)";
             return null;
         }
 
@@ -131,7 +156,7 @@ public sealed class EffortTable
             overridden.Add(row.Key);
         }
 
-        return new EffortTable(merged, overridden, overrideFile);
+        return new EffortTable(merged, overridden, name);
     }
 
     /// <summary>Parses an effort CSV; null with the first problem ("line 4: ...") when it is not valid.</summary>
@@ -255,7 +280,7 @@ public sealed class EffortTable
             var last = words[^1];
             string? url = null;
             var title = entry;
-            if (last.Contains("://", StringComparison.Ordinal) || last.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+            if (LooksLikeAddress(last))
             {
                 if (!Uri.TryCreate(last, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
                 {
@@ -277,6 +302,18 @@ public sealed class EffortTable
         }
 
         return list;
+    }
+
+    // "https://...", "www....", or any "scheme:..." word (javascript:, data:, mailto:) is meant as an address and must be http(s).
+    private static bool LooksLikeAddress(string word)
+    {
+        if (word.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || word.Contains("://", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var colon = word.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && colon < word.Length - 1 && char.IsAsciiLetter(word[0]) && word[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '.' or '-');
     }
 
     private static EffortTable LoadShipped()

@@ -188,10 +188,10 @@ public class CareerCliTests
         using var temp = new TempFolder();
         var db = Store(temp);
 
-        var (exit, output, error) = CliRunner.Run("gap", "--skills", "python", "--target-role", "ml_engineer", "--db", db, "--format", "md");
+        var (exit, output, error) = CliRunner.Run("gap", "--skills", "python", "--target-role", "ml_engineer", "--db", db, "--format", "md", "--include-snippets");
 
         Assert.True(exit == 0, error);
-        Assert.Contains("### Stage 1: ", output, StringComparison.Ordinal);
+        Assert.Contains("## Phase 1 · ", output, StringComparison.Ordinal);
         Assert.Contains("salary premium: not known (n too small)", output, StringComparison.Ordinal);
         Assert.Contains("Shares are of ML Engineer postings (n = 40)", output, StringComparison.Ordinal);
     }

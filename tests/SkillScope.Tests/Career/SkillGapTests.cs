@@ -9,12 +9,13 @@ using SkillScope.Tests.Support;
 
 namespace SkillScope.Tests.Career;
 
-public class SkillGapTests(RealPostingsStore postings) : IClassFixture<RealPostingsStore>
+public partial class SkillGapTests(RealPostingsStore postings) : IClassFixture<RealPostingsStore>
 {
     private const string UsajobsHeader = "role,title,city,state,description,posted_date,close_date,job_grade,salary_min,salary_max,employment_type,is_remote\n";
 
     /// <summary>
-    /// 40 ML engineer postings with known skill counts: Python in all, PyTorch in 30, LLMs and fine-tuning in 20, LoRA in 12,
+    /// 40 ML engineer postings with known skill counts (USAJOBS rows are summaries, so the requests on it count them:
+    /// IncludeSnippets): Python in all, PyTorch in 30, LLMs and fine-tuning in 20, LoRA in 12,
     /// pandas in 10, Kubernetes in 8.
     /// </summary>
     private static SkillStore SyntheticStore(TempFolder temp)
@@ -48,7 +49,7 @@ public class SkillGapTests(RealPostingsStore postings) : IClassFixture<RealPosti
         using var temp = new TempFolder();
         using var store = SyntheticStore(temp);
 
-        var report = SkillGap.Compute(store, SkillTaxonomy.Default, new GapRequest { Have = ["python"], TargetRole = Roles.MlEngineer });
+        var report = SkillGap.Compute(store, SkillTaxonomy.Default, new GapRequest { Have = ["python"], TargetRole = Roles.MlEngineer, IncludeSnippets = true });
 
         Assert.Equal(40, report.Basis.Postings);
         // LLMs and fine-tuning tie at 50%: ids break the tie.
@@ -65,7 +66,7 @@ public class SkillGapTests(RealPostingsStore postings) : IClassFixture<RealPosti
         using var temp = new TempFolder();
         using var store = SyntheticStore(temp);
 
-        var report = SkillGap.Compute(store, SkillTaxonomy.Default, new GapRequest { Have = [], TargetRole = Roles.MlEngineer });
+        var report = SkillGap.Compute(store, SkillTaxonomy.Default, new GapRequest { Have = [], TargetRole = Roles.MlEngineer, IncludeSnippets = true });
         var stage = StageOf(report);
 
         // Python before PyTorch (a framework comes after the language it is used from) and the taxonomy's chain
@@ -86,7 +87,7 @@ public class SkillGapTests(RealPostingsStore postings) : IClassFixture<RealPosti
         using var temp = new TempFolder();
         using var store = SyntheticStore(temp);
 
-        var report = SkillGap.Compute(store, SkillTaxonomy.Default, new GapRequest { Have = ["python", "pytorch"], TargetRole = Roles.MlEngineer });
+        var report = SkillGap.Compute(store, SkillTaxonomy.Default, new GapRequest { Have = ["python", "pytorch"], TargetRole = Roles.MlEngineer, IncludeSnippets = true });
         var suggested = StageOf(report);
 
         Assert.DoesNotContain("deep-learning", suggested.Keys);
@@ -109,7 +110,7 @@ public class SkillGapTests(RealPostingsStore postings) : IClassFixture<RealPosti
                 _ => null,
             },
             query => new SalaryFigure(100_000 + (5_000 * query.Skills.Count), null, null, 500, "ml_engineer x senior"));
-        var request = new GapRequest { Have = ["python", "pytorch"], TargetRole = Roles.MlEngineer };
+        var request = new GapRequest { Have = ["python", "pytorch"], TargetRole = Roles.MlEngineer, IncludeSnippets = true };
 
         var withModel = SkillGap.Compute(store, SkillTaxonomy.Default, request, model);
         var without = SkillGap.Compute(store, SkillTaxonomy.Default, request);
@@ -139,7 +140,7 @@ public class SkillGapTests(RealPostingsStore postings) : IClassFixture<RealPosti
         using var temp = new TempFolder();
         using var store = SyntheticStore(temp);
 
-        var report = SkillGap.Compute(store, SkillTaxonomy.Default, new GapRequest { Have = ["python"], TargetRole = Roles.MlEngineer, Country = "GB" });
+        var report = SkillGap.Compute(store, SkillTaxonomy.Default, new GapRequest { Have = ["python"], TargetRole = Roles.MlEngineer, IncludeSnippets = true, Country = "GB" });
 
         Assert.Null(report.Country);
         Assert.Equal(40, report.Basis.Postings);

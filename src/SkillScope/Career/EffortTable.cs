@@ -64,7 +64,7 @@ public sealed class EffortTable
     /// <summary>The table shipped in data/taxonomy/effort.csv.</summary>
     public static EffortTable Shipped => s_shipped.Value;
 
-    /// <summary>The user's file merged over the shipped table, or null.</summary>
+    /// <summary>The name of the user's file merged over the shipped table, or null.</summary>
     public string? OverrideFile { get; }
 
     public IReadOnlyCollection<EffortRow> Rows => _rows.Values;
@@ -156,7 +156,7 @@ public sealed class EffortTable
             overridden.Add(row.Key);
         }
 
-        return new EffortTable(merged, overridden, name);
+        return new EffortTable(merged, overridden, Path.GetFileName(name));
     }
 
     /// <summary>Parses an effort CSV; null with the first problem ("line 4: ...") when it is not valid.</summary>

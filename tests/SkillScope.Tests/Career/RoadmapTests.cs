@@ -227,7 +227,7 @@ public partial class SkillGapTests
         var sameKind = placed.Count(s => s.Effort!.Basis == "default" && s.Category == byKind.Category);
         var expected = before.TotalWeeks - own.Effort!.Weeks + 20 - (sameKind * (byKind.Effort!.Weeks - 0.5));
         Assert.Equal(expected, after.TotalWeeks, 9);
-        Assert.Equal(file, after.Effort!.Override);
+        Assert.Equal("my-effort.csv", after.Effort!.Override);
     }
 
     [Theory]

@@ -84,6 +84,38 @@ public sealed class SalaryAndResumeApiTests(SharedApi api) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task Resume_gap_with_a_preset_and_an_effort_file_is_the_cli_json()
+    {
+        var effort = Path.Combine(Path.GetTempPath(), "skillscope-effort-" + Guid.NewGuid().ToString("N") + ".csv");
+        await File.WriteAllTextAsync(effort, "skill,weeks,source\nsql,1.5,\"I know databases already\"\nkind:ml-method,2,\"my pace\"\n");
+        try
+        {
+            var cli = await CliRunner.RunOkAsync("gap", StrongResume, "--preset", "career-change-data-science", "--effort", effort, "--format", "json",
+                "--as-of", AsOf, "--db", api.Db);
+            using var form = new MultipartFormDataContent();
+            using var file = new ByteArrayContent(await File.ReadAllBytesAsync(StrongResume));
+            form.Add(file, "resume", "strong-ml-engineer.md");
+            using var table = new ByteArrayContent(await File.ReadAllBytesAsync(effort));
+            form.Add(table, "effort", Path.GetFileName(effort));
+            form.Add(new StringContent("career-change-data-science"), "preset");
+            form.Add(new StringContent(AsOf), "asOf");
+            using var response = await api.Client.PostAsync(new Uri("/api/resume/gap", UriKind.Relative), form);
+            var web = await response.Content.ReadAsStringAsync();
+
+            Assert.True(response.IsSuccessStatusCode, web);
+            Assert.Equal(Query.Compact(cli), Query.Compact(web));
+            var root = JsonDocument.Parse(web).RootElement;
+            Assert.Equal("data_scientist", root.Text("targetRole"));
+            Assert.Equal(Path.GetFileName(effort), root.GetProperty("effort").Text("override"));
+            Assert.Equal("career-change-data-science", root.GetProperty("preset").Text("preset"));
+        }
+        finally
+        {
+            File.Delete(effort);
+        }
+    }
+
+    [Fact]
     public async Task Resume_match_checks_its_source_filter_against_the_store()
     {
         using var form = new MultipartFormDataContent();
@@ -156,6 +188,9 @@ public sealed class SalaryAndResumeApiTests(SharedApi api) : IClassFixture<Share
         { "/api/resume/gap", ["targetRole", "ml_engineer"], "resume" },
         { "/api/resume/gap", ["skills", "python", "targetRole", "ml_engineer", "top", "0"], "top" },
         { "/api/resume/gap", ["skills", "python", "targetRole", "ml_engineer", "country", "usa"], "country" },
+        { "/api/resume/gap", ["skills", "python", "preset", "astronaut"], "preset" },
+        { "/api/resume/gap", ["skills", "python", "targetRole", "ml_engineer", "includeSnippets", "maybe"], "includeSnippets" },
+        { "/api/resume/gap", ["skills", "python", "targetRole", "ml_engineer", "effort", "skill,weeks,source\npython,many,because\n"], "effort" },
         { "/api/resume/match", ["resume", "Jane Doe\nPython engineer", "kind", "salary_report"], "kind" },
         { "/api/resume/match", ["resume", "Jane Doe\nPython engineer", "preferArrangement", "moon"], "preferArrangement" },
     };

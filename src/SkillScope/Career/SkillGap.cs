@@ -317,7 +317,7 @@ public static class SkillGap
 
         var combined = applied.Aggregate(1.0, (f, l) => f * (1 + l.Premium!.Value)) - 1;
         var parts = applied.Select(l => string.Create(CultureInfo.InvariantCulture,
-            $"{l.Name} {l.Premium * 100:+0;-0;0}% (95% CI {l.Low * 100:+0;-0;0} to {l.High * 100:+0;-0;0}%)"));
+            $"{l.Name} {l.Premium * 100:+0.#;-0.#;0}% (95% CI {l.Low * 100:+0.0;-0.0;0.0}% to {l.High * 100:+0.0;-0.0;0.0}%)"));
         var left = lines.Count - applied.Count;
         return new PhasePay(combined, lines, string.Create(CultureInfo.InvariantCulture,
             $"pay effect: {combined * 100:+0.#;-0.#;0}% on employer-stated posting pay from {string.Join(", ", parts)}{(left > 0 ? $"; {left} other premium{(left == 1 ? "" : "s")} not applied" : "")}"));

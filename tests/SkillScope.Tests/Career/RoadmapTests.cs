@@ -354,7 +354,7 @@ public partial class SkillGapTests
         Assert.Contains("Kubernetes: not applied: the 95% interval (-2.0% to +12.0%) includes zero", kubernetesPhase.Pay.Text, StringComparison.Ordinal);
         Assert.False(kubernetesPhase.Pay.Premiums.Single(p => p.Skill == "kubernetes").Applied);
         Assert.Equal(0.15, loraPhase.Pay!.Premium!.Value, 9);
-        Assert.StartsWith("pay effect: +15% on employer-stated posting pay from LoRA +15% (95% CI +5 to +25%)", loraPhase.Pay.Text, StringComparison.Ordinal);
+        Assert.StartsWith("pay effect: +15% on employer-stated posting pay from LoRA +15% (95% CI +5.0% to +25.0%)", loraPhase.Pay.Text, StringComparison.Ordinal);
         Assert.All(report.Stages.Where(s => s.Stage != loraPhase.Stage), s => Assert.Null(s.Pay!.Premium));
     }
 

@@ -64,7 +64,7 @@ function content(report, params) {
     const n = link(levelUrl(params, level.level), count(level.postings), { dataset: { cell: `level:${level.level}` } });
     parts.push(h('h2', { id: `level-${level.level}` }, `${label(level.level)} (n = `, n, ')'));
     if (level.note) {
-      parts.push(h('p', { class: 'note', dataset: { note: level.level } }, `${label(level.level)}: ${level.note}.`));
+      parts.push(h('p', { class: 'note', dataset: { note: level.level } }, `${level.note.charAt(0).toUpperCase()}${level.note.slice(1)}.`));
       continue;
     }
     const below = level.compareWith;
@@ -87,7 +87,7 @@ function content(report, params) {
         { title: '95% interval of the change', num: true, value: (r) => r.differenceLow, cell: (r) => `${signed(r.differenceLow)} to ${signed(r.differenceHigh)}` },
         {
           title: 'Change', value: (r) => (r.established ? 1 : 0),
-          cell: (r) => h('span', { class: r.established ? null : 'muted', dataset: { established: String(r.established) } }, r.established ? 'established' : 'not established'),
+          cell: (r) => h('span', { class: r.established ? null : 'muted', dataset: { established: `${level.level}:${r.established}` } }, r.established ? 'established' : 'not established'),
         },
       );
     }

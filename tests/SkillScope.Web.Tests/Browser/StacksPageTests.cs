@@ -28,7 +28,7 @@ public sealed class StacksPageTests(BrowserFixture browser)
             Assert.Equal(level.Long("postings"), await session.NumberAsync($"a[data-cell='level:{id}']"));
             if (level.GetProperty("note").ValueKind != System.Text.Json.JsonValueKind.Null)
             {
-                Assert.Contains(level.Text("note"), await page.Locator($"[data-note='{id}']").TextContentAsync(), StringComparison.Ordinal);
+                Assert.Contains(level.Text("note"), await page.Locator($"[data-note='{id}']").TextContentAsync(), StringComparison.OrdinalIgnoreCase);
                 continue;
             }
 

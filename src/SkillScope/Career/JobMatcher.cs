@@ -1,5 +1,6 @@
 using System.Globalization;
 using SkillScope.Model;
+using SkillScope.Normalize;
 using SkillScope.Skills;
 using SkillScope.Store;
 
@@ -31,7 +32,20 @@ public sealed record JobMatch(
     int Rank, long RecordId, string Title, string? Company, string? Location, string Role, string Seniority, string WorkArrangement,
     double Score, double SkillFit, double TitleFit, double TextRelevance, double? Fit, int TextRank,
     IReadOnlyList<string> MatchedRequired, IReadOnlyList<string> MatchedPreferred, IReadOnlyList<string> MissingRequired, IReadOnlyList<string> MissingPreferred,
-    IReadOnlyList<string> Why);
+    IReadOnlyList<string> Why)
+{
+    /// <summary>0-1: the posting's level against the resume's (same 1, one above 0.75, one below 0.5, unknown 0.5); null when the resume's level is unknown.</summary>
+    public double? LevelFit { get; init; }
+
+    /// <summary>Whether the stored text is a full description (full, snippet, summary, none).</summary>
+    public string? TextKind { get; init; }
+
+    /// <summary>0-1: how complete the posting's text is (full 1, summary or snippet 0.4, none 0): a short text hides what it asks.</summary>
+    public double Completeness { get; init; }
+
+    /// <summary>The pay the posting states (USD a year), or null when it states none (estimates are not stated pay).</summary>
+    public string? Pay { get; init; }
+}
 
 /// <param name="Indexed">Postings in the full-text index (before filters).</param>
 /// <param name="Candidates">Postings re-ranked: the best by full text among those matching the filters.</param>
@@ -46,10 +60,18 @@ public sealed record MatchReport(
 /// </summary>
 public static class JobMatcher
 {
-    public const double SkillWeight = 0.50;
-    public const double TitleWeight = 0.15;
-    public const double TextWeight = 0.15;
-    public const double FitWeight = 0.20;
+    public const double SkillWeight = 0.40;
+    public const double TitleWeight = 0.25;
+    public const double LevelWeight = 0.15;
+    public const double CompletenessWeight = 0.10;
+    public const double TextWeight = 0.05;
+    public const double FitWeight = 0.05;
+
+    /// <summary>
+    /// Skill fit divides by at least this many points (a required skill is 2, a preferred one 1): a snippet that names one
+    /// or two skills the resume has is not a 100% fit, it is a posting whose asks are unknown.
+    /// </summary>
+    public const double MinSkillPoints = 6;
 
     /// <summary>Terms in more than this share of the indexed postings are left out: BM25 gives them no weight.</summary>
     public const double MaxTermShare = 0.5;
@@ -95,8 +117,9 @@ public static class JobMatcher
         var coverage = new SkillCoverage(resume.Skills.Select(s => s.Id), taxonomy);
         var level = resume.Seniority;
         var country = request.Country ?? resume.Country;
+        var generic = GenericSkills.Of(taxonomy);
         var scored = PostingIndex.Load(store, [.. hits.Select(h => h.Id)], withText: false)
-            .Select(p => Score(p, taxonomy, coverage, resume, textRank[p.Id], hits.Count, level, country, request.Arrangement))
+            .Select(p => Score(p, taxonomy, generic, coverage, resume, textRank[p.Id], hits.Count, level, country, request.Arrangement))
             .OrderByDescending(m => Math.Round(m.Score, 9)).ThenBy(m => m.RecordId)
             .Take(request.Top)
             .Select((m, i) => m with { Rank = i + 1 })
@@ -171,8 +194,8 @@ public static class JobMatcher
     }
 
     private static JobMatch Score(
-        IndexedPosting posting, SkillTaxonomy taxonomy, SkillCoverage coverage, Resume resume, (int Rank, double Relevance) text, int candidates,
-        string level, string? country, string? arrangement)
+        IndexedPosting posting, SkillTaxonomy taxonomy, IReadOnlySet<string> generic, SkillCoverage coverage, Resume resume, (int Rank, double Relevance) text,
+        int candidates, string level, string? country, string? arrangement)
     {
         List<string> matchedRequired = [], matchedPreferred = [], missingRequired = [], missingPreferred = [];
         double earned = 0, possible = 0;
@@ -186,41 +209,73 @@ public static class JobMatcher
 
             var weight = required ? 2.0 : 1.0;
             possible += weight;
-            var credit = coverage.Has(skillId) ? 1 : coverage.Covers(skillId) ? ResumeScorer.ImpliedCredit : 0;
+            // A generic term (machine learning, databases) is covered in full by any skill below it.
+            var credit = coverage.Has(skillId) ? 1 : coverage.Covers(skillId) ? (generic.Contains(skillId) ? 1 : ResumeScorer.ImpliedCredit) : 0;
             earned += weight * credit;
             (credit > 0 ? (required ? matchedRequired : matchedPreferred) : (required ? missingRequired : missingPreferred)).Add(skill.Name);
         }
 
-        var skillFit = possible == 0 ? 0 : earned / possible;
+        var skillFit = possible == 0 ? 0 : earned / Math.Max(possible, MinSkillPoints);
         var record = posting.Record;
         var why = new List<string>
         {
             possible == 0
                 ? "skills: the posting names none"
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"skills: {matchedRequired.Count} of {matchedRequired.Count + missingRequired.Count} required and {matchedPreferred.Count} of {matchedPreferred.Count + missingPreferred.Count} preferred shown ({skillFit:P0})"),
-            string.Create(CultureInfo.InvariantCulture, $"text: BM25 rank {text.Rank} of {candidates} ({text.Relevance:0.00} of the best)"),
+                    $"skills: {matchedRequired.Count} of {matchedRequired.Count + missingRequired.Count} required and {matchedPreferred.Count} of {matchedPreferred.Count + missingPreferred.Count} preferred shown ({skillFit:P0}){(matchedRequired.Count + matchedPreferred.Count > 0 ? ": " + string.Join(", ", matchedRequired.Concat(matchedPreferred).Take(8)) : "")}"),
         };
-        var (titleFit, title) = ResumeScorer.BestTitle(resume.Positions.Take(2), record.Title, record.Role);
-        why.Add(title is null
-            ? $"title: no recent title of the resume fits ({RoleNames.Of(record.Role)})"
-            : string.Create(CultureInfo.InvariantCulture, $"title: '{title}' ({titleFit:0.0})"));
-
-        var parts = new List<double>();
-        var levelFit = LevelFit(level, record.Seniority);
-        if (levelFit is { } lf)
+        if (missingRequired.Count > 0)
         {
-            parts.Add(lf);
-            why.Add(lf == 1 ? $"level: {record.Seniority}, as the resume" : $"level: {record.Seniority} posting, resume reads {level}");
+            why.Add("missing required: " + string.Join(", ", missingRequired.Take(8)) + (missingRequired.Count > 8 ? string.Create(CultureInfo.InvariantCulture, $" and {missingRequired.Count - 8} more") : ""));
         }
 
+        var (titleFit, title) = ResumeScorer.BestTitle(resume.Positions.Take(2), record.Title, record.Role);
+        why.Add(title is null
+            ? $"role: {RoleNames.Of(record.Role)}; no recent title of the resume fits"
+            : string.Create(CultureInfo.InvariantCulture, $"role: {RoleNames.Of(record.Role)}; your title '{title}' fits {titleFit:0.0}"));
+
+        var levelFit = LevelFit(level, record.Seniority);
+        why.Add(levelFit is null ? $"level: {record.Seniority} (the resume's level is unknown)"
+            : record.Seniority == Seniorities.Unknown ? $"level: not stated (resume reads {level})"
+            : levelFit == 1 ? $"level: {record.Seniority}, as the resume"
+            : $"level: {record.Seniority} posting, resume reads {level}");
+
+        var completeness = posting.TextKind switch
+        {
+            TextKinds.Full => 1.0,
+            TextKinds.Summary or TextKinds.Snippet => 0.4,
+            TextKinds.None => 0,
+            _ => 0.5,
+        };
+        why.Add(posting.TextKind switch
+        {
+            TextKinds.Full => "text: full description",
+            TextKinds.Snippet => "text: a snippet cut by its source (what it asks may be in the part cut)",
+            TextKinds.Summary => "text: a short summary (what it asks is not all there)",
+            TextKinds.None => "text: none (title only)",
+            _ => "text: completeness not recorded",
+        } + string.Create(CultureInfo.InvariantCulture, $"; BM25 rank {text.Rank} of {candidates}"));
+
+        var place = record.Metro ?? record.LocationText ?? record.Country;
+        if (place is not null || record.WorkArrangement != WorkArrangements.Unknown)
+        {
+            why.Add("place: " + string.Join(", ", new[] { place, record.WorkArrangement == WorkArrangements.Unknown ? null : record.WorkArrangement }.Where(p => p is not null)));
+        }
+
+        var pay = StatedPay(record.Salary);
+        if (pay is not null)
+        {
+            why.Add("pay: " + pay);
+        }
+
+        var parts = new List<double>();
         if (country is not null && (record.WorkArrangement == WorkArrangements.Remote || record.Country is not null))
         {
             var placeFit = record.WorkArrangement == WorkArrangements.Remote || string.Equals(record.Country, country, StringComparison.Ordinal) ? 1.0 : 0;
             parts.Add(placeFit);
             why.Add(placeFit == 1
-                ? record.WorkArrangement == WorkArrangements.Remote ? "place: remote" : $"place: {record.Country}, as wanted"
-                : $"place: {record.Country}, not {country}");
+                ? record.WorkArrangement == WorkArrangements.Remote ? "wanted place: remote" : $"wanted place: {record.Country}, as wanted"
+                : $"wanted place: {record.Country}, not {country}");
         }
 
         if (arrangement is not null && record.WorkArrangement != WorkArrangements.Unknown)
@@ -232,11 +287,31 @@ public static class JobMatcher
         }
 
         double? fit = parts.Count == 0 ? null : parts.Average();
-        var weights = SkillWeight + TitleWeight + TextWeight + (fit is null ? 0 : FitWeight);
-        var score = 100 * ((SkillWeight * skillFit) + (TitleWeight * titleFit) + (TextWeight * text.Relevance) + (FitWeight * (fit ?? 0))) / weights;
+        var weights = SkillWeight + TitleWeight + CompletenessWeight + TextWeight + (levelFit is null ? 0 : LevelWeight) + (fit is null ? 0 : FitWeight);
+        var score = 100 * ((SkillWeight * skillFit) + (TitleWeight * titleFit) + (LevelWeight * (levelFit ?? 0)) + (CompletenessWeight * completeness)
+            + (TextWeight * text.Relevance) + (FitWeight * (fit ?? 0))) / weights;
         return new JobMatch(0, posting.Id, record.Title, record.Company, record.LocationText, record.Role, record.Seniority, record.WorkArrangement,
             Math.Round(score, 1, MidpointRounding.AwayFromZero), Math.Round(skillFit, 3), titleFit, Math.Round(text.Relevance, 3), fit is null ? null : Math.Round(fit.Value, 3),
-            text.Rank, matchedRequired, matchedPreferred, missingRequired, missingPreferred, why);
+            text.Rank, matchedRequired, matchedPreferred, missingRequired, missingPreferred, why)
+        {
+            LevelFit = levelFit,
+            TextKind = posting.TextKind,
+            Completeness = completeness,
+            Pay = pay,
+        };
+    }
+
+    /// <summary>"$120,000-$150,000 a year" when the posting states its pay (an estimate or a flagged figure is not stated pay).</summary>
+    internal static string? StatedPay(Salary? salary)
+    {
+        if (salary is not { UsdAnnual: { } annual, IsEstimate: false, Flag: null })
+        {
+            return null;
+        }
+
+        return salary.UsdMin is { } min && salary.UsdMax is { } max && max > min
+            ? string.Create(CultureInfo.InvariantCulture, $"${min:#,0}-${max:#,0} a year")
+            : string.Create(CultureInfo.InvariantCulture, $"${annual:#,0} a year");
     }
 
     private static bool Unfiltered(RecordFilter f) =>
@@ -245,11 +320,20 @@ public static class JobMatcher
 
     private static readonly string[] LevelOrder = [Seniorities.Intern, Seniorities.Junior, Seniorities.Mid, Seniorities.Senior, Seniorities.Lead, Seniorities.Executive];
 
+    /// <summary>
+    /// Same level 1; one level up (the next step: a senior applying to lead roles) 0.75; one down 0.5; a posting that
+    /// states no level 0.5; further apart 0. Null when the resume's level is unknown.
+    /// </summary>
     private static double? LevelFit(string resume, string posting)
     {
         var a = Array.IndexOf(LevelOrder, resume);
+        if (a < 0)
+        {
+            return null;
+        }
+
         var b = Array.IndexOf(LevelOrder, posting);
-        return a < 0 || b < 0 ? null : Math.Abs(a - b) switch { 0 => 1, 1 => 0.5, _ => 0 };
+        return b < 0 ? 0.5 : (b - a) switch { 0 => 1, 1 => 0.75, -1 => 0.5, _ => 0 };
     }
 
     private static readonly HashSet<string> TitleLevelWords = new(StringComparer.Ordinal)

@@ -42,7 +42,9 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
         Assert.Equal(engineer.Matches.Select(m => m.Score).OrderByDescending(s => s), engineer.Matches.Select(m => m.Score));
         var first = engineer.Matches[0];
         Assert.StartsWith("skills: ", first.Why[0], StringComparison.Ordinal);
-        Assert.StartsWith("text: BM25 rank ", first.Why[1], StringComparison.Ordinal);
+        Assert.Contains(first.Why, w => w.StartsWith("role: ", StringComparison.Ordinal));
+        Assert.Contains(first.Why, w => w.StartsWith("level: ", StringComparison.Ordinal));
+        Assert.Contains(first.Why, w => w.StartsWith("text: ", StringComparison.Ordinal) && w.Contains("BM25 rank ", StringComparison.Ordinal));
         Assert.NotEmpty(first.MatchedRequired);
     }
 

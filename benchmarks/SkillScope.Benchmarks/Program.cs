@@ -7,5 +7,10 @@ if (args is ["generate-postings", .. var rest])
     return ScalePostings.Run(rest);
 }
 
+if (args is ["ingest-stages", .. var stageArgs])
+{
+    return IngestStages.Run(stageArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

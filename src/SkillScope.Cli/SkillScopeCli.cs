@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using SkillScope.Cli.Commands;
 using SkillScope.Ingest;
 using SkillScope.Store;
@@ -26,8 +28,16 @@ public static class SkillScopeCli
         root.Subcommands.Add(CareerCommands.Gap(context));
         root.Subcommands.Add(CareerCommands.Match(context));
         root.Subcommands.Add(SalaryCommands.Create(context));
+        if (root.Options.OfType<HelpOption>().FirstOrDefault() is { Action: HelpAction help } helpOption)
+        {
+            helpOption.Action = new ProgramNameHelp(help, ProgramName);
+        }
+
         return root;
     }
+
+    /// <summary>The program's name in help: the dotnet tool's command, whatever the assembly or launcher is called.</summary>
+    public const string ProgramName = "skillscope";
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null)
     {
@@ -57,6 +67,45 @@ public sealed record CliContext(TextWriter Output, TextWriter Error, TimeProvide
 {
     /// <summary>True when a person is watching the terminal: progress bars and colour only then.</summary>
     public bool Interactive => Rendering.Consoles.IsInteractive(Output);
+}
+
+/// <summary>
+/// The library's help with the program named as users type it: System.CommandLine names the root command after the
+/// executable (SkillScope.Cli when run with dotnet), so the usage lines are rewritten; nothing else changes.
+/// </summary>
+internal sealed class ProgramNameHelp(HelpAction inner, string programName) : SynchronousCommandLineAction
+{
+    public override int Invoke(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var configuration = parseResult.InvocationConfiguration;
+        var output = configuration.Output;
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        configuration.Output = text;
+        int exit;
+        try
+        {
+            exit = inner.Invoke(parseResult);
+        }
+        finally
+        {
+            configuration.Output = output;
+        }
+
+        var executable = RootCommand.ExecutableName;
+        var lines = text.ToString().Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var body = lines[i].TrimStart(' ');
+            if (body.StartsWith(executable + " ", StringComparison.Ordinal) || body == executable)
+            {
+                lines[i] = lines[i][..(lines[i].Length - body.Length)] + programName + body[executable.Length..];
+            }
+        }
+
+        output.Write(string.Join('\n', lines));
+        return exit;
+    }
 }
 
 /// <summary>A usage problem the user can fix, reported as one line.</summary>

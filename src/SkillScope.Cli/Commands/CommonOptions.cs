@@ -74,6 +74,10 @@ internal sealed class FilterOptions
         : FilterRules.TryMatchSources(filter, StoreCatalog.Sources(store), out var matched, out var error) ? matched
         : throw new CliError(error.Render(OptionName));
 
+    /// <summary>Says on standard error why a report is empty and what would find data (stdout keeps the report as it is).</summary>
+    public static void WriteEmptyHint(CliContext context, string what, string hint) =>
+        context.Error.WriteLine($"skillscope: {what}: {Rendering.Terminal.Safe(FilterRules.RenderFields(hint, OptionName))}");
+
     /// <summary>The CLI option of a filter field: employmentType is --employment-type.</summary>
     public static string OptionName(string field) =>
         "--" + string.Concat(field.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));

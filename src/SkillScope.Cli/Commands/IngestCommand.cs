@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using SkillScope.Cli.Rendering;
 using SkillScope.Ingest;
 using SkillScope.Normalize;
 using SkillScope.Skills;
@@ -54,6 +56,12 @@ internal static class IngestCommand
         CliContext context, SkillStore store, FxRates rates, SkillTaxonomy skills, IReadOnlyList<string> files, IngestOptions options, CancellationToken cancellation)
     {
         var service = SkillReportCommands.IngestServiceFor(store, rates, skills, context.Time);
+        foreach (var run in store.RecoveredIngests)
+        {
+            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"skillscope: an earlier ingest of {Terminal.Safe(run.FilePath)} (run {run.Id}, {run.RowsRead:N0} rows read) is marked interrupted: {Terminal.Safe(run.Note)}"));
+        }
+
         var inputs = InputFiles.Expand(files);
         var exitCode = 0;
         var total = new IngestTotal();

@@ -31,7 +31,13 @@ internal static class ReportCommands
             var filter = filters.Read(result);
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
             filter = FilterOptions.MatchSources(filter, store);
-            MarketRenderer.Write(context, MarketAnalysis.Compute(store, filter), result.GetValue(format)!);
+            var report = MarketAnalysis.Compute(store, filter);
+            MarketRenderer.Write(context, report, result.GetValue(format)!);
+            if (report.Total == 0 && EmptyResults.ForRecords(store, filter) is { } hint)
+            {
+                FilterOptions.WriteEmptyHint(context, "no records match", hint);
+            }
+
             return 0;
         });
         return command;

@@ -61,7 +61,13 @@ internal static class SalaryCommands
             KindOf(filter);
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
             filter = FilterOptions.MatchSources(filter, store);
-            SalaryRenderer.Write(context, SalaryAnalysis.Compute(store, filter, options), result.GetValue(format)!);
+            var report = SalaryAnalysis.Compute(store, filter, options);
+            SalaryRenderer.Write(context, report, result.GetValue(format)!);
+            if (report.N == 0 && EmptyResults.ForSalaries(store, filter, report.Kind, options.ExcludeEstimates) is { } hint)
+            {
+                FilterOptions.WriteEmptyHint(context, "no usable salaries match", hint);
+            }
+
             return 0;
         });
         return command;

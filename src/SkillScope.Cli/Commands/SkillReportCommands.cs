@@ -87,6 +87,11 @@ internal static class SkillReportCommands
             var report = SkillDemand.Compute(store, loaded, filter, result.GetValue(top), anchor, Periods(result.GetValue(compare)), options);
             WarnIfStale(context, store, loaded);
             SkillReportRenderer.Write(context, report, result.GetValue(format)!);
+            if (report.Postings == 0 && report.PostingsWithoutText == 0 && EmptyResults.ForRecords(store, filter, postingsOnly: true) is { } hint)
+            {
+                FilterOptions.WriteEmptyHint(context, "no postings match", hint);
+            }
+
             return 0;
         });
         return command;

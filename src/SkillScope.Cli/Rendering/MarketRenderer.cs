@@ -41,7 +41,11 @@ internal static class MarketRenderer
     private static Section Of(string title, IReadOnlyList<CountShare> rows) => new(title, rows.Select(r => (r.Key, r.Count, r.Share)).ToList());
 
     private static string Headline(MarketReport report) => string.Create(CultureInfo.InvariantCulture,
-        $"{report.Total:N0} records, period {report.Period.From ?? "?"} to {report.Period.To ?? "?"}; {report.SourceRows:N0} source rows, {report.DuplicatesMerged:N0} rows joined an existing posting");
+        $"{report.Total:N0} records, period {report.Period.From ?? "?"} to {report.Period.To ?? "?"}{Undated(report.Period)}; {report.SourceRows:N0} source rows, {report.DuplicatesMerged:N0} rows joined an existing posting");
+
+    // A source without dates still counts in every figure; the period says it covers only the dated records.
+    private static string Undated(ReportPeriod period) => period.Undated == 0 ? ""
+        : string.Create(CultureInfo.InvariantCulture, $" (from the dated records; {period.Undated:N0} records have no date)");
 
     // Survey pay, employer-stated and board-estimated posting pay are never pooled: one line each.
     private static IReadOnlyList<ProvenanceSalary> Salaries(MarketReport report) =>
@@ -105,6 +109,11 @@ internal static class MarketRenderer
         var text = new StringBuilder("section,key,count,share,value\n");
         text.Append(CultureInfo.InvariantCulture, $"total,records,{report.Total},1,\n");
         text.Append(CultureInfo.InvariantCulture, $"period,from,,,{report.Period.From}\nperiod,to,,,{report.Period.To}\n");
+        if (report.Period.Undated > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"period,undated,{report.Period.Undated},,\n");
+        }
+
         foreach (var section in SectionsOf(report))
         {
             foreach (var (key, count, share) in section.Rows)

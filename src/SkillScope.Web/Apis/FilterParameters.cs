@@ -77,4 +77,27 @@ internal class FilterParameters
         filter = read with { TextKinds = texts };
         return true;
     }
+
+    /// <summary>
+    /// The filter's sources as stored (case aside), or a problem naming the unknown source with the stored ones (and
+    /// the closest), exactly as the CLI's --source (<see cref="FilterRules.TryMatchSources"/>). Reads the store only
+    /// when a source is given.
+    /// </summary>
+    public static bool TryMatchSources(SkillStore store, RecordFilter filter, out RecordFilter matched, [NotNullWhen(false)] out BadParameter? bad)
+    {
+        (matched, bad) = (filter, null);
+        if (filter.Sources.Count == 0)
+        {
+            return true;
+        }
+
+        if (FilterRules.TryMatchSources(filter, StoreCatalog.Sources(store), out var known, out var error))
+        {
+            matched = known;
+            return true;
+        }
+
+        bad = new BadParameter(error.Field, error.Render(field => field));
+        return false;
+    }
 }

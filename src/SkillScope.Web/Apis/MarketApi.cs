@@ -34,6 +34,10 @@ public static class MarketApi
         }
 
         using var store = stores.OpenRead();
+        if (!FilterParameters.TryMatchSources(store, filter, out filter, out bad))
+        {
+            return bad.ToProblem();
+        }
 
         using var interrupt = store.InterruptOn(cancellation);
         return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString, () => MarketAnalysis.Compute(store, filter)));

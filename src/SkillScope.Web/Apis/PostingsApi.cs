@@ -78,7 +78,12 @@ public static class PostingsApi
         }
 
         using var store = stores.OpenRead();
+        if (!FilterParameters.TryMatchSources(store, query.Filter, out var filter, out bad))
+        {
+            return bad.ToProblem();
+        }
 
+        query = query with { Filter = filter };
         using var interrupt = store.InterruptOn(cancellation);
         if (query.Text is not null)
         {

@@ -224,6 +224,10 @@ public static class ResumeApi
 
         stores.EnsureMatchIndex();
         using var store = stores.OpenRead();
+        if (!FilterParameters.TryMatchSources(store, filter, out filter, out var badSource))
+        {
+            return badSource.ToProblem();
+        }
         using var interrupt = store.InterruptOn(cancellation);
         return TypedResults.Ok(JobMatcher.Match(store, taxonomy, resume!, new MatchRequest
         {

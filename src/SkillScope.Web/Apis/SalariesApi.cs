@@ -82,6 +82,11 @@ public static class SalariesApi
 
         using var store = stores.OpenRead();
 
+        if (!FilterParameters.TryMatchSources(store, filter, out filter, out bad))
+        {
+            return bad.ToProblem();
+        }
+
         using var interrupt = store.InterruptOn(cancellation);
         return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString, () => SalaryAnalysis.Compute(store, filter, options)));
     }
@@ -104,6 +109,11 @@ public static class SalariesApi
 
         var options = new PremiumOptions { MinObservations = minN, ExcludeEstimates = !include, Skills = skills };
         using var store = stores.OpenRead();
+
+        if (!FilterParameters.TryMatchSources(store, filter, out filter, out bad))
+        {
+            return bad.ToProblem();
+        }
         using var interrupt = store.InterruptOn(cancellation);
         return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString, () => SalaryPremiums.Report(store, taxonomy, filter, options)));
     }

@@ -54,6 +54,10 @@ public static class SkillsApi
         }
 
         using var store = stores.OpenRead();
+        if (!FilterParameters.TryMatchSources(store, filter, out filter, out bad))
+        {
+            return bad.ToProblem();
+        }
         using var interrupt = store.InterruptOn(cancellation);
         var options = new SkillDemandOptions { IncludeSnippets = snippets == "true" };
         return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString,
@@ -82,6 +86,10 @@ public static class SkillsApi
         }
 
         using var store = stores.OpenRead();
+        if (!FilterParameters.TryMatchSources(store, filter, out filter, out bad))
+        {
+            return bad.ToProblem();
+        }
         using var interrupt = store.InterruptOn(cancellation);
         var options = new SkillDemandOptions { IncludeSnippets = snippets == "true" };
         return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString,

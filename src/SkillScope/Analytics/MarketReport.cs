@@ -4,7 +4,12 @@ namespace SkillScope.Analytics;
 
 public sealed record CountShare(string Key, long Count, double Share);
 
-public sealed record ReportPeriod(string? From, string? To);
+/// <summary>The dates the records speak for, from the dated ones.</summary>
+public sealed record ReportPeriod(string? From, string? To)
+{
+    /// <summary>Records without a date (a source that states none): counted in the report, not in From..To.</summary>
+    public long Undated { get; init; }
+}
 
 /// <summary>The salary summary of one provenance (survey, employer-stated, board-estimated).</summary>
 public sealed record ProvenanceSalary(string Provenance, SalarySummary Salary);
@@ -51,7 +56,7 @@ public static class MarketAnalysis
         ArgumentNullException.ThrowIfNull(filter);
         var counts = Enum.GetValues<Column>().Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
         var salaries = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-        long total = 0, flagged = 0;
+        long total = 0, flagged = 0, undated = 0;
         string? from = null, to = null;
 
         foreach (var row in ReportQueries.MarketRows(store, filter))
@@ -76,6 +81,11 @@ public static class MarketAnalysis
                 }
 
                 list.Add(usd);
+            }
+
+            if (row.PeriodStart is null && row.PeriodEnd is null)
+            {
+                undated++;
             }
 
             if (row.PeriodStart is { } start && (from is null || string.CompareOrdinal(start, from) < 0))
@@ -109,7 +119,7 @@ public static class MarketAnalysis
         return new MarketReport
         {
             Total = total,
-            Period = new ReportPeriod(from, to),
+            Period = new ReportPeriod(from, to) { Undated = undated },
             ByKind = Ranked(counts[(int)Column.Kind], total, limit: null),
             BySeniority = [.. Ranked(counts[(int)Column.Seniority], total, limit: null).OrderBy(row => LadderIndex(row.Key))],
             ByRole = Ranked(counts[(int)Column.Role], total, limit: null),

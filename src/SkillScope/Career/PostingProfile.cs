@@ -113,6 +113,10 @@ public static class PostingInput
             file = TextDecoding.Inspect(path);
             probe = FormatRegistry.Probe(file);
         }
+        catch (ReadError e) when (e.BinaryKind is { } binary)
+        {
+            return new PostingReadResult(null, null, $"{name}: {binary}, not a job posting SkillScope can read; give the posting as plain text, or in a format ingest reads (CSV, JSON Lines, a JobPosting page)");
+        }
         catch (ReadError e)
         {
             return new PostingReadResult(null, null, e.Message);

@@ -151,6 +151,10 @@ public static partial class ResumeReader
             using var reader = TextDecoding.Open(decoded);
             content = reader.ReadToEnd();
         }
+        catch (ReadError e) when (e.BinaryKind is { } binary)
+        {
+            return ResumeReadResult.Fail($"{binary}, not a resume SkillScope can read; give the resume as DOCX, PDF (with text), plain text, Markdown or JSON Resume");
+        }
         catch (ReadError e)
         {
             var message = e.Message.StartsWith(path, StringComparison.Ordinal) ? e.Message[path.Length..].TrimStart(':', ' ') : e.Message;

@@ -119,7 +119,7 @@ public static class TextDecoding
 
             if (BinaryKind(head) is { } binary)
             {
-                throw new ReadError($"{path}: {binary}; SkillScope reads CSV or JSON Lines text (export the data as CSV first).");
+                throw new ReadError($"{path}: {binary}; SkillScope reads CSV or JSON Lines text (export the data as CSV first).") { BinaryKind = binary };
             }
 
             // UTF-8 over the whole stream, counting invalid sequences (each skipped one byte at a time) and valid

@@ -15,13 +15,7 @@ public sealed record FieldError(string Field, string Message)
     public string Render(Func<string, string> name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var message = Message;
-        foreach (var field in FilterRules.Fields)
-        {
-            message = message.Replace("{" + field + "}", name(field), StringComparison.Ordinal);
-        }
-
-        return name(Field) + " " + message;
+        return name(Field) + " " + FilterRules.RenderFields(Message, name);
     }
 }
 
@@ -48,6 +42,19 @@ public static class FilterRules
 {
     /// <summary>The fields, by their API names.</summary>
     public static readonly IReadOnlyList<string> Fields = ["kind", "role", "seniority", "country", "arrangement", "employmentType", "source", "since", "until"];
+
+    /// <summary>A message with each <c>{field}</c> token written as <paramref name="name"/> says (a CLI option, a query parameter).</summary>
+    public static string RenderFields(string message, Func<string, string> name)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var field in (IEnumerable<string>)[.. Fields, "textKind"])
+        {
+            message = message.Replace("{" + field + "}", name(field), StringComparison.Ordinal);
+        }
+
+        return message;
+    }
 
     public static bool TryBuild(FilterInput input, [NotNullWhen(true)] out RecordFilter? filter, [NotNullWhen(false)] out FieldError? error)
     {

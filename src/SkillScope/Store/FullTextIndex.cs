@@ -21,6 +21,12 @@ internal static class FullTextIndex
     private const string StaleKey = "fts_stale";
     private const int TermBatch = 5_000;
 
+    /// <summary>
+    /// Longer tokens are not counted: a run of thousands of letters is no search term, and PostgreSQL cannot key an index
+    /// row that long (nor puts such a word in a tsvector), so both engines leave them out alike.
+    /// </summary>
+    internal const int MaxTermChars = 200;
+
     /// <summary>Indexes the records stored since the last update (all of them the first time); returns how many postings.</summary>
     public static long Update(SkillStore store, CancellationToken cancellation = default)
     {
@@ -118,7 +124,10 @@ internal static class FullTextIndex
 
                 foreach (var token in seen)
                 {
-                    df[token] = df.GetValueOrDefault(token) + 1;
+                    if (token.Length <= MaxTermChars)
+                    {
+                        df[token] = df.GetValueOrDefault(token) + 1;
+                    }
                 }
 
                 if ((postings & 4095) == 0)

@@ -77,12 +77,46 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         using var writer = IngestWriters.Create(store);
         writer.BeginIngest(new IngestStart(Path.GetFullPath(file.Path), file.Sha256Hex, file.Bytes, format.Name, source, file.EncodingName, time.GetUtcNow()));
         var counts = new IngestCounts();
+        var ignoredReasons = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var duplicates = options.DetectNearDuplicates ? new NearDuplicateIndex() : null;
         var interrupted = false;
         var batch = new List<PendingRow>(Math.Min(options.BatchSize, 10_000));
+        try
+        {
+            interrupted = Load(writer, file, format, context, source, options, counts, duplicates, batch, ignoredReasons, progress, cancellation);
+        }
+        catch (Exception e)
+        {
+            // A file-level error (a reader giving up, a full disk) ends the run here with its reason, not left running.
+            try
+            {
+                writer.EndIngest("interrupted", time.GetUtcNow(), "stopped by an error: " + OneLine(e.Message));
+            }
+            catch (Exception)
+            {
+                // The store itself failed (the first error says why); the next writable open marks the run.
+            }
+
+            throw;
+        }
+
+        writer.EndIngest(interrupted ? "interrupted" : "completed", time.GetUtcNow(), interrupted ? "stopped on request (Ctrl+C or a cancelled request) after the batch in progress" : null);
+        progress?.Report(1);
+        return new IngestSummary(path, format.Name, source, file.Describe(),
+            counts.Read, counts.Stored, counts.Merged, counts.Skipped, counts.Rejected, counts.Flagged, interrupted,
+            counts.Updated, ignoredReasons.Values.Sum(), ignoredReasons);
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+
+    // Reads, normalizes and writes the file batch by batch; true when cancellation stopped it early.
+    private bool Load(
+        IIngestWriter writer, DecodedFile file, IRecordFormat format, FormatContext context, string source, IngestOptions options, IngestCounts counts,
+        NearDuplicateIndex? duplicates, List<PendingRow> batch, SortedDictionary<string, long> ignoredReasons, IProgress<double>? progress, CancellationToken cancellation)
+    {
+        var interrupted = false;
         using var text = TextDecoding.Open(file);
         var stream = (text as StreamReader)?.BaseStream;
-        var ignoredReasons = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var row in format.Read(text, context))
         {
             counts.Read++;
@@ -114,11 +148,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         }
 
         Write(writer, batch, counts, source, file.Sha256Hex, format.Name, duplicates);
-        writer.EndIngest(interrupted ? "interrupted" : "completed", time.GetUtcNow());
-        progress?.Report(1);
-        return new IngestSummary(path, format.Name, source, file.Describe(),
-            counts.Read, counts.Stored, counts.Merged, counts.Skipped, counts.Rejected, counts.Flagged, interrupted,
-            counts.Updated, ignoredReasons.Values.Sum(), ignoredReasons);
+        return interrupted;
     }
 
     private void Write(IIngestWriter writer, List<PendingRow> batch, IngestCounts counts, string source, string fileSha256, string format, NearDuplicateIndex? duplicates)
@@ -377,7 +407,8 @@ internal interface IIngestWriter : IDisposable
 
     void WriteBatch(IReadOnlyList<PendingRow> rows, IngestCounts counts);
 
-    void EndIngest(string status, DateTimeOffset finishedAt);
+    /// <param name="note">Why a run ended <c>interrupted</c> (null when it completed).</param>
+    void EndIngest(string status, DateTimeOffset finishedAt, string? note);
 }
 
 internal static class IngestWriters

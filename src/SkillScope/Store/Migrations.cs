@@ -223,6 +223,15 @@ internal static class Migrations
                 block {Text} NOT NULL, shingles INTEGER NOT NULL, prefix BIGINT, posted {Text}, minhash BYTEA NOT NULL);
             CREATE INDEX IF NOT EXISTS ix_posting_signatures_block ON posting_signatures(block);
             """),
+
+        new(5, "ingest runs say who runs them and why they stopped: ingests.owner (host, pid, start) and ingests.note (the reason a run is interrupted)", """
+            ALTER TABLE ingests ADD COLUMN owner TEXT;
+            ALTER TABLE ingests ADD COLUMN note TEXT;
+            """,
+            $"""
+            ALTER TABLE ingests ADD COLUMN IF NOT EXISTS owner {Text};
+            ALTER TABLE ingests ADD COLUMN IF NOT EXISTS note {Text};
+            """),
     ];
 
     public static int Latest => All[^1].Version;

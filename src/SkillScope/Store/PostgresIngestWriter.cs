@@ -123,7 +123,7 @@ internal sealed class PostgresIngestWriter(SkillStore store) : IIngestWriter
         transaction.Commit();
     }
 
-    public void EndIngest(string status, DateTimeOffset finishedAt) => IngestRuns.End(store, ingestId, status, finishedAt);
+    public void EndIngest(string status, DateTimeOffset finishedAt, string? note) => IngestRuns.End(store, ingestId, status, finishedAt, note);
 
     public void Dispose()
     {

@@ -122,6 +122,7 @@ public sealed class SkillStore : IDisposable
             connection.Open();
             store.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
             Migrations.Apply(store);
+            store.RecoverIngests();
         }
         catch (SqliteException e)
         {
@@ -143,6 +144,7 @@ public sealed class SkillStore : IDisposable
             if (migrate)
             {
                 Migrations.Apply(store);
+                store.RecoverIngests();
             }
         }
         catch (Exception e) when (e is NpgsqlException or PostgresException or TimeoutException)
@@ -152,6 +154,27 @@ public sealed class SkillStore : IDisposable
         }
 
         return store;
+    }
+
+    /// <summary>
+    /// Ingest runs this open found <c>running</c> with their process gone (killed or crashed) and marked
+    /// <c>interrupted</c>, each with its reason; empty for a read-only open.
+    /// </summary>
+    public IReadOnlyList<IngestRun> RecoveredIngests { get; private set; } = [];
+
+    /// <summary>The store's ingest runs, oldest first.</summary>
+    public IReadOnlyList<IngestRun> Ingests() => Store.IngestRuns.List(this);
+
+    private void RecoverIngests()
+    {
+        try
+        {
+            RecoveredIngests = Store.IngestRuns.Recover(this);
+        }
+        catch (Exception e) when (IsBusy(e))
+        {
+            // Another process is writing: the next open marks them.
+        }
     }
 
     internal DbCommand Command(string sql, DbTransaction? transaction = null)

@@ -1,56 +1,56 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using SkillScope.Model;
 
 namespace SkillScope.Store;
 
 /// <summary>
-/// The write step on SQLite: prepared statements reused across rows, one transaction per batch. Embedded SQLite answers
-/// a point lookup in microseconds, so each row is checked and written in turn (rows earlier in the batch are visible).
+/// The write step on SQLite: statements prepared once and run through SQLite's C API (<see cref="SqliteStatement"/>),
+/// parameters bound by position, one transaction per batch. Embedded SQLite answers a point lookup in microseconds, so
+/// each row is checked and written in turn (rows earlier in the batch are visible).
 /// </summary>
 internal sealed class SqliteIngestWriter : IIngestWriter
 {
     private readonly SkillStore store;
-    private readonly SqliteCommand existsSource;
-    private readonly SqliteCommand existsQuarantine;
-    private readonly SqliteCommand insertRecord;
-    private readonly SqliteCommand findByKey;
-    private readonly SqliteCommand insertSource;
-    private readonly SqliteCommand insertSignature;
-    private readonly SqliteCommand insertQuarantine;
-    private readonly SqliteCommand insertSkills;
-    private readonly SqliteCommand updateIngest;
+    private readonly SqliteStatement existsSource;
+    private readonly SqliteStatement existsQuarantine;
+    private readonly SqliteStatement insertRecord;
+    private readonly SqliteStatement findByKey;
+    private readonly SqliteStatement insertSource;
+    private readonly SqliteStatement insertSignature;
+    private readonly SqliteStatement insertQuarantine;
+    private readonly SqliteStatement insertSkills;
+    private readonly SqliteStatement updateIngest;
     private long ingestId;
 
     public SqliteIngestWriter(SkillStore store)
     {
         this.store = store;
-        existsSource = Prepare("SELECT 1 FROM record_sources WHERE identity = @identity", "@identity");
-        existsQuarantine = Prepare("SELECT 1 FROM quarantine WHERE identity = @identity", "@identity");
-        insertRecord = Prepare($"""
+        existsSource = new(store, "SELECT 1 FROM record_sources WHERE identity = @identity");
+        existsQuarantine = new(store, "SELECT 1 FROM quarantine WHERE identity = @identity");
+        insertRecord = new(store, $"""
             INSERT INTO records({RecordColumns.List})
             VALUES ({RecordColumns.Parameters})
             ON CONFLICT(dedupe_key) DO NOTHING
             RETURNING id
-            """, RecordColumns.ParameterNames);
-        findByKey = Prepare("SELECT id FROM records WHERE dedupe_key = @key", "@key");
-        insertSource = Prepare("""
+            """);
+        findByKey = new(store, "SELECT id FROM records WHERE dedupe_key = @key");
+        insertSource = new(store, """
             INSERT INTO record_sources(identity, record_id, source, source_id, file_sha256, position, ingest_id, extra, location_text, country, state, metro, city, posted)
             VALUES (@identity, @record, @source, @sourceId, @sha, @position, @ingest, @extra, @location, @country, @state, @metro, @city, @posted)
-            """, "@identity", "@record", "@source", "@sourceId", "@sha", "@position", "@ingest", "@extra", "@location", "@country", "@state", "@metro", "@city", "@posted");
-        insertSignature = Prepare("""
+            """);
+        insertSignature = new(store, """
             INSERT INTO posting_signatures(record_id, block, shingles, prefix, posted, minhash) VALUES (@record, @block, @shingles, @prefix, @posted, @minhash)
-            """, "@record", "@block", "@shingles", "@prefix", "@posted", "@minhash");
-        insertQuarantine = Prepare("""
+            """);
+        insertQuarantine = new(store, """
             INSERT INTO quarantine(identity, ingest_id, source, file_path, file_sha256, position, line, reason, raw)
             VALUES (@identity, @ingest, @source, @path, @sha, @position, @line, @reason, @raw)
-            """, "@identity", "@ingest", "@source", "@path", "@sha", "@position", "@line", "@reason", "@raw");
+            """);
         // One statement per posting: its skills go in as one JSON array, unpacked by SQLite's json_each.
-        insertSkills = Prepare(SkillIndex.SqliteInsert("record_skills"), "@record", "@skills");
-        updateIngest = Prepare("""
+        insertSkills = new(store, SkillIndex.SqliteInsert("record_skills"));
+        updateIngest = new(store, """
             UPDATE ingests SET rows_read = @read, stored = @stored, merged = @merged, skipped = @skipped,
                 rejected = @rejected, flagged = @flagged WHERE id = @id
-            """, "@read", "@stored", "@merged", "@skipped", "@rejected", "@flagged", "@id");
+            """);
     }
 
     private string FilePath { get; set; } = "";
@@ -61,17 +61,12 @@ internal sealed class SqliteIngestWriter : IIngestWriter
         ingestId = IngestRuns.Begin(store, start);
     }
 
-    private SqliteTransaction? batchTransaction;
+    private DbTransaction? batchTransaction;
 
     public void WriteBatch(IReadOnlyList<PendingRow> rows, IngestCounts counts)
     {
-        using var transaction = (SqliteTransaction)store.Begin();
+        using var transaction = store.Begin();
         batchTransaction = transaction;
-        foreach (var command in (ReadOnlySpan<SqliteCommand>)[existsSource, existsQuarantine, insertRecord, findByKey, insertSource, insertSignature, insertQuarantine, insertSkills, updateIngest])
-        {
-            command.Transaction = transaction;
-        }
-
         foreach (var row in rows)
         {
             Write(row, counts);
@@ -110,8 +105,8 @@ internal sealed class SqliteIngestWriter : IIngestWriter
             return;
         }
 
-        RecordColumns.Bind(insertRecord.Parameters, record, row.DedupeKey!, row.SourceName, row.TextKind);
-        var recordId = insertRecord.ExecuteScalar() as long?;
+        RecordColumns.Bind(insertRecord, record, row.DedupeKey!, row.SourceName, row.TextKind);
+        var recordId = insertRecord.Scalar();
         if (recordId is null)
         {
             if (isSurvey)
@@ -120,8 +115,8 @@ internal sealed class SqliteIngestWriter : IIngestWriter
                 return;
             }
 
-            findByKey.Parameters[0].Value = row.DedupeKey;
-            recordId = (long)findByKey.ExecuteScalar()!;
+            findByKey.Bind(1, row.DedupeKey);
+            recordId = findByKey.Scalar() ?? throw new InvalidOperationException($"record {row.DedupeKey} conflicted but is not stored");
             counts.Merged++;
         }
         else
@@ -143,70 +138,30 @@ internal sealed class SqliteIngestWriter : IIngestWriter
             record.LocationText, record.Country, record.State, record.Metro, record.City, Sql.Date(record.PeriodStart));
     }
 
-    public void EndIngest(string status, DateTimeOffset finishedAt) => IngestRuns.End(store, ingestId, status, finishedAt);
+    public void EndIngest(string status, DateTimeOffset finishedAt, string? note) => IngestRuns.End(store, ingestId, status, finishedAt, note);
 
-    private static bool Exists(SqliteCommand command, string identity)
+    private static bool Exists(SqliteStatement statement, string identity)
     {
-        command.Parameters[0].Value = identity;
-        return command.ExecuteScalar() is not null;
+        statement.Bind(1, identity);
+        return statement.Scalar() is not null;
     }
 
-    private static void Run(SqliteCommand command, params object?[] values)
+    private static void Run(SqliteStatement statement, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            statement.Bind(i + 1, values[i]);
         }
 
-        command.ExecuteNonQuery();
-    }
-
-    private SqliteCommand Prepare(string sql, params string[] parameters)
-    {
-        var command = (SqliteCommand)store.Command(sql);
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        return command;
+        statement.Run();
     }
 
     public void Dispose()
     {
-        foreach (var command in (ReadOnlySpan<SqliteCommand>)[existsSource, existsQuarantine, insertRecord, findByKey, insertSource, insertSignature, insertQuarantine, insertSkills, updateIngest])
+        foreach (var statement in (ReadOnlySpan<SqliteStatement>)[existsSource, existsQuarantine, insertRecord, findByKey, insertSource, insertSignature, insertQuarantine, insertSkills, updateIngest])
         {
-            command.Dispose();
+            statement.Dispose();
         }
-    }
-}
-
-/// <summary>The <c>ingests</c> row of a run: begun before the first batch, ended after the last.</summary>
-internal static class IngestRuns
-{
-    public static long Begin(SkillStore store, IngestStart start)
-    {
-        using var command = store.Command("""
-            INSERT INTO ingests(file_path, file_sha256, bytes, format, source, encoding, started_at, status)
-            VALUES (@path, @sha, @bytes, @format, @source, @encoding, @now, 'running') RETURNING id
-            """);
-        Sql.Add(command, "@path", start.FilePath);
-        Sql.Add(command, "@sha", start.FileSha256);
-        Sql.Add(command, "@bytes", start.Bytes);
-        Sql.Add(command, "@format", start.Format);
-        Sql.Add(command, "@source", start.Source);
-        Sql.Add(command, "@encoding", start.Encoding);
-        Sql.Add(command, "@now", IngestWriters.Timestamp(start.StartedAt));
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    public static void End(SkillStore store, long ingestId, string status, DateTimeOffset finishedAt)
-    {
-        using var command = store.Command("UPDATE ingests SET status = @status, finished_at = @now WHERE id = @id");
-        Sql.Add(command, "@status", status);
-        Sql.Add(command, "@now", IngestWriters.Timestamp(finishedAt));
-        Sql.Add(command, "@id", ingestId);
-        command.ExecuteNonQuery();
     }
 }
 
@@ -243,12 +198,18 @@ internal static class RecordColumns
         ];
     }
 
-    public static void Bind(DbParameterCollection parameters, JobRecord record, string key, string source, string textKind)
+    /// <summary>Binds <see cref="Values"/> to SQLite's insert, whose parameters are <see cref="ParameterNames"/> in order.</summary>
+    public static void Bind(SqliteStatement statement, JobRecord record, string key, string source, string textKind)
     {
         var values = Values(record, key, source, textKind);
+        if (values.Length != statement.ParameterCount)
+        {
+            throw new InvalidOperationException($"the records insert has {statement.ParameterCount} parameters for {values.Length} columns");
+        }
+
         for (var i = 0; i < values.Length; i++)
         {
-            parameters[i].Value = values[i] ?? DBNull.Value;
+            statement.Bind(i + 1, values[i]);
         }
     }
 }

@@ -77,7 +77,7 @@ public sealed class MarketReportEndToEndTests : IClassFixture<MarketReportEndToE
         Assert.Equal(
             ["total", "period", "byKind", "bySeniority", "byRole", "byEmploymentType", "byWorkArrangement", "topCompanies", "topCountries", "topMetros", "salaryUsd", "salaryByProvenance", "metroNote", "salaryFlagged", "sourceRows", "duplicatesMerged"],
             report.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["from", "to"], report.GetProperty("period").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["from", "to", "undated"], report.GetProperty("period").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["key", "count", "share"], report.GetProperty("bySeniority")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(["n", "p25", "median", "p75", "mean"], report.GetProperty("salaryUsd").EnumerateObject().Select(p => p.Name));
     }

@@ -20,6 +20,38 @@ public class IngestServiceTests
     }
 
     [Fact]
+    public void A_file_level_error_ends_the_run_interrupted_with_the_error_as_its_reason()
+    {
+        using var temp = new TempFolder();
+        using var store = SkillStore.Open(temp.Db);
+        var file = temp.Write("board.csv", "job,place\nData Scientist,Berlin\n");
+        var options = new IngestOptions { Format = "csv", ColumnMapping = new Dictionary<string, string> { ["Title"] = "job_title" } };
+
+        var error = Assert.Throws<ReadError>(() => Ingest(store, file, options));
+
+        var run = Assert.Single(store.Ingests());
+        Assert.Equal("interrupted", run.Status);
+        Assert.Equal("stopped by an error: " + error.Message, run.Note);
+        Assert.NotNull(run.FinishedAt);
+    }
+
+    [Fact]
+    public void A_cancelled_run_says_it_was_stopped_on_request_and_a_completed_one_has_no_note()
+    {
+        using var temp = new TempFolder();
+        using var store = SkillStore.Open(temp.Db);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Ingest(store, Repo.BundledUsajobs, cancellation: cancelled.Token);
+        Ingest(store, Repo.BundledUsajobs);
+
+        var runs = store.Ingests();
+        Assert.Equal(("interrupted", true), (runs[0].Status, runs[0].Note!.StartsWith("stopped on request", StringComparison.Ordinal)));
+        Assert.Equal(("completed", null), (runs[1].Status, runs[1].Note));
+    }
+
+    [Fact]
     public void Survey_rows_are_all_stored_and_never_merged_even_when_identical()
     {
         using var temp = new TempFolder();

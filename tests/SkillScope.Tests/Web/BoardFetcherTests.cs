@@ -167,18 +167,39 @@ public sealed class BoardFetcherTests : IAsyncLifetime, IDisposable
         Assert.Contains(TimeSpan.FromMilliseconds(500), _time.Timers);
     }
 
+    // Deterministic: the attempt's 500 ms elapse when the test says so, once the status line and headers have arrived
+    // and the body has stalled, so a loaded machine cannot turn the stall into a missing status (or the timeout into a pass).
     [Fact]
     public async Task A_body_that_stalls_times_out_too()
     {
         var body = WebFixtures.Text("greenhouse-jobs.json");
         _server.Route(GreenhouseTarget, new Reply.Stall(body, 100), new Reply.Full(200, body));
+        var timeout = TimeSpan.FromMilliseconds(500);
+        var clock = new HeldTimeouts(Now, timeout);
+        var headers = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var http = new HttpClient(new OnHeaders(new SocketsHttpHandler(), headers)) { Timeout = Timeout.InfiniteTimeSpan };
 
-        var result = await Fetcher(Options with { RequestTimeout = TimeSpan.FromMilliseconds(500) }).FetchBoardAsync("greenhouse", "northwind", _dir, CancellationToken.None);
+        var fetch = new BoardFetcher(http, Options with { RequestTimeout = timeout }, clock).FetchBoardAsync("greenhouse", "northwind", _dir, CancellationToken.None);
+        await headers.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.False(fetch.IsCompleted, "the attempt ended before its timeout elapsed");
+        clock.ElapseHeld();
+        var result = await fetch.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(200, result.Attempts[0].StatusCode);
         Assert.Equal("timed out after 0.5 s", result.Attempts[0].Error);
         Assert.Equal(body, File.ReadAllText(Assert.Single(result.Files)));
+    }
+
+    // Signals once the first response's status line and headers are in (the fetcher reads bodies as they stream).
+    private sealed class OnHeaders(HttpMessageHandler inner, TaskCompletionSource headers) : DelegatingHandler(inner)
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            headers.TrySetResult();
+            return response;
+        }
     }
 
     [Fact]

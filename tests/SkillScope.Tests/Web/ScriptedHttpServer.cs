@@ -205,3 +205,58 @@ internal sealed class RecordingTimeProvider(DateTimeOffset now) : TimeProvider
         return System.CreateTimer(callback, state, dueTime, period);
     }
 }
+
+/// <summary>
+/// A clock whose timers of one length (a request timeout) elapse only when the test calls <see cref="ElapseHeld"/>;
+/// other timers (backoff, spacing) run on the system clock.
+/// </summary>
+internal sealed class HeldTimeouts(DateTimeOffset now, TimeSpan held) : TimeProvider
+{
+    private readonly ConcurrentQueue<HeldTimer> _held = new();
+
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        if (dueTime != held)
+        {
+            return System.CreateTimer(callback, state, dueTime, period);
+        }
+
+        var timer = new HeldTimer(callback, state);
+        _held.Enqueue(timer);
+        return timer;
+    }
+
+    /// <summary>Fires every held timer made so far (each at most once).</summary>
+    public void ElapseHeld()
+    {
+        foreach (var timer in _held)
+        {
+            timer.Fire();
+        }
+    }
+
+    private sealed class HeldTimer(TimerCallback callback, object? state) : ITimer
+    {
+        private int _done;
+
+        public void Fire()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                callback(state);
+            }
+        }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period) => Volatile.Read(ref _done) == 0;
+
+        public void Dispose() => Interlocked.Exchange(ref _done, 1);
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -84,6 +84,18 @@ public sealed class SalaryAndResumeApiTests(SharedApi api) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task Resume_match_checks_its_source_filter_against_the_store()
+    {
+        using var form = new MultipartFormDataContent();
+        using var file = new ByteArrayContent(await File.ReadAllBytesAsync(StrongResume));
+        form.Add(file, "resume", "strong-ml-engineer.md");
+        form.Add(new StringContent("aijobs"), "source");
+        using var response = await api.Client.PostAsync(new Uri("/api/resume/match", UriKind.Relative), form);
+
+        await AssertProblemAsync(response, "source");
+    }
+
+    [Fact]
     public async Task Resume_match_json_is_the_cli_json()
     {
         var cli = await CliRunner.RunOkAsync("match", StrongResume, "--top", "5", "--format", "json", "--as-of", AsOf, "--db", api.Db);

@@ -60,6 +60,35 @@ public sealed class ValidationTests(SharedApi api) : IClassFixture<SharedApi>
         Assert.Contains(parameter, problem.Text("detail"), StringComparison.Ordinal);
     }
 
+    // The CLI's rule for --source, on every endpoint that filters: a source name must be one the store holds.
+    [Theory]
+    [InlineData("/api/market")]
+    [InlineData("/api/skills")]
+    [InlineData("/api/skills/series")]
+    [InlineData("/api/salaries")]
+    [InlineData("/api/premiums")]
+    [InlineData("/api/postings")]
+    public async Task An_unknown_source_is_a_400_problem_naming_it_and_the_stored_sources(string path)
+    {
+        using var response = await api.Client.GetAsync(new Uri(path + "?source=aijobs", UriKind.Relative));
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("source", problem.Text("parameter"));
+        Assert.StartsWith("source 'aijobs' is not a stored source (did you mean 'ai-jobs.net'?); stored sources: ", problem.Text("detail"), StringComparison.Ordinal);
+        Assert.Contains("usajobs", problem.Text("detail"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_known_source_matches_whatever_its_case()
+    {
+        var exact = await api.GetJsonAsync("/api/postings?source=usajobs&pageSize=1");
+        var shouted = await api.GetJsonAsync("/api/postings?source=USAJOBS&pageSize=1");
+
+        Assert.True(exact.GetProperty("total").GetInt64() > 0);
+        Assert.Equal(exact.GetProperty("total").GetInt64(), shouted.GetProperty("total").GetInt64());
+    }
+
     [Theory]
     [InlineData("/api/no-such-thing")]
     [InlineData("/api/postings/not-a-number")]

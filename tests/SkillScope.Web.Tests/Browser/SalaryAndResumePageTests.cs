@@ -8,6 +8,45 @@ namespace SkillScope.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class SalaryAndResumePageTests(BrowserFixture browser)
 {
+    // Issue 16: the "n = ..." badges of the role x seniority grid overlapped the medians at 1,400 and 390 px.
+    [Theory]
+    [InlineData(1400)]
+    [InlineData(390)]
+    public async Task The_n_badges_of_the_salary_grid_sit_below_their_medians_without_overlap(int width)
+    {
+        await using var session = await browser.OpenAsync("/salaries", width);
+        var cells = session.Page.Locator("[data-matrix]");
+        await cells.First.WaitForAsync();
+
+        var checkedCells = 0;
+        for (var i = 0; i < Math.Min(await cells.CountAsync(), 12); i++)
+        {
+            var cell = cells.Nth(i);
+            var badge = await cell.Locator(".cell-n").BoundingBoxAsync();
+            var figure = await cell.Locator(":scope > :first-child").BoundingBoxAsync();
+            Assert.NotNull(badge);
+            Assert.NotNull(figure);
+            Assert.True(badge.Y >= figure.Y + figure.Height - 0.5, $"at {width} px, cell {i}: badge top {badge.Y} is above the figure's bottom {figure.Y + figure.Height}");
+            checkedCells++;
+        }
+
+        Assert.True(checkedCells > 0);
+    }
+
+    [Fact]
+    public async Task The_postings_page_prints_its_count_once()
+    {
+        await using var session = await browser.OpenAsync("/postings?role=ml_engineer");
+        await session.Page.Locator("[data-figure='postings-total']").WaitForAsync();
+        await session.WaitForDataAsync();
+        var total = await browser.GetJsonAsync("/api/postings?role=ml_engineer&pageSize=1");
+        var shown = total.Long("total").ToString("N0", CultureInfo.InvariantCulture);
+
+        var text = await session.Page.Locator("main").InnerTextAsync();
+
+        Assert.Equal(1, text.Split(shown).Length - 1);
+    }
+
     [Fact]
     public async Task Salaries_page_shows_the_api_bands_and_resume_check_shows_the_api_score()
     {

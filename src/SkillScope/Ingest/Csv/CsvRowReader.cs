@@ -24,9 +24,16 @@ internal sealed class CsvRowReader : IDisposable
     private static readonly SearchValues<char> BinaryChars = SearchValues.Create(
         "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
 
-    private const int MaxFieldChars = 16 * 1024 * 1024;
+    /// <summary>The longest field read (16 Mi characters): a record with a longer one is quarantined, the rest of the file read.</summary>
+    public const int MaxFieldChars = 16 * 1024 * 1024;
+
+    /// <summary>How much of a cut record's raw text is kept for the quarantine.</summary>
+    internal const int CutRawChars = 2_048;
 
     private readonly string sourceName;
+    private readonly CsvFieldGuard guard;
+    private long droppedLineBreaks;
+    private bool lastWasCut;
     private readonly string delimiter;
     private CsvParser parser;
     private long lineOffset;
@@ -36,14 +43,16 @@ internal sealed class CsvRowReader : IDisposable
     private long lastReturnedLine;
     private CsvRawRow? lookahead;
 
-    /// <param name="sourceName">The file name, for the one error that stops reading (a runaway field).</param>
+    /// <param name="sourceName">The file name, for messages.</param>
     /// <param name="delimiter">The field separator (<see cref="CsvDialect"/> finds it from the header).</param>
-    public CsvRowReader(TextReader text, string sourceName, char delimiter = ',')
+    /// <param name="maxFieldChars">The longest field read (tests use a small bound).</param>
+    public CsvRowReader(TextReader text, string sourceName, char delimiter = ',', int maxFieldChars = MaxFieldChars)
     {
         ArgumentNullException.ThrowIfNull(text);
         this.sourceName = sourceName;
         this.delimiter = delimiter.ToString();
-        parser = CreateParser(text);
+        guard = new CsvFieldGuard(text, maxFieldChars, delimiter);
+        parser = CreateParser(guard);
     }
 
     /// <summary>Reads the next record; false at the end of the input.</summary>
@@ -70,7 +79,7 @@ internal sealed class CsvRowReader : IDisposable
             return false;
         }
 
-        if (row.Problem is null)
+        if (row.Problem is null || lastWasCut)
         {
             return true;
         }
@@ -109,6 +118,7 @@ internal sealed class CsvRowReader : IDisposable
         parser.Dispose();
         parser = CreateParser(new StringReader(rest));
         lineOffset = startLine;
+        droppedLineBreaks = 0; // counted in startLine
         row = new CsvRawRow([], firstLine, startLine, "unterminated quoted field (a quote opened on this line is never closed); the following lines were read again as new records");
         return true;
     }
@@ -142,8 +152,9 @@ internal sealed class CsvRowReader : IDisposable
         }
         catch (MaxFieldSizeException)
         {
-            throw new ReadError(string.Create(CultureInfo.InvariantCulture,
-                $"{sourceName}: a field starting near line {lineOffset + parser.RawRow} is longer than {MaxFieldChars:N0} characters, which means a quote is never closed; fix the quoting and read it again."));
+            // The guard keeps fields under CsvHelper's own bound; this is a bug, not bad data.
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"{sourceName}: a field near line {lineOffset + parser.RawRow} passed the CSV guard's {MaxFieldChars:N0}-character bound"));
         }
 
         // Reading every field is what makes CsvHelper report bad quoting (it checks lazily).
@@ -151,8 +162,38 @@ internal sealed class CsvRowReader : IDisposable
         // The raw text is kept without its line end: it is shown to users and stored with rejections.
         lastRaw = parser.RawRecord;
         var raw = TrimLineEnd(lastRaw);
-        var endLine = lastEndLine = parser.RawRow + lineOffset;
+        // Line breaks the guard dropped from records cut before this one are lines of the file all the same.
+        var outputLine = parser.RawRow;
+        CsvFieldGuard.Cut? cut = null;
+        while (lineOffset == 0 && guard.TryTakeCut(outputLine, out var taken))
+        {
+            if (taken.OutputLine == outputLine)
+            {
+                cut = taken;
+                break;
+            }
+
+            droppedLineBreaks += taken.DroppedLineBreaks;
+        }
+
+        var endLine = lastEndLine = outputLine + lineOffset + droppedLineBreaks;
         var line = endLine - InnerLineBreaks(raw);
+        lastWasCut = cut is not null;
+        if (cut is { } c)
+        {
+            droppedLineBreaks += c.DroppedLineBreaks;
+            lastEndLine += c.DroppedLineBreaks;
+            var limit = guard.MaxFieldChars;
+            var problemText = c.RanToEnd
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"a quoted field runs past {limit:N0} characters to the end of the file (lines {line}-{lastEndLine}; a quote that is never closed?): the record is quarantined; fix the quoting and read the file again for the rows after it")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"a field longer than {limit:N0} characters (record on lines {line}-{lastEndLine}): the record is quarantined, the rest of the file is read");
+            var kept = raw.Length <= CutRawChars ? raw : string.Concat(raw.AsSpan(0, CutRawChars), "…");
+            row = new CsvRawRow([], kept, line, problemText);
+            return true;
+        }
+
         string? problem = null;
         if (badData)
         {
@@ -177,8 +218,9 @@ internal sealed class CsvRowReader : IDisposable
             DetectColumnCountChanges = false,
             IgnoreBlankLines = true,
             // Descriptions run to tens of kilobytes; no real field comes near this bound, but a
-            // runaway quote on a huge file must not grow one field without limit.
-            MaxFieldSize = MaxFieldChars,
+            // runaway quote on a huge file must not grow one field without limit. The guard in front (CsvFieldGuard)
+            // cuts a record whose field passes MaxFieldChars; this bound, above it, is only a backstop.
+            MaxFieldSize = 2 * MaxFieldChars + 16,
         };
         return new CsvParser(text, config, leaveOpen: true);
     }

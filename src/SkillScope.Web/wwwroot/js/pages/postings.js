@@ -21,7 +21,8 @@ async function render(main, context) {
   const view = dataView(pick(context.params, [...recordFilters, ...own]), async (params) => {
     drawChips(chips, params, view.state, skillNames);
     const result = await getJson('/api/postings', params);
-    return { content: content(result, params), status: `${count(result.total)} records match.` };
+    // The count is shown once, in the content (the status line would repeat it).
+    return { content: content(result, params) };
   });
 
   const search = h('input', { type: 'search', name: 'q', value: view.state.params.get('q') ?? '', class: 'wide', placeholder: 'e.g. pytorch remote' });

@@ -41,7 +41,7 @@ async function render(main, context) {
 const key = (group) => Object.entries(group).map(([name, value]) => `${name}=${value}`).join(',');
 
 function figure(cell, value, name) {
-  return cell.suppressed ? h('span', { class: 'note' }, insufficient) : h('span', { dataset: { cell: `${name}:${key(cell.group)}` } }, money(value));
+  return cell.suppressed ? h('span', { class: 'muted' }, insufficient) : h('span', { dataset: { cell: `${name}:${key(cell.group)}` } }, money(value));
 }
 
 // The postings search listing exactly the records a band counts: the report's record filters, its kind, the cell's
@@ -85,7 +85,7 @@ function content(report, params) {
       { title: 'Role', cell: (s) => label(s.role) },
       { title: 'Seniority', cell: (s) => label(s.seniority) },
       { title: 'n', num: true, cell: (s) => count(s.n) },
-      { title: 'Median', num: true, cell: (s) => (s.suppressed ? h('span', { class: 'note' }, insufficient) : money(s.median)) },
+      { title: 'Median', num: true, cell: (s) => (s.suppressed ? h('span', { class: 'muted' }, insufficient) : money(s.median)) },
       { title: '× junior', num: true, cell: (s) => (s.suppressed || s.ratioToJunior === null ? '–' : number(s.ratioToJunior)) },
     ],
     rows: steps,
@@ -102,7 +102,7 @@ function content(report, params) {
       { title: 'Cells', num: true, cell: (r) => count(r.cells), value: (r) => r.cells },
       {
         title: 'Differential', num: true, value: (r) => r.differential ?? -1,
-        cell: (r) => (r.suppressed || r.differential === null ? h('span', { class: 'note' }, insufficient)
+        cell: (r) => (r.suppressed || r.differential === null ? h('span', { class: 'muted' }, insufficient)
           : h('span', { dataset: { cell: `region:${r.region}` } }, `${number(r.differential)} (${number(r.low)}–${number(r.high)})`)),
       },
     ],
@@ -138,8 +138,8 @@ function roleBySeniority(report) {
         const c = byKey.get(`${role}|${level}`);
         if (!c) return '–';
         return h('span', { dataset: { matrix: `${role}|${level}` } },
-          c.suppressed ? h('span', { class: 'note' }, insufficient) : money(c.median),
-          h('br'), h('small', { class: 'note' }, `n = ${count(c.n)}`));
+          c.suppressed ? h('span', { class: 'muted' }, insufficient) : h('span', {}, money(c.median)),
+          h('small', { class: 'cell-n' }, `n = ${count(c.n)}`));
       },
     })),
   ];

@@ -73,6 +73,7 @@ DENY = {
     "sales", "marketing", "finance", "accounting", "law", "legal", "medicine", "nursing", "teaching", "education",
     "ethics", "history", "art", "music", "sports", "travel", "food", "language", "languages", "english",
     "new technologies", "emerging technologies", "best practices", "industry standards", "company", "organization",
+    "personal development",
 }
 
 
@@ -269,7 +270,8 @@ def onet_forms(example):
     for vendor in sorted(VENDORS, key=len, reverse=True):
         if name.startswith(vendor + " ") and len(name) > len(vendor) + 1:
             rest = name[len(vendor) + 1:].strip()
-            if rest and rest.lower() not in GENERIC_TAILS:
+            # Two letters left by the vendor ("Allscripts PM" -> "PM") name a time of day or a job title, not a product.
+            if len(rest) >= 3 and rest.lower() not in GENERIC_TAILS:
                 aliases.append(rest)
             break
     return name, aliases, None
@@ -355,6 +357,9 @@ def widen(curated, shared, corpus_texts, log, sources=frozenset({"onet", "esco"}
         if parsed is None:
             continue
         name, aliases, acronym = parsed
+        # A vendor-free alias that is one ordinary word ("Bloomberg Professional" -> "Professional", "Microsoft Edge"
+        # -> "Edge") names the product only with its vendor.
+        aliases = [a for a in aliases if not (len(tokens(a)) == 1 and a[:1].isupper() and a[1:].islower() and a.lower() in common)]
         known = owner.get(norm(name)) or owner.get(norm(example))
         if known is not None:
             if not known.get("onetCode"):

@@ -118,7 +118,7 @@ internal static class IngestCommand
         public void Fail() => failed++;
 
         public string ToLine() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"total: {files:N0} files read, {skipped:N0} skipped (no readable layout), {failed:N0} failed; {read:N0} read, {stored:N0} stored, {merged:N0} duplicates merged, {already:N0} already stored, {rejected:N0} rejected, {flagged:N0} salaries flagged");
+            $"total: {files:N0} files read, {skipped:N0} skipped (no readable layout), {failed:N0} failed; {read:N0} read, {stored:N0} stored, {merged:N0} joined an existing posting, {already:N0} already stored, {rejected:N0} rejected, {flagged:N0} salaries flagged");
     }
 
     private static IngestSummary WithProgressBar(string file, Func<IProgress<double>, IngestSummary> ingest)

@@ -16,6 +16,11 @@ namespace SkillScope.Ingest;
 /// </summary>
 public static class TextDecoding
 {
+    /// <summary>The <see cref="DecodedFile.EncodingName"/> of a SQLite database file (read by table, never as text).</summary>
+    public const string SqliteDatabase = "sqlite";
+
+    private static ReadOnlySpan<byte> SqliteMagic => "SQLite format 3\0"u8;
+
     private const int ChunkBytes = 64 * 1024;
 
     // Binary files (images, archives, databases, compressed text) are full of C0 control bytes;
@@ -73,6 +78,11 @@ public static class TextDecoding
     public static TextReader Open(DecodedFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
+        if (file.EncodingName == SqliteDatabase)
+        {
+            throw new ReadError($"{file.Path}: a SQLite database, not text; `skillscope ingest` reads the HN \"Who is hiring?\" jobs.db layout, other databases need exporting as CSV first.");
+        }
+
         try
         {
             // StreamReader skips the encoding's preamble when the file starts with it, so the
@@ -88,6 +98,20 @@ public static class TextDecoding
         {
             throw new ReadError($"{file.Path}: cannot be opened ({OneLine(e.Message)}).");
         }
+    }
+
+    // Hashes what is left of the stream (no decoding needed); returns its byte count.
+    private static long HashRest(Stream stream, IncrementalHash hash, byte[] buffer)
+    {
+        long bytes = 0;
+        int read;
+        while ((read = stream.Read(buffer, 0, ChunkBytes)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            bytes += read;
+        }
+
+        return bytes;
     }
 
     private static DecodedFile Scan(string path, Stream stream)
@@ -108,13 +132,13 @@ public static class TextDecoding
             var (bomEncoding, bomName) = DetectBom(head);
             if (bomEncoding is not null)
             {
-                while ((read = stream.Read(buffer, 0, ChunkBytes)) > 0)
-                {
-                    hash.AppendData(buffer, 0, read);
-                    total += read;
-                }
+                return new DecodedFile(path, Hex(hash), total + HashRest(stream, hash, buffer), bomEncoding, bomName!);
+            }
 
-                return new DecodedFile(path, Hex(hash), total, bomEncoding, bomName!);
+            if (head.StartsWith(SqliteMagic))
+            {
+                // A data set shipped as a SQLite file (the HN jobs.db): ingest reads its table through the store.
+                return new DecodedFile(path, Hex(hash), total + HashRest(stream, hash, buffer), Encoding.UTF8, SqliteDatabase);
             }
 
             if (BinaryKind(head) is { } binary)

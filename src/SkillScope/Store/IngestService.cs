@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using SkillScope.Ingest;
+using SkillScope.Ingest.Formats;
 using SkillScope.Model;
 using SkillScope.Normalize;
 using SkillScope.Skills;
@@ -69,13 +70,13 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(options);
         var file = TextDecoding.Inspect(path);
-        var format = FormatRegistry.Resolve(FormatRegistry.Probe(file), options.Format, options.ColumnMapping);
-        var source = string.IsNullOrWhiteSpace(options.Source) ? format.DefaultSource : options.Source.Trim();
-        var context = new FormatContext(path) { ColumnMapping = options.ColumnMapping };
+        var (formatName, defaultSource, rows, text) = Open(file, options);
+        using var _ = text;
+        var source = string.IsNullOrWhiteSpace(options.Source) ? defaultSource : options.Source.Trim();
         SkillIndex.MarkIfNew(store, skills.Taxonomy.Version);
 
         using var writer = IngestWriters.Create(store);
-        writer.BeginIngest(new IngestStart(Path.GetFullPath(file.Path), file.Sha256Hex, file.Bytes, format.Name, source, file.EncodingName, time.GetUtcNow()));
+        writer.BeginIngest(new IngestStart(Path.GetFullPath(file.Path), file.Sha256Hex, file.Bytes, formatName, source, file.EncodingName, time.GetUtcNow()));
         var counts = new IngestCounts();
         var ignoredReasons = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var duplicates = options.DetectNearDuplicates ? new NearDuplicateIndex() : null;
@@ -83,7 +84,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         var batch = new List<PendingRow>(Math.Min(options.BatchSize, 10_000));
         try
         {
-            interrupted = Load(writer, file, format, context, source, options, counts, duplicates, batch, ignoredReasons, progress, cancellation);
+            interrupted = Load(writer, file, formatName, rows, text, source, options, counts, duplicates, batch, ignoredReasons, progress, cancellation);
         }
         catch (Exception e)
         {
@@ -102,22 +103,21 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
 
         writer.EndIngest(interrupted ? "interrupted" : "completed", time.GetUtcNow(), interrupted ? "stopped on request (Ctrl+C or a cancelled request) after the batch in progress" : null);
         progress?.Report(1);
-        return new IngestSummary(path, format.Name, source, file.Describe(),
+        return new IngestSummary(path, formatName, source, file.Describe(),
             counts.Read, counts.Stored, counts.Merged, counts.Skipped, counts.Rejected, counts.Flagged, interrupted,
             counts.Updated, ignoredReasons.Values.Sum(), ignoredReasons);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 
-    // Reads, normalizes and writes the file batch by batch; true when cancellation stopped it early.
+    // Reads, normalizes and writes the rows batch by batch; true when cancellation stopped it early.
     private bool Load(
-        IIngestWriter writer, DecodedFile file, IRecordFormat format, FormatContext context, string source, IngestOptions options, IngestCounts counts,
+        IIngestWriter writer, DecodedFile file, string formatName, IEnumerable<SourceRow> rows, TextReader? text, string source, IngestOptions options, IngestCounts counts,
         NearDuplicateIndex? duplicates, List<PendingRow> batch, SortedDictionary<string, long> ignoredReasons, IProgress<double>? progress, CancellationToken cancellation)
     {
         var interrupted = false;
-        using var text = TextDecoding.Open(file);
         var stream = (text as StreamReader)?.BaseStream;
-        foreach (var row in format.Read(text, context))
+        foreach (var row in rows)
         {
             counts.Read++;
             if (row.Ignored)
@@ -139,7 +139,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
 
             if (batch.Count >= options.BatchSize)
             {
-                Write(writer, batch, counts, source, file.Sha256Hex, format.Name, duplicates);
+                Write(writer, batch, counts, source, file.Sha256Hex, formatName, duplicates);
                 if (stream is { CanSeek: true, Length: > 0 })
                 {
                     progress?.Report((double)stream.Position / stream.Length);
@@ -147,8 +147,33 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
             }
         }
 
-        Write(writer, batch, counts, source, file.Sha256Hex, format.Name, duplicates);
+        Write(writer, batch, counts, source, file.Sha256Hex, formatName, duplicates);
         return interrupted;
+    }
+
+    // Step 1: read. A text file in its detected (or given) layout; a SQLite file as the HN jobs.db table, whose rows are
+    // the monthly tables' rows under the tables' source, so the two merge.
+    private static (string Format, string DefaultSource, IEnumerable<SourceRow> Rows, TextReader? Text) Open(DecodedFile file, IngestOptions options)
+    {
+        if (file.EncodingName == TextDecoding.SqliteDatabase)
+        {
+            return (HnDatabaseRows.FormatName, HnDatabaseRows.DefaultSource,
+                Deferred(() => HnDatabaseRows.Read(SourceDatabase.ReadTable(file.Path, HnDatabaseRows.Table, [.. HnDatabaseRows.Columns.Select(c => c.Column)]))), null);
+        }
+
+        var format = FormatRegistry.Resolve(FormatRegistry.Probe(file), options.Format, options.ColumnMapping);
+        var text = TextDecoding.Open(file);
+        return (format.Name, format.DefaultSource, Deferred(() => format.Read(text, new FormatContext(file.Path) { ColumnMapping = options.ColumnMapping })), text);
+    }
+
+    // A reader's own checks (a missing mapped column, a database without its table) run once the ingest has begun, so
+    // they end the run with their reason like any later file-level error.
+    private static IEnumerable<SourceRow> Deferred(Func<IEnumerable<SourceRow>> read)
+    {
+        foreach (var row in read())
+        {
+            yield return row;
+        }
     }
 
     private void Write(IIngestWriter writer, List<PendingRow> batch, IngestCounts counts, string source, string fileSha256, string format, NearDuplicateIndex? duplicates)

@@ -164,16 +164,7 @@ internal static class Migrations
             CREATE INDEX IF NOT EXISTS ix_records_fts ON records USING gin (fts);
             """),
 
-        new(3, "nothing a source states is lost: records.stated_skills (the skills a source lists, as stated, JSON array) and record_sources.extra (the row's columns no field was read from, JSON object)", """
-            ALTER TABLE records ADD COLUMN stated_skills TEXT;
-            ALTER TABLE record_sources ADD COLUMN extra TEXT;
-            """,
-            $"""
-            ALTER TABLE records ADD COLUMN IF NOT EXISTS stated_skills {Text};
-            ALTER TABLE record_sources ADD COLUMN IF NOT EXISTS extra {Text};
-            """),
-
-        new(4, "posting identity: near-duplicate signatures, text completeness, first source, and each appearance's place and date", """
+        new(3, "posting identity: near-duplicate signatures, text completeness, first source, and each appearance's place and date", """
             ALTER TABLE records ADD COLUMN source TEXT;
             ALTER TABLE records ADD COLUMN text_kind TEXT;
             UPDATE records SET source = (SELECT s.source FROM record_sources s WHERE s.record_id = records.id ORDER BY s.ingest_id, s.position LIMIT 1);
@@ -222,6 +213,15 @@ internal static class Migrations
                 record_id BIGINT PRIMARY KEY REFERENCES records(id),
                 block {Text} NOT NULL, shingles INTEGER NOT NULL, prefix BIGINT, posted {Text}, minhash BYTEA NOT NULL);
             CREATE INDEX IF NOT EXISTS ix_posting_signatures_block ON posting_signatures(block);
+            """),
+
+        new(4, "nothing a source states is lost: records.stated_skills (the skills a source lists, as stated, JSON array) and record_sources.extra (the row's columns no field was read from, JSON object)", """
+            ALTER TABLE records ADD COLUMN stated_skills TEXT;
+            ALTER TABLE record_sources ADD COLUMN extra TEXT;
+            """,
+            $"""
+            ALTER TABLE records ADD COLUMN IF NOT EXISTS stated_skills {Text};
+            ALTER TABLE record_sources ADD COLUMN IF NOT EXISTS extra {Text};
             """),
 
         new(5, "ingest runs say who runs them and why they stopped: ingests.owner (host, pid, start) and ingests.note (the reason a run is interrupted)", """

@@ -26,10 +26,10 @@ public class FolderIngestTests
         Assert.Contains("README.md: 1 read, 1 stored", lines[1], StringComparison.Ordinal);
         Assert.Contains("[remotewlb, utf-8]", lines[1], StringComparison.Ordinal);
         Assert.Contains("survey.csv: 10 read, 10 stored", lines[2], StringComparison.Ordinal);
-        Assert.Equal("total: 2 files read, 1 skipped (no readable layout), 0 failed; 11 read, 11 stored, 0 duplicates merged, 0 already stored, 0 rejected, 0 salaries flagged", lines[3]);
+        Assert.Equal("total: 2 files read, 1 skipped (no readable layout), 0 failed; 11 read, 11 stored, 0 joined an existing posting, 0 already stored, 0 rejected, 0 salaries flagged", lines[3]);
 
         var again = CliRunner.Run("ingest", folder, "--db", temp.Db);
-        Assert.EndsWith("11 read, 0 stored, 0 duplicates merged, 11 already stored, 0 rejected, 0 salaries flagged\n", again.Error, StringComparison.Ordinal);
+        Assert.EndsWith("11 read, 0 stored, 0 joined an existing posting, 11 already stored, 0 rejected, 0 salaries flagged\n", again.Error, StringComparison.Ordinal);
     }
 
     [Fact]

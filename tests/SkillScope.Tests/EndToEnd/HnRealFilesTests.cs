@@ -16,6 +16,7 @@ public class HnRealFilesTests
     private const string April17 = Runs + "/2026-04-17/raw.json";
     private const string April28 = Runs + "/2026-04-28/raw.json";
     private const string Tables = "hn_whoishiring_2022_2025_structured/table";
+    private const string Database = "hn_whoishiring_2022_2025_structured/jobs.db";
 
     private static IngestSummary Ingest(SkillStore store, string path) =>
         new IngestService(store, FxRates.Default, FixedTime.Default).Ingest(path, new IngestOptions(), null, CancellationToken.None);
@@ -84,6 +85,25 @@ public class HnRealFilesTests
         // continuation of a cell with a line break, so the tables hold 18,669 rows.
         Assert.Equal(18_669, rows);
         Assert.True(rejected <= 5, $"{rejected} rows rejected");
+    }
+
+    [SharedDataFact(Database, Tables + "/2025/October.md")]
+    public void The_sqlite_file_is_read_as_the_tables_rows_and_merges_with_them_instead_of_counting_twice()
+    {
+        using var temp = new TempFolder();
+        using var store = SkillStore.Open(temp.Db);
+        var october = Ingest(store, SharedData.Path(Tables + "/2025/October.md"));
+        var database = Ingest(store, SharedData.Path(Database));
+        var again = Ingest(store, SharedData.Path(Database));
+
+        // SOURCE.txt: 10,242 rows, one per comment; every row is a record or a rejection with its reason.
+        Assert.Equal(("hn-db", "hn-table", 10_242L), (database.Format, database.Source, database.Read));
+        Assert.Equal(database.Read, database.Stored + database.Merged + database.Skipped + database.Rejected);
+        Assert.True(database.Rejected <= 5, $"{database.Rejected} rows rejected");
+        // October 2025 is 306 rows of the file, stored before from its table: the same postings, not new ones.
+        Assert.True(database.Skipped >= 280, $"{database.Skipped} already stored");
+        Assert.Equal((0L, 0L, database.Read), (again.Stored, again.Merged, again.Skipped));
+        Assert.True(october.Stored > 250);
     }
 
     private static long Scalar(SkillStore store, string sql) => (long)Query(store, sql, r => r.GetInt64(0)).Single();

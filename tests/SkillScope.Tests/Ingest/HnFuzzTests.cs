@@ -1,6 +1,7 @@
-using System.Text;
 using SkillScope.Ingest;
 using SkillScope.Model;
+
+using SkillScope.Tests.Support;
 
 namespace SkillScope.Tests.Ingest;
 
@@ -67,36 +68,7 @@ public class HnFuzzTests
         }
     }
 
-    private static string Mutate(string text, Random random)
-    {
-        var sb = new StringBuilder(text);
-        var operations = random.Next(1, 5);
-        for (var op = 0; op < operations && sb.Length > 0; op++)
-        {
-            var at = random.Next(sb.Length);
-            switch (random.Next(6))
-            {
-                case 0:
-                    sb[at] = random.Next(3) == 0 ? (char)random.Next(0, 0x3000) : Tokens[random.Next(Tokens.Length)][0];
-                    break;
-                case 1:
-                    sb.Length = at;
-                    break;
-                case 2:
-                    sb.Remove(at, Math.Min(random.Next(1, 80), sb.Length - at));
-                    break;
-                case 3:
-                    var length = Math.Min(random.Next(1, 400), sb.Length - at);
-                    sb.Insert(random.Next(sb.Length), sb.ToString(at, length));
-                    break;
-                default:
-                    sb.Insert(at, Tokens[random.Next(Tokens.Length)]);
-                    break;
-            }
-        }
-
-        return sb.ToString();
-    }
+    private static string Mutate(string text, Random random) => TextMutation.Mutate(text, random, Tokens);
 
     private static int Stable(string s)
     {

@@ -1,6 +1,7 @@
-using System.Text;
 using SkillScope.Ingest;
 using SkillScope.Model;
+
+using SkillScope.Tests.Support;
 
 namespace SkillScope.Tests.Ingest;
 
@@ -127,34 +128,5 @@ public class NewSourceFuzzTests
         return new string(buffer, 0, text.ReadBlock(buffer, 0, buffer.Length));
     }
 
-    private static string Mutate(string text, Random random)
-    {
-        var sb = new StringBuilder(text);
-        var operations = random.Next(1, 5);
-        for (var op = 0; op < operations && sb.Length > 0; op++)
-        {
-            var at = random.Next(sb.Length);
-            switch (random.Next(6))
-            {
-                case 0:
-                    sb[at] = random.Next(3) == 0 ? (char)random.Next(0, 0x3000) : Tokens[random.Next(Tokens.Length)][0];
-                    break;
-                case 1:
-                    sb.Length = at;
-                    break;
-                case 2:
-                    sb.Remove(at, Math.Min(random.Next(1, 60), sb.Length - at));
-                    break;
-                case 3:
-                    var length = Math.Min(random.Next(1, 300), sb.Length - at);
-                    sb.Insert(random.Next(sb.Length), sb.ToString(at, length));
-                    break;
-                default:
-                    sb.Insert(at, Tokens[random.Next(Tokens.Length)]);
-                    break;
-            }
-        }
-
-        return sb.ToString();
-    }
+    private static string Mutate(string text, Random random) => TextMutation.Mutate(text, random, Tokens, maxDelete: 60, maxCopy: 300);
 }

@@ -46,6 +46,30 @@ public sealed class MigrationTests
         Assert.Equal(494, StoreCatalog.RecordCount(again));
     }
 
+    /// <summary>
+    /// Schema 3 as main shipped it on 2026-12-06 (posting identity; made by commit 562bb3f from the fixture's
+    /// schema3-postings.jsonl and 38 rows of the bundled HN table): the later migrations apply on top of it, the
+    /// near-duplicate signatures are kept, and the same file read again is all already stored.
+    /// </summary>
+    [Fact]
+    [Trait("Engine", "sqlite")]
+    public void A_schema_3_database_gets_the_later_migrations_and_keeps_its_postings_and_signatures()
+    {
+        using var folder = new TempFolder();
+        var db = folder.File("schema3.db");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "store", "schema3-posting-identity.db"), db);
+
+        using var store = SkillStore.Open(db);
+
+        Assert.Equal(SkillStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), store.Meta("schema_version"));
+        Assert.Equal(40, StoreCatalog.RecordCount(store));
+        Assert.Equal(14, store.Scalar("SELECT COUNT(*) FROM posting_signatures"));
+        Assert.Equal(0, store.Scalar("SELECT COUNT(*) FROM records WHERE stated_skills IS NOT NULL"));
+        var again = new IngestService(store, SkillScope.Normalize.FxRates.Default, FixedTime.Default)
+            .Ingest(Path.Combine(AppContext.BaseDirectory, "Fixtures", "store", "schema3-postings.jsonl"), new IngestOptions());
+        Assert.Equal((4L, 0L, 0L, 4L), (again.Read, again.Stored, again.Merged, again.Skipped));
+    }
+
     [Fact]
     [Trait("Engine", "sqlite")]
     public void A_database_from_a_newer_release_is_refused_with_a_one_line_reason()

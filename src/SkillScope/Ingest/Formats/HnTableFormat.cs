@@ -45,7 +45,6 @@ internal sealed partial class HnTableFormat : IRecordFormat
         Header? header = null;
         long lineNumber = 0;
         long position = 0;
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         string? pending = null;
         long pendingLine = 0;
         while (ReadLine(text, out var line, out var overflow) is true)
@@ -61,7 +60,7 @@ internal sealed partial class HnTableFormat : IRecordFormat
             {
                 if (pending is not null)
                 {
-                    yield return Row(header!, pending, ++position, pendingLine, fileMonth, seen);
+                    yield return Row(header!, pending, ++position, pendingLine, fileMonth);
                     pending = null;
                 }
 
@@ -95,7 +94,7 @@ internal sealed partial class HnTableFormat : IRecordFormat
 
             if (pending is not null)
             {
-                yield return Row(header, pending, ++position, pendingLine, fileMonth, seen);
+                yield return Row(header, pending, ++position, pendingLine, fileMonth);
             }
 
             pending = trimmed;
@@ -104,7 +103,7 @@ internal sealed partial class HnTableFormat : IRecordFormat
 
         if (pending is not null)
         {
-            yield return Row(header!, pending, ++position, pendingLine, fileMonth, seen);
+            yield return Row(header!, pending, ++position, pendingLine, fileMonth);
         }
 
         if (header is null)
@@ -113,7 +112,7 @@ internal sealed partial class HnTableFormat : IRecordFormat
         }
     }
 
-    private static SourceRow Row(Header header, string line, long position, long lineNumber, DateOnly? fileMonth, Dictionary<string, int> seen)
+    private static SourceRow Row(Header header, string line, long position, long lineNumber, DateOnly? fileMonth)
     {
         if (!line.StartsWith('|'))
         {
@@ -127,6 +126,16 @@ internal sealed partial class HnTableFormat : IRecordFormat
             return SourceRow.Rejected(position, lineNumber, line, error!);
         }
 
+        return FromFields(fields, position, lineNumber, line, fileMonth);
+    }
+
+    /// <summary>
+    /// One role row from its cells by lowercase header name ("post id", "post link", "post date", "company", "job title",
+    /// "employment type", "salary", "remote", "location" or "city" + "country", "languages and frameworks",
+    /// "remote rules", "how to apply"); shared with the same data set's SQLite file (<see cref="HnDatabaseRows"/>).
+    /// </summary>
+    internal static SourceRow FromFields(IReadOnlyDictionary<string, string> fields, long position, long lineNumber, string line, DateOnly? fileMonth)
+    {
         string Get(string column) => fields.TryGetValue(column, out var v) ? v : "";
 
         var postId = Get("post id");
@@ -168,7 +177,6 @@ internal sealed partial class HnTableFormat : IRecordFormat
 
         // One identity per comment and title: the table repeats some (post, title) rows word for word.
         var key = postId + ":" + Normalize(title);
-        seen[key] = seen.GetValueOrDefault(key) + 1;
         var record = new RawRecord
         {
             Kind = RecordKinds.Posting,
@@ -189,6 +197,8 @@ internal sealed partial class HnTableFormat : IRecordFormat
             },
             StatedSkills = skills.Length == 0 ? null : [.. skills.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
             Url = "https://news.ycombinator.com/item?id=" + postId,
+            // The poster's HN user name is no field of a record; kept as stated so no column is lost.
+            Extra = Get("post username") is { Length: > 0 } user ? [new("Post Username", user)] : null,
         };
         return SourceRow.Ok(position, lineNumber, line, record);
     }

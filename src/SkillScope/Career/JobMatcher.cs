@@ -48,14 +48,14 @@ public sealed record JobMatch(
 }
 
 /// <param name="Indexed">Postings in the full-text index (before filters).</param>
-/// <param name="Candidates">Postings re-ranked: the best by full text among those matching the filters.</param>
+/// <param name="Candidates">Postings re-ranked, among those matching the filters: the best by full text and the best of the resume's role.</param>
 /// <param name="Terms">The phrases searched for.</param>
 public sealed record MatchReport(
     long Indexed, int Candidates, IReadOnlyList<string> Terms, IReadOnlyList<JobMatch> Matches, IReadOnlyList<string> Notes);
 
 /// <summary>
-/// Ranks stored postings for a resume: SQLite FTS5 (BM25) picks the candidates the resume's skills and titles are most
-/// relevant to, then each is scored on skill overlap (required skills weigh double), text relevance and fit on level,
+/// Ranks stored postings for a resume: full-text search picks the candidates the resume's skills and titles are most
+/// relevant to (among all postings and among those of the resume's role), then each is scored on skill overlap (required skills weigh double), text relevance and fit on level,
 /// place and arrangement. Deterministic: ties break on record id. Method: docs/resume-score.md.
 /// </summary>
 public static class JobMatcher
@@ -100,33 +100,70 @@ public static class JobMatcher
             return new MatchReport(indexed, 0, [], [], notes);
         }
 
-        var hits = PostingIndex.Search(store, terms, filter, Math.Max(request.Candidates, request.Top));
-        if (hits.Count == 0)
+        var limit = Math.Max(request.Candidates, request.Top);
+        var hits = PostingIndex.Search(store, terms, filter, limit);
+        // The best postings of the resume's own role are candidates too, however they rank among all postings: full-text
+        // ranking differs by engine (BM25 on SQLite, ts_rank without term rarity on PostgreSQL), and role fit must not.
+        var roleHits = resume.Role == Roles.Other || filter.Roles.Count > 0
+            ? []
+            : PostingIndex.Search(store, terms, filter with { Roles = [resume.Role] }, limit);
+        if (hits.Count + roleHits.Count == 0)
         {
             notes.Add("no stored posting that matches the filters mentions the resume's skills or titles");
             return new MatchReport(indexed, 0, terms, [], notes);
         }
 
-        var best = hits[0].Bm25;
-        var textRank = new Dictionary<long, (int Rank, double Relevance)>(hits.Count);
+        var best = hits.Count == 0 ? 0 : hits[0].Bm25;
+        var textRank = new Dictionary<long, (int Rank, double Relevance)>(hits.Count + roleHits.Count);
         for (var i = 0; i < hits.Count; i++)
         {
             textRank[hits[i].Id] = (i + 1, best < 0 ? hits[i].Bm25 / best : 0);
+        }
+
+        foreach (var (id, _) in roleHits)
+        {
+            textRank.TryAdd(id, (0, 0));
         }
 
         var coverage = new SkillCoverage(resume.Skills.Select(s => s.Id), taxonomy);
         var level = resume.Seniority;
         var country = request.Country ?? resume.Country;
         var generic = GenericSkills.Of(taxonomy);
-        var scored = PostingIndex.Load(store, [.. hits.Select(h => h.Id)], withText: false)
+        var scored = PostingIndex.Load(store, [.. textRank.Keys], withText: false)
             .Select(p => Score(p, taxonomy, generic, coverage, resume, textRank[p.Id], hits.Count, level, country, request.Arrangement))
             .OrderByDescending(m => Math.Round(m.Score, 9)).ThenBy(m => m.RecordId)
-            .Take(request.Top)
-            .Select((m, i) => m with { Rank = i + 1 })
             .ToList();
+        // The same job posted again (an HN ad each month, a board's re-listing) whose text changed enough to be stored
+        // twice is one opportunity: list its best-scoring copy once.
+        var seen = new HashSet<(string, string)>();
+        var listed = new List<JobMatch>(request.Top);
+        var repeats = 0;
+        foreach (var match in scored)
+        {
+            if (listed.Count == request.Top)
+            {
+                break;
+            }
+
+            if (seen.Add((match.Company?.Trim().ToLowerInvariant() ?? "", match.Title.Trim().ToLowerInvariant())))
+            {
+                listed.Add(match with { Rank = listed.Count + 1 });
+            }
+            else
+            {
+                repeats++;
+            }
+        }
+
+        if (repeats > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{repeats} posting{(repeats == 1 ? "" : "s")} with the same company and title as a better-ranked one left out (the same job posted again)"));
+        }
+
         notes.Add(string.Create(CultureInfo.InvariantCulture,
-            $"ranked the {hits.Count:N0} postings most relevant by full text (BM25){(Unfiltered(request.Filter) ? "" : " that match the filters")} of {indexed:N0} indexed"));
-        return new MatchReport(indexed, hits.Count, terms, scored, notes);
+            $"ranked {textRank.Count:N0} postings{(Unfiltered(request.Filter) ? "" : " that match the filters")} of {indexed:N0} indexed: the {hits.Count:N0} most relevant by full text{(roleHits.Count == 0 ? "" : $" and the {roleHits.Count:N0} most relevant of the resume's role ({RoleNames.Of(resume.Role)})")}"));
+        return new MatchReport(indexed, textRank.Count, terms, listed, notes);
     }
 
     /// <summary>
@@ -254,7 +291,9 @@ public static class JobMatcher
             TextKinds.Summary => "text: a short summary (what it asks is not all there)",
             TextKinds.None => "text: none (title only)",
             _ => "text: completeness not recorded",
-        } + string.Create(CultureInfo.InvariantCulture, $"; BM25 rank {text.Rank} of {candidates}"));
+        } + (text.Rank == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"; among the best of its role, not of all postings by full text")
+            : string.Create(CultureInfo.InvariantCulture, $"; BM25 rank {text.Rank} of {candidates}")));
 
         var place = record.Metro ?? record.LocationText ?? record.Country;
         if (place is not null || record.WorkArrangement != WorkArrangements.Unknown)

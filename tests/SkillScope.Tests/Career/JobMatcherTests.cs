@@ -109,6 +109,23 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
     }
 
     [Fact]
+    public void Words_joined_by_slashes_dots_or_at_signs_are_found_alike_on_both_engines()
+    {
+        using var temp = new TempFolder();
+        using var store = SkillStore.Open(temp.Db);
+        var csv = new StringBuilder(UsajobsHeader);
+        csv.Append(Posting(1, "Machine Learning Engineer", "Models in production (Python, PyTorch/TensorFlow); ci/cd; python3.11; see jobs.example.io"));
+        csv.Append(Posting(2, "Data Engineer", "Build pipelines with Airflow and Spark."));
+        Ingest(store, temp.Write("slashes.csv", csv.ToString()));
+        PostingIndex.Update(store);
+
+        foreach (var term in new[] { "pytorch", "tensorflow", "ci cd", "python3 11", "example" })
+        {
+            Assert.Single(PostingIndex.Search(store, [term], RecordFilter.None, 10));
+        }
+    }
+
+    [Fact]
     [Trait("Engine", "sqlite")]
     public void The_index_is_rebuilt_when_postings_it_holds_change()
     {

@@ -135,7 +135,8 @@ public static class JobMatcher
             .ToList();
         // The same job posted again (an HN ad each month, a board's re-listing) whose text changed enough to be stored
         // twice is one opportunity: list its best-scoring copy once.
-        var seen = new HashSet<(string, string)>();
+        static string Key(string? text) => text?.Trim().ToLowerInvariant() ?? "";
+        var seen = new HashSet<(string, string, string)>();
         var listed = new List<JobMatch>(request.Top);
         var repeats = 0;
         foreach (var match in scored)
@@ -145,7 +146,7 @@ public static class JobMatcher
                 break;
             }
 
-            if (seen.Add((match.Company?.Trim().ToLowerInvariant() ?? "", match.Title.Trim().ToLowerInvariant())))
+            if (seen.Add((Key(match.Company), Key(match.Title), Key(match.Location))))
             {
                 listed.Add(match with { Rank = listed.Count + 1 });
             }
@@ -158,7 +159,7 @@ public static class JobMatcher
         if (repeats > 0)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{repeats} posting{(repeats == 1 ? "" : "s")} with the same company and title as a better-ranked one left out (the same job posted again)"));
+                $"{repeats} posting{(repeats == 1 ? "" : "s")} with the company, title and place of a better-ranked one left out (the same job posted again)"));
         }
 
         notes.Add(string.Create(CultureInfo.InvariantCulture,

@@ -39,7 +39,7 @@ public class MatchByFitTests(MixedPostingsStore postings, ITestOutputHelper outp
         Assert.True(seniorOrLead >= 6, $"{seniorOrLead} of 10 are senior or lead");
         Assert.Equal(Roles.MlEngineer, report.Matches[0].Role);
         // The HN 2026 runs hold the same ad in several months: one opportunity is listed once.
-        Assert.Equal(10, report.Matches.Select(m => (m.Company, m.Title)).Distinct().Count());
+        Assert.Equal(10, report.Matches.Select(m => (m.Company, m.Title, m.Location)).Distinct().Count());
     }
 
     [SharedDataFact(CareerKit.Glassdoor, MixedPostingsStore.Adzuna, MixedPostingsStore.HnApril)]

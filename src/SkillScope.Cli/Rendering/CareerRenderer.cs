@@ -165,7 +165,7 @@ internal static class CareerRenderer
 
         var console = Consoles.For(context);
         console.Write(new Rule("[bold]SkillScope: matching postings[/]").LeftJustified());
-        // A column each for level, skills and why from 110 columns up; narrower, they are lines under the posting.
+        // A column each for level, skills and why from 160 columns up; narrower, they are lines under the posting.
         var wide = new FitTable { Empty = "(no matching postings)" }
             .Number("#").Number("score").Number("id").Text("posting").Token("level").Text("skills matched").Text("skills missing (required)").Text("why");
         var narrow = new FitTable { Empty = "(no matching postings)" }.Number("#").Number("score").Number("id").Text("posting, level, skills and why");
@@ -308,7 +308,7 @@ internal static class CareerRenderer
     private static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>From this width up, `match` prints level, skills and why in columns of their own.</summary>
-    internal const int WideMatchColumns = 110;
+    internal const int WideMatchColumns = 160;
 
     // Stored text on one line of a cell: its own line breaks become spaces (the cell wraps it at spaces).
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");

@@ -99,6 +99,51 @@ public sealed class TerminalWidthTests(TerminalTablesStore store) : IClassFixtur
     }
 }
 
+/// <summary>The width comes from COLUMNS in a real process, so a pipe or a script can choose it.</summary>
+public sealed class ColumnsVariableTests
+{
+    [Theory]
+    [InlineData("80", 80)]
+    [InlineData("200", 200)]
+    [InlineData("12", 40)]
+    [InlineData("wide", 120)]
+    public async Task A_piped_command_lays_its_tables_out_for_COLUMNS(string columns, int width)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])[CliRunner.CliAssembly, "skills", "list", "--category", "llm-genai"])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["COLUMNS"] = columns;
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), "the CLI did not finish in 60 s");
+        Assert.True(process.ExitCode == 0, await error);
+
+        var lines = output.Split('\n').Where(l => l.StartsWith('╭')).ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.True(l.TrimEnd().GetCellWidth() <= width, l));
+        if (width > 80)
+        {
+            Assert.Contains(lines, l => l.TrimEnd().GetCellWidth() > 80); // wider than 80 when allowed: the taxonomy's aliases are long
+        }
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    [InlineData("abc", null)]
+    [InlineData("-5", null)]
+    [InlineData("0", null)]
+    [InlineData("39", 40)]
+    [InlineData("80", 80)]
+    [InlineData("5000", 1000)]
+    public void COLUMNS_is_read_as_a_width_of_40_to_1000_or_ignored(string? value, int? expected) =>
+        Assert.Equal(expected, SkillScope.Cli.Rendering.Consoles.ParseColumns(value));
+}
+
 /// <summary>The checker itself: it finds what a table laid out without regard to its words does at 80 columns.</summary>
 public sealed class TerminalTextTests
 {

@@ -15,4 +15,17 @@ internal static class CliRunner
         var exit = SkillScopeCli.RunAsync(args, output, error, FixedTime.Default, columns).GetAwaiter().GetResult();
         return (exit, output.ToString(), error.ToString());
     }
+
+    /// <summary>The CLI built beside this test assembly, in the same configuration (to run it as a child process).</summary>
+    public static string CliAssembly
+    {
+        get
+        {
+            var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var configuration = testBin.Parent!.Name;
+            var path = Path.Combine(Repo.Root, "src", "SkillScope.Cli", "bin", configuration, testBin.Name, "SkillScope.Cli.dll");
+            Assert.True(File.Exists(path), "CLI not built at " + path);
+            return path;
+        }
+    }
 }

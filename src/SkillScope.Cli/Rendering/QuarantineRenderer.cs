@@ -27,9 +27,10 @@ internal static class QuarantineRenderer
                 return;
         }
 
-        // Laid out for the terminal's width (COLUMNS): the location and reason wrap at spaces, a path too long for a line
-        // keeps its end, and the raw text is a one-line preview cut to the width.
-        var width = Consoles.Width(context);
+        // Laid out for the width when one is known (COLUMNS, or a terminal): the location and reason wrap at spaces, a
+        // path too long for a line keeps its end, and the raw text is a one-line preview cut to the width. In a pipe
+        // without COLUMNS each row stays on its two lines, whole, for grep.
+        var width = context.Columns ?? (context.Interactive ? Consoles.Width(context) : int.MaxValue / 2);
         context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total:N0} quarantined records{(rows.Count < total ? $" (showing {rows.Count:N0}; use --limit 0 for all)" : "")}"));
         foreach (var row in rows)
         {

@@ -10,6 +10,7 @@ namespace SkillScope.Cli.Rendering;
 /// </summary>
 internal static class RoadmapRenderer
 {
+    /// <summary>The width the text report is checked at in the tests (it follows COLUMNS like every table).</summary>
     public const int Width = 80;
 
     public static void Write(CliContext context, SkillGapReport report, string format)
@@ -24,18 +25,43 @@ internal static class RoadmapRenderer
                 return;
         }
 
-        context.Output.Write(Text(report));
+        var width = Consoles.Width(context);
+        var head = new StringBuilder();
+        const string title0 = "SkillScope: skill gap and roadmap";
+        head.AppendLine(title0).AppendLine(new string('=', title0.Length));
+        foreach (var line in Header(report))
+        {
+            Wrap(head, line, 0, 2, width);
+        }
+
+        context.Output.Write(head.AppendLine().ToString());
+        var missing = new FitTable { Title = "Missing skills by market value" }
+            .Number("#").Text("skill").Number("share").Number("95% interval", drop: 2).Number("required", drop: 1).Text("salary premium");
+        var rank = 0;
+        foreach (var g in report.Missing)
+        {
+            missing.Add((++rank).ToString(CultureInfo.InvariantCulture), g.Name, Pct(g.Share), Interval(g.Low, g.High), Pct(g.RequiredShare), PremiumShort(g.Premium));
+        }
+
+        var console = Consoles.For(context);
+        console.Write(missing.Build(width));
+        context.Output.Write(Text(report, width, includeHeader: false));
     }
 
-    /// <summary>The text report, every line at most <see cref="Width"/> characters.</summary>
-    public static string Text(SkillGapReport report)
+    /// <summary>The text report, every line at most <paramref name="width"/> characters (the missing-skills table is the CLI's own).</summary>
+    public static string Text(SkillGapReport report, int width = Width, bool includeHeader = true)
     {
         var text = new StringBuilder();
+        if (!includeHeader)
+        {
+            return Body(report, text, width);
+        }
+
         const string title = "SkillScope: skill gap and roadmap";
         text.AppendLine(title).AppendLine(new string('=', title.Length));
         foreach (var line in Header(report))
         {
-            Wrap(text, line, 0, 2);
+            Wrap(text, line, 0, 2, width);
         }
 
         text.AppendLine().AppendLine("Missing skills by market value");
@@ -47,6 +73,11 @@ internal static class RoadmapRenderer
                 $"{++rank,3} {Fit(g.Name, 25),-25} {Pct(g.Share),6} {Interval(g.Low, g.High),-12} {Pct(g.RequiredShare),6} {Fit(PremiumShort(g.Premium), 23)}"));
         }
 
+        return Body(report, text, width);
+    }
+
+    private static string Body(SkillGapReport report, StringBuilder text, int width)
+    {
         text.AppendLine().AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Roadmap: {report.Stages.Count} phase{(report.Stages.Count == 1 ? "" : "s")}, {Weeks(report.TotalWeeks)} at {EffortTable.HoursPerWeek} hours a week"));
         foreach (var stage in report.Stages)
@@ -56,62 +87,62 @@ internal static class RoadmapRenderer
             foreach (var s in stage.Skills)
             {
                 var effort = s.Effort!;
-                Wrap(text, $"{s.Name}: {Weeks(effort.Weeks)} ({EffortLabel(effort)})", 2, 6);
-                Wrap(text, s.Why, 6, 6);
+                Wrap(text, $"{s.Name}: {Weeks(effort.Weeks)} ({EffortLabel(effort)})", 2, 6, width);
+                Wrap(text, s.Why, 6, 6, width);
                 foreach (var edge in s.After)
                 {
-                    Wrap(text, $"after {edge.Name}: {edge.Evidence}", 6, 8);
+                    Wrap(text, $"after {edge.Name}: {edge.Evidence}", 6, 8, width);
                 }
 
                 foreach (var r in effort.Resources)
                 {
-                    Wrap(text, "learn: " + r.Title + (r.Url is null ? "" : " " + r.Url), 6, 8);
+                    Wrap(text, "learn: " + r.Title + (r.Url is null ? "" : " " + r.Url), 6, 8, width);
                 }
             }
 
             if (stage.Pay is { } pay)
             {
-                Wrap(text, pay.Text, 2, 4);
+                Wrap(text, pay.Text, 2, 4, width);
             }
 
-            Wrap(text, stage.Salary, 2, 4);
+            Wrap(text, stage.Salary, 2, 4, width);
         }
 
         if (report.Effort is { } table)
         {
             text.AppendLine().AppendLine("Effort sources");
-            Wrap(text, $"weeks at {table.HoursPerWeek} hours a week, from {table.Table}" + (table.Override is { } o ? $" with your rows from {o}" : ""), 2, 2);
+            Wrap(text, $"weeks at {table.HoursPerWeek} hours a week, from {table.Table}" + (table.Override is { } o ? $" with your rows from {o}" : ""), 2, 2, width);
             foreach (var row in table.Sources)
             {
                 var used = row.Basis == "default" ? $" (default of its kind for {string.Join(", ", row.Skills)})" : "";
-                Wrap(text, $"{row.Origin} {row.Key}: {Weeks(row.Weeks)}{used}. {row.Source}", 2, 6);
+                Wrap(text, $"{row.Origin} {row.Key}: {Weeks(row.Weeks)}{used}. {row.Source}", 2, 6, width);
             }
         }
 
         if (report.Preset is { } preset)
         {
             text.AppendLine();
-            Wrap(text, $"Compared with preset {preset.Preset}: {preset.Name} ({preset.Source}; {preset.MonthsLow}-{preset.MonthsHigh} months)", 0, 2);
+            Wrap(text, $"Compared with preset {preset.Preset}: {preset.Name} ({preset.Source}; {preset.MonthsLow}-{preset.MonthsHigh} months)", 0, 2, width);
             foreach (var phase in preset.Phases)
             {
-                Wrap(text, $"Preset phase {phase.Phase}, {phase.Name}: {Weeks(phase.Weeks)} still to learn", 2, 4);
+                Wrap(text, $"Preset phase {phase.Phase}, {phase.Name}: {Weeks(phase.Weeks)} still to learn", 2, 4, width);
                 foreach (var s in phase.Skills)
                 {
-                    Wrap(text, $"{s.Name}: {Status(s)}", 4, 6);
+                    Wrap(text, $"{s.Name}: {Status(s)}", 4, 6, width);
                 }
             }
 
-            Wrap(text, "In the preset, not in your roadmap: " + List(preset.OnlyInPreset.Select(s => $"{s.Name} ({s.Why})")), 2, 4);
-            Wrap(text, "In your roadmap, not in the preset: " + List(preset.OnlyInRoadmap.Select(s => $"{s.Name} ({s.Why})")), 2, 4);
+            Wrap(text, "In the preset, not in your roadmap: " + List(preset.OnlyInPreset.Select(s => $"{s.Name} ({s.Why})")), 2, 4, width);
+            Wrap(text, "In your roadmap, not in the preset: " + List(preset.OnlyInRoadmap.Select(s => $"{s.Name} ({s.Why})")), 2, 4, width);
             foreach (var note in preset.Notes)
             {
-                Wrap(text, "note: " + note, 2, 4);
+                Wrap(text, "note: " + note, 2, 4, width);
             }
         }
 
         foreach (var note in report.Notes)
         {
-            Wrap(text, "note: " + note, 0, 2);
+            Wrap(text, "note: " + note, 0, 2, width);
         }
 
         return text.ToString();
@@ -297,8 +328,8 @@ internal static class RoadmapRenderer
 
     private static string Md(string value) => Terminal.Safe(value).ReplaceLineEndings(" ");
 
-    /// <summary>Appends <paramref name="line"/> wrapped at <see cref="Width"/>: the first line indented by <paramref name="first"/>, the rest by <paramref name="rest"/>.</summary>
-    private static void Wrap(StringBuilder text, string line, int first, int rest)
+    /// <summary>Appends <paramref name="line"/> wrapped at <paramref name="width"/>: the first line indented by <paramref name="first"/>, the rest by <paramref name="rest"/>.</summary>
+    private static void Wrap(StringBuilder text, string line, int first, int rest, int width)
     {
         var words = Terminal.Safe(line).ReplaceLineEndings(" ").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var current = new StringBuilder(new string(' ', first));
@@ -308,7 +339,7 @@ internal static class RoadmapRenderer
             var piece = word;
             while (true)
             {
-                var room = Width - current.Length - (empty ? 0 : 1);
+                var room = width - current.Length - (empty ? 0 : 1);
                 if (piece.Length <= room)
                 {
                     current.Append(empty ? "" : " ").Append(piece);

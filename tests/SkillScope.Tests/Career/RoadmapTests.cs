@@ -366,7 +366,7 @@ public partial class SkillGapTests
         {
         }
 
-        var (exit, output, error) = CliRunner.Run("gap", "--skills", "python", "--target-role", "ml_engineer", "--db", temp.Db, "--include-snippets",
+        var (exit, output, error) = CliRunner.RunAt(RoadmapRenderer.Width, "gap", "--skills", "python", "--target-role", "ml_engineer", "--db", temp.Db, "--include-snippets",
             "--preset", "ml-engineer-to-llm-specialist");
 
         Assert.True(exit == 0, error);

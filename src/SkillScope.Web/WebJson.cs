@@ -14,6 +14,7 @@ namespace SkillScope.Web;
 [JsonSerializable(typeof(MarketReport))]
 [JsonSerializable(typeof(SkillDemandReport))]
 [JsonSerializable(typeof(SkillSeriesReport))]
+[JsonSerializable(typeof(StackReport))]
 [JsonSerializable(typeof(PostingPage))]
 [JsonSerializable(typeof(PostingDetail))]
 [JsonSerializable(typeof(IReadOnlyList<QuarantinedRow>))]

@@ -12,6 +12,7 @@ internal static class ReportCommands
         var report = new Command("report", "Reports computed from the stored records");
         report.Subcommands.Add(Market(context));
         report.Subcommands.Add(SkillReportCommands.Report(context));
+        report.Subcommands.Add(StackCommands.Report(context));
         report.Subcommands.Add(SalaryCommands.Salaries(context));
         report.Subcommands.Add(SalaryCommands.Premiums(context));
         return report;

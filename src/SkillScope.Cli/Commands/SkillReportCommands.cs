@@ -121,7 +121,7 @@ internal static class SkillReportCommands
     public static IngestService IngestServiceFor(SkillStore store, FxRates rates, SkillTaxonomy taxonomy, TimeProvider time) =>
         new(store, rates, time, new SkillExtractor(taxonomy));
 
-    private static void WarnIfStale(CliContext context, SkillStore store, SkillTaxonomy taxonomy)
+    internal static void WarnIfStale(CliContext context, SkillStore store, SkillTaxonomy taxonomy)
     {
         if (SkillIndex.StoredVersion(store) is { } stored && stored != taxonomy.Version)
         {

@@ -11,6 +11,7 @@ namespace SkillScope.Cli.Rendering;
 [JsonSerializable(typeof(MarketReport))]
 [JsonSerializable(typeof(SkillDemandReport))]
 [JsonSerializable(typeof(SkillSeriesReport))]
+[JsonSerializable(typeof(StackReport))]
 [JsonSerializable(typeof(SkillScope.Career.ResumeScore))]
 [JsonSerializable(typeof(SkillScope.Career.SkillGapReport))]
 [JsonSerializable(typeof(SkillScope.Career.MatchReport))]

@@ -163,6 +163,28 @@ public static class SkillDemand
         return (successes == 0 ? 0 : Math.Max(0, (centre - margin) / denominator), successes == n ? 1 : Math.Min(1, (centre + margin) / denominator));
     }
 
+    /// <summary>
+    /// 95% interval of the difference <c>x1/n1 - x2/n2</c> by Newcombe's hybrid score method (method 10 of Newcombe,
+    /// "Interval estimation for the difference between independent proportions", Statistics in Medicine 1998): the
+    /// two <see cref="Wilson"/> intervals combined, <c>d - sqrt((p1 - l1)^2 + (u2 - p2)^2)</c> to
+    /// <c>d + sqrt((u1 - p1)^2 + (p2 - l2)^2)</c>. Both samples must be non-empty.
+    /// </summary>
+    public static (double Low, double High) NewcombeDifference(long x1, long n1, long x2, long n2)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n1);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n2);
+        ArgumentOutOfRangeException.ThrowIfNegative(x1);
+        ArgumentOutOfRangeException.ThrowIfNegative(x2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(x1, n1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(x2, n2);
+        var (p1, p2) = ((double)x1 / n1, (double)x2 / n2);
+        var (l1, u1) = Wilson(x1, n1);
+        var (l2, u2) = Wilson(x2, n2);
+        var d = p1 - p2;
+        return (Math.Max(-1, d - Math.Sqrt(((p1 - l1) * (p1 - l1)) + ((u2 - p2) * (u2 - p2)))),
+            Math.Min(1, d + Math.Sqrt(((u1 - p1) * (u1 - p1)) + ((p2 - l2) * (p2 - l2)))));
+    }
+
     /// <summary>Two-sided p-value of the pooled two-proportion z test; 1 when either sample is empty.</summary>
     public static double TwoProportionPValue(long x1, long n1, long x2, long n2)
     {

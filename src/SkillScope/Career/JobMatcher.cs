@@ -1,5 +1,6 @@
 using System.Globalization;
 using SkillScope.Model;
+using SkillScope.Normalize;
 using SkillScope.Skills;
 using SkillScope.Store;
 
@@ -31,25 +32,46 @@ public sealed record JobMatch(
     int Rank, long RecordId, string Title, string? Company, string? Location, string Role, string Seniority, string WorkArrangement,
     double Score, double SkillFit, double TitleFit, double TextRelevance, double? Fit, int TextRank,
     IReadOnlyList<string> MatchedRequired, IReadOnlyList<string> MatchedPreferred, IReadOnlyList<string> MissingRequired, IReadOnlyList<string> MissingPreferred,
-    IReadOnlyList<string> Why);
+    IReadOnlyList<string> Why)
+{
+    /// <summary>0-1: the posting's level against the resume's (same 1, one above 0.75, one below 0.5, unknown 0.5); null when the resume's level is unknown.</summary>
+    public double? LevelFit { get; init; }
+
+    /// <summary>Whether the stored text is a full description (full, snippet, summary, none).</summary>
+    public string? TextKind { get; init; }
+
+    /// <summary>0-1: how complete the posting's text is (full 1, summary or snippet 0.4, none 0): a short text hides what it asks.</summary>
+    public double Completeness { get; init; }
+
+    /// <summary>The pay the posting states (USD a year), or null when it states none (estimates are not stated pay).</summary>
+    public string? Pay { get; init; }
+}
 
 /// <param name="Indexed">Postings in the full-text index (before filters).</param>
-/// <param name="Candidates">Postings re-ranked: the best by full text among those matching the filters.</param>
+/// <param name="Candidates">Postings re-ranked, among those matching the filters: the best by full text and the best of the resume's role.</param>
 /// <param name="Terms">The phrases searched for.</param>
 public sealed record MatchReport(
     long Indexed, int Candidates, IReadOnlyList<string> Terms, IReadOnlyList<JobMatch> Matches, IReadOnlyList<string> Notes);
 
 /// <summary>
-/// Ranks stored postings for a resume: SQLite FTS5 (BM25) picks the candidates the resume's skills and titles are most
-/// relevant to, then each is scored on skill overlap (required skills weigh double), text relevance and fit on level,
+/// Ranks stored postings for a resume: full-text search picks the candidates the resume's skills and titles are most
+/// relevant to (among all postings and among those of the resume's role), then each is scored on skill overlap (required skills weigh double), text relevance and fit on level,
 /// place and arrangement. Deterministic: ties break on record id. Method: docs/resume-score.md.
 /// </summary>
 public static class JobMatcher
 {
-    public const double SkillWeight = 0.50;
-    public const double TitleWeight = 0.15;
-    public const double TextWeight = 0.15;
-    public const double FitWeight = 0.20;
+    public const double SkillWeight = 0.40;
+    public const double TitleWeight = 0.25;
+    public const double LevelWeight = 0.15;
+    public const double CompletenessWeight = 0.10;
+    public const double TextWeight = 0.05;
+    public const double FitWeight = 0.05;
+
+    /// <summary>
+    /// Skill fit divides by at least this many points (a required skill is 2, a preferred one 1): a snippet that names one
+    /// or two skills the resume has is not a 100% fit, it is a posting whose asks are unknown.
+    /// </summary>
+    public const double MinSkillPoints = 6;
 
     /// <summary>Terms in more than this share of the indexed postings are left out: BM25 gives them no weight.</summary>
     public const double MaxTermShare = 0.5;
@@ -78,32 +100,71 @@ public static class JobMatcher
             return new MatchReport(indexed, 0, [], [], notes);
         }
 
-        var hits = PostingIndex.Search(store, terms, filter, Math.Max(request.Candidates, request.Top));
-        if (hits.Count == 0)
+        var limit = Math.Max(request.Candidates, request.Top);
+        var hits = PostingIndex.Search(store, terms, filter, limit);
+        // The best postings of the resume's own role are candidates too, however they rank among all postings: full-text
+        // ranking differs by engine (BM25 on SQLite, ts_rank without term rarity on PostgreSQL), and role fit must not.
+        var roleHits = resume.Role == Roles.Other || filter.Roles.Count > 0
+            ? []
+            : PostingIndex.Search(store, terms, filter with { Roles = [resume.Role] }, limit);
+        if (hits.Count + roleHits.Count == 0)
         {
             notes.Add("no stored posting that matches the filters mentions the resume's skills or titles");
             return new MatchReport(indexed, 0, terms, [], notes);
         }
 
-        var best = hits[0].Bm25;
-        var textRank = new Dictionary<long, (int Rank, double Relevance)>(hits.Count);
+        var best = hits.Count == 0 ? 0 : hits[0].Bm25;
+        var textRank = new Dictionary<long, (int Rank, double Relevance)>(hits.Count + roleHits.Count);
         for (var i = 0; i < hits.Count; i++)
         {
             textRank[hits[i].Id] = (i + 1, best < 0 ? hits[i].Bm25 / best : 0);
         }
 
+        foreach (var (id, _) in roleHits)
+        {
+            textRank.TryAdd(id, (0, 0));
+        }
+
         var coverage = new SkillCoverage(resume.Skills.Select(s => s.Id), taxonomy);
         var level = resume.Seniority;
         var country = request.Country ?? resume.Country;
-        var scored = PostingIndex.Load(store, [.. hits.Select(h => h.Id)], withText: false)
-            .Select(p => Score(p, taxonomy, coverage, resume, textRank[p.Id], hits.Count, level, country, request.Arrangement))
+        var generic = GenericSkills.Of(taxonomy);
+        var scored = PostingIndex.Load(store, [.. textRank.Keys], withText: false)
+            .Select(p => Score(p, taxonomy, generic, coverage, resume, textRank[p.Id], hits.Count, level, country, request.Arrangement))
             .OrderByDescending(m => Math.Round(m.Score, 9)).ThenBy(m => m.RecordId)
-            .Take(request.Top)
-            .Select((m, i) => m with { Rank = i + 1 })
             .ToList();
+        // The same job posted again (an HN ad each month, a board's re-listing) whose text changed enough to be stored
+        // twice is one opportunity: list its best-scoring copy once.
+        static string Key(string? text) => text?.Trim().ToLowerInvariant() ?? "";
+        var seen = new HashSet<(string, string, string)>();
+        var listed = new List<JobMatch>(request.Top);
+        var repeats = 0;
+        foreach (var match in scored)
+        {
+            if (listed.Count == request.Top)
+            {
+                break;
+            }
+
+            if (seen.Add((Key(match.Company), Key(match.Title), Key(match.Location))))
+            {
+                listed.Add(match with { Rank = listed.Count + 1 });
+            }
+            else
+            {
+                repeats++;
+            }
+        }
+
+        if (repeats > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{repeats} posting{(repeats == 1 ? "" : "s")} with the company, title and place of a better-ranked one left out (the same job posted again)"));
+        }
+
         notes.Add(string.Create(CultureInfo.InvariantCulture,
-            $"ranked the {hits.Count:N0} postings most relevant by full text (BM25){(Unfiltered(request.Filter) ? "" : " that match the filters")} of {indexed:N0} indexed"));
-        return new MatchReport(indexed, hits.Count, terms, scored, notes);
+            $"ranked {textRank.Count:N0} postings{(Unfiltered(request.Filter) ? "" : " that match the filters")} of {indexed:N0} indexed: the {hits.Count:N0} most relevant by full text{(roleHits.Count == 0 ? "" : $" and the {roleHits.Count:N0} most relevant of the resume's role ({RoleNames.Of(resume.Role)})")}"));
+        return new MatchReport(indexed, textRank.Count, terms, listed, notes);
     }
 
     /// <summary>
@@ -171,8 +232,8 @@ public static class JobMatcher
     }
 
     private static JobMatch Score(
-        IndexedPosting posting, SkillTaxonomy taxonomy, SkillCoverage coverage, Resume resume, (int Rank, double Relevance) text, int candidates,
-        string level, string? country, string? arrangement)
+        IndexedPosting posting, SkillTaxonomy taxonomy, IReadOnlySet<string> generic, SkillCoverage coverage, Resume resume, (int Rank, double Relevance) text,
+        int candidates, string level, string? country, string? arrangement)
     {
         List<string> matchedRequired = [], matchedPreferred = [], missingRequired = [], missingPreferred = [];
         double earned = 0, possible = 0;
@@ -186,41 +247,75 @@ public static class JobMatcher
 
             var weight = required ? 2.0 : 1.0;
             possible += weight;
-            var credit = coverage.Has(skillId) ? 1 : coverage.Covers(skillId) ? ResumeScorer.ImpliedCredit : 0;
+            // A generic term (machine learning, databases) is covered in full by any skill below it.
+            var credit = coverage.Has(skillId) ? 1 : coverage.Covers(skillId) ? (generic.Contains(skillId) ? 1 : ResumeScorer.ImpliedCredit) : 0;
             earned += weight * credit;
             (credit > 0 ? (required ? matchedRequired : matchedPreferred) : (required ? missingRequired : missingPreferred)).Add(skill.Name);
         }
 
-        var skillFit = possible == 0 ? 0 : earned / possible;
+        var skillFit = possible == 0 ? 0 : earned / Math.Max(possible, MinSkillPoints);
         var record = posting.Record;
         var why = new List<string>
         {
             possible == 0
                 ? "skills: the posting names none"
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"skills: {matchedRequired.Count} of {matchedRequired.Count + missingRequired.Count} required and {matchedPreferred.Count} of {matchedPreferred.Count + missingPreferred.Count} preferred shown ({skillFit:P0})"),
-            string.Create(CultureInfo.InvariantCulture, $"text: BM25 rank {text.Rank} of {candidates} ({text.Relevance:0.00} of the best)"),
+                    $"skills: {matchedRequired.Count} of {matchedRequired.Count + missingRequired.Count} required and {matchedPreferred.Count} of {matchedPreferred.Count + missingPreferred.Count} preferred shown ({skillFit:P0}){(matchedRequired.Count + matchedPreferred.Count > 0 ? ": " + string.Join(", ", matchedRequired.Concat(matchedPreferred).Take(8)) : "")}"),
         };
-        var (titleFit, title) = ResumeScorer.BestTitle(resume.Positions.Take(2), record.Title, record.Role);
-        why.Add(title is null
-            ? $"title: no recent title of the resume fits ({RoleNames.Of(record.Role)})"
-            : string.Create(CultureInfo.InvariantCulture, $"title: '{title}' ({titleFit:0.0})"));
-
-        var parts = new List<double>();
-        var levelFit = LevelFit(level, record.Seniority);
-        if (levelFit is { } lf)
+        if (missingRequired.Count > 0)
         {
-            parts.Add(lf);
-            why.Add(lf == 1 ? $"level: {record.Seniority}, as the resume" : $"level: {record.Seniority} posting, resume reads {level}");
+            why.Add("missing required: " + string.Join(", ", missingRequired.Take(8)) + (missingRequired.Count > 8 ? string.Create(CultureInfo.InvariantCulture, $" and {missingRequired.Count - 8} more") : ""));
         }
 
+        var (titleFit, title) = ResumeScorer.BestTitle(resume.Positions.Take(2), record.Title, record.Role);
+        why.Add(title is null
+            ? $"role: {RoleNames.Of(record.Role)}; no recent title of the resume fits"
+            : string.Create(CultureInfo.InvariantCulture, $"role: {RoleNames.Of(record.Role)}; your title '{title}' fits {titleFit:0.0}"));
+
+        var levelFit = LevelFit(level, record.Seniority);
+        why.Add(levelFit is null ? $"level: {record.Seniority} (the resume's level is unknown)"
+            : record.Seniority == Seniorities.Unknown ? $"level: not stated (resume reads {level})"
+            : levelFit == 1 ? $"level: {record.Seniority}, as the resume"
+            : $"level: {record.Seniority} posting, resume reads {level}");
+
+        var completeness = posting.TextKind switch
+        {
+            TextKinds.Full => 1.0,
+            TextKinds.Summary or TextKinds.Snippet => 0.4,
+            TextKinds.None => 0,
+            _ => 0.5,
+        };
+        why.Add(posting.TextKind switch
+        {
+            TextKinds.Full => "text: full description",
+            TextKinds.Snippet => "text: a snippet cut by its source (what it asks may be in the part cut)",
+            TextKinds.Summary => "text: a short summary (what it asks is not all there)",
+            TextKinds.None => "text: none (title only)",
+            _ => "text: completeness not recorded",
+        } + (text.Rank == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"; among the best of its role, not of all postings by full text")
+            : string.Create(CultureInfo.InvariantCulture, $"; BM25 rank {text.Rank} of {candidates}")));
+
+        var place = record.Metro ?? record.LocationText ?? record.Country;
+        if (place is not null || record.WorkArrangement != WorkArrangements.Unknown)
+        {
+            why.Add("place: " + string.Join(", ", new[] { place, record.WorkArrangement == WorkArrangements.Unknown ? null : record.WorkArrangement }.Where(p => p is not null)));
+        }
+
+        var pay = StatedPay(record.Salary);
+        if (pay is not null)
+        {
+            why.Add("pay: " + pay);
+        }
+
+        var parts = new List<double>();
         if (country is not null && (record.WorkArrangement == WorkArrangements.Remote || record.Country is not null))
         {
             var placeFit = record.WorkArrangement == WorkArrangements.Remote || string.Equals(record.Country, country, StringComparison.Ordinal) ? 1.0 : 0;
             parts.Add(placeFit);
             why.Add(placeFit == 1
-                ? record.WorkArrangement == WorkArrangements.Remote ? "place: remote" : $"place: {record.Country}, as wanted"
-                : $"place: {record.Country}, not {country}");
+                ? record.WorkArrangement == WorkArrangements.Remote ? "wanted place: remote" : $"wanted place: {record.Country}, as wanted"
+                : $"wanted place: {record.Country}, not {country}");
         }
 
         if (arrangement is not null && record.WorkArrangement != WorkArrangements.Unknown)
@@ -232,11 +327,31 @@ public static class JobMatcher
         }
 
         double? fit = parts.Count == 0 ? null : parts.Average();
-        var weights = SkillWeight + TitleWeight + TextWeight + (fit is null ? 0 : FitWeight);
-        var score = 100 * ((SkillWeight * skillFit) + (TitleWeight * titleFit) + (TextWeight * text.Relevance) + (FitWeight * (fit ?? 0))) / weights;
+        var weights = SkillWeight + TitleWeight + CompletenessWeight + TextWeight + (levelFit is null ? 0 : LevelWeight) + (fit is null ? 0 : FitWeight);
+        var score = 100 * ((SkillWeight * skillFit) + (TitleWeight * titleFit) + (LevelWeight * (levelFit ?? 0)) + (CompletenessWeight * completeness)
+            + (TextWeight * text.Relevance) + (FitWeight * (fit ?? 0))) / weights;
         return new JobMatch(0, posting.Id, record.Title, record.Company, record.LocationText, record.Role, record.Seniority, record.WorkArrangement,
             Math.Round(score, 1, MidpointRounding.AwayFromZero), Math.Round(skillFit, 3), titleFit, Math.Round(text.Relevance, 3), fit is null ? null : Math.Round(fit.Value, 3),
-            text.Rank, matchedRequired, matchedPreferred, missingRequired, missingPreferred, why);
+            text.Rank, matchedRequired, matchedPreferred, missingRequired, missingPreferred, why)
+        {
+            LevelFit = levelFit,
+            TextKind = posting.TextKind,
+            Completeness = completeness,
+            Pay = pay,
+        };
+    }
+
+    /// <summary>"$120,000-$150,000 a year" when the posting states its pay (an estimate or a flagged figure is not stated pay).</summary>
+    internal static string? StatedPay(Salary? salary)
+    {
+        if (salary is not { UsdAnnual: { } annual, IsEstimate: false, Flag: null })
+        {
+            return null;
+        }
+
+        return salary.UsdMin is { } min && salary.UsdMax is { } max && max > min
+            ? string.Create(CultureInfo.InvariantCulture, $"${min:#,0}-${max:#,0} a year")
+            : string.Create(CultureInfo.InvariantCulture, $"${annual:#,0} a year");
     }
 
     private static bool Unfiltered(RecordFilter f) =>
@@ -245,11 +360,20 @@ public static class JobMatcher
 
     private static readonly string[] LevelOrder = [Seniorities.Intern, Seniorities.Junior, Seniorities.Mid, Seniorities.Senior, Seniorities.Lead, Seniorities.Executive];
 
+    /// <summary>
+    /// Same level 1; one level up (the next step: a senior applying to lead roles) 0.75; one down 0.5; a posting that
+    /// states no level 0.5; further apart 0. Null when the resume's level is unknown.
+    /// </summary>
     private static double? LevelFit(string resume, string posting)
     {
         var a = Array.IndexOf(LevelOrder, resume);
+        if (a < 0)
+        {
+            return null;
+        }
+
         var b = Array.IndexOf(LevelOrder, posting);
-        return a < 0 || b < 0 ? null : Math.Abs(a - b) switch { 0 => 1, 1 => 0.5, _ => 0 };
+        return b < 0 ? 0.5 : (b - a) switch { 0 => 1, 1 => 0.75, -1 => 0.5, _ => 0 };
     }
 
     private static readonly HashSet<string> TitleLevelWords = new(StringComparer.Ordinal)

@@ -232,9 +232,29 @@ internal static class Migrations
             ALTER TABLE ingests ADD COLUMN IF NOT EXISTS owner {Text};
             ALTER TABLE ingests ADD COLUMN IF NOT EXISTS note {Text};
             """),
+
+        // PostgreSQL's parser keeps "PyTorch/TensorFlow" or "ci/cd" as one file-path token, "a.io" as a host, "3.8" as a
+        // version: a search for pytorch missed postings SQLite's FTS5 finds, so `match` differed by engine. Words are now
+        // cut at every character that is not a letter or digit before parsing, as FTS5's unicode61 tokenizer and
+        // PostingIndex.Tokens cut them.
+        new(6, "full-text words split alike on both engines: PostgreSQL's records.fts cuts at every non-alphanumeric character, as SQLite's FTS5 does (SQLite unchanged)",
+            "SELECT 1;",
+            $"""
+            DROP INDEX IF EXISTS ix_records_fts;
+            ALTER TABLE records DROP COLUMN IF EXISTS fts;
+            ALTER TABLE records ADD COLUMN fts tsvector GENERATED ALWAYS AS (
+                setweight(to_tsvector('simple'::regconfig, {Words("title")}), 'A')
+                || setweight(to_tsvector('simple'::regconfig, {Words("company")}), 'B')
+                || setweight(to_tsvector('simple'::regconfig, {Words("location_text")}), 'C')
+                || setweight(to_tsvector('simple'::regconfig, {Words("left(description, 200000)")}), 'D')) STORED;
+            CREATE INDEX ix_records_fts ON records USING gin (fts);
+            """),
     ];
 
     public static int Latest => All[^1].Version;
+
+    /// <summary>The text of a column with every run of characters that are not letters or digits made one space.</summary>
+    private static string Words(string column) => $"regexp_replace(coalesce({column}, ''), '[^[:alnum:]]+', ' ', 'g')";
 
     /// <summary>Brings the store's schema to <see cref="Latest"/>; refuses a store made by a newer SkillScope.</summary>
     public static void Apply(SkillStore store)

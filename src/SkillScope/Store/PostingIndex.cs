@@ -5,7 +5,11 @@ using SkillScope.Model;
 namespace SkillScope.Store;
 
 /// <summary>A posting loaded for matching: its normalized fields and the skills stored for it.</summary>
-public sealed record IndexedPosting(long Id, JobRecord Record, IReadOnlyList<(string SkillId, bool Required)> Skills);
+public sealed record IndexedPosting(long Id, JobRecord Record, IReadOnlyList<(string SkillId, bool Required)> Skills)
+{
+    /// <summary>Whether the stored text is a full description (Normalize.TextKinds: full, snippet, summary, none); null before migration 4.</summary>
+    public string? TextKind { get; init; }
+}
 
 /// <summary>
 /// Matching's view of the full-text index (<see cref="FullTextIndex"/>): postings ranked for a set of phrases, term
@@ -148,6 +152,7 @@ public static class PostingIndex
         }
 
         var records = new Dictionary<long, JobRecord>(ids.Count);
+        var textKinds = new Dictionary<long, string?>(ids.Count);
         using (var command = store.Command(""))
         {
             // Matching needs no description: on SQLite the other columns then come from posting_facets, and records is read
@@ -155,12 +160,14 @@ public static class PostingIndex
             command.CommandText = withText || store.IsPostgres
                 ? $"""
                     SELECT r.id, r.kind, r.title, r.company, r.location_text, {(withText ? "r.description" : "NULL")}, r.period_start, r.role, r.seniority, r.years_required_min,
-                        r.employment_type, r.work_arrangement, r.country, r.state, r.metro, r.city
+                        r.employment_type, r.work_arrangement, r.country, r.state, r.metro, r.city,
+                        r.text_kind, r.salary_usd_min, r.salary_usd_max, r.salary_usd, r.salary_is_estimate, r.salary_flag
                     FROM records r WHERE r.id IN ({idList})
                     """
                 : $"""
                     SELECT r.id, r.kind, r.title, r.company, r.location_text, NULL, p.period_start, p.role, p.seniority, p.years_required_min,
-                        p.employment_type, p.work_arrangement, p.country, p.state, p.metro, p.city
+                        p.employment_type, p.work_arrangement, p.country, p.state, p.metro, p.city,
+                        r.text_kind, r.salary_usd_min, r.salary_usd_max, r.salary_usd, r.salary_is_estimate, r.salary_flag
                     FROM posting_facets p JOIN records r ON r.id = p.id WHERE p.id IN ({idList})
                     """;
             using var reader = command.ExecuteReader();
@@ -185,7 +192,11 @@ public static class PostingIndex
                     State = Sql.Text(reader, 13),
                     Metro = Sql.Text(reader, 14),
                     City = Sql.Text(reader, 15),
+                    Salary = Sql.Double(reader, 19) is { } annual
+                        ? new Salary(null, null, "USD", SalaryPeriods.Year, Sql.Double(reader, 17), Sql.Double(reader, 18), annual, Sql.Long(reader, 20) == 1, Sql.Text(reader, 21))
+                        : null,
                 };
+                textKinds[reader.GetInt64(0)] = Sql.Text(reader, 16);
             }
         }
 
@@ -194,7 +205,7 @@ public static class PostingIndex
         {
             if (records.TryGetValue(id, out var record))
             {
-                result.Add(new IndexedPosting(id, record, skills.TryGetValue(id, out var list) ? list : []));
+                result.Add(new IndexedPosting(id, record, skills.TryGetValue(id, out var list) ? list : []) { TextKind = textKinds.GetValueOrDefault(id) });
             }
         }
 

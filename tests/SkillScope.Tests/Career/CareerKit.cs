@@ -215,3 +215,49 @@ public sealed class RealPostingsStore : IDisposable
         _folder.Dispose();
     }
 }
+
+/// <summary>
+/// Snippets and full postings together, as a store fed by several boards holds them: Glassdoor 2020 (full texts), Adzuna
+/// 2026 (snippets of 500 characters), the Hacker News 2026 threads (full texts, many ML roles with levels) and the
+/// bundled USAJOBS summaries. Built once for the tests that share it.
+/// </summary>
+public sealed class MixedPostingsStore : IDisposable
+{
+    public const string Adzuna = "adzuna_us_2026/adzuna_jobs_raw.csv";
+    public const string HnRuns = "hn_whoishiring_2026_fulltext/runs";
+    public const string HnApril = "hn_whoishiring_2026_fulltext/runs/2026-04-17/raw.json";
+
+    private readonly TempFolder _folder = new();
+    private readonly Lazy<SkillStore> _store;
+
+    public MixedPostingsStore() => _store = new Lazy<SkillStore>(Build);
+
+    public SkillStore Store => _store.Value;
+
+    private SkillStore Build()
+    {
+        var store = SkillStore.Open(_folder.Db);
+        new SkillIndex(SkillExtractor.Default, SkillTaxonomy.Default.Version).MarkIfNew(store);
+        var service = new IngestService(store, FxRates.Default, FixedTime.Default);
+        var files = new List<string> { SharedData.Path(CareerKit.Glassdoor), SharedData.Path(Adzuna) };
+        files.AddRange(Directory.GetDirectories(SharedData.Path(HnRuns)).Order(StringComparer.Ordinal).Select(d => Path.Combine(d, "raw.json")).Where(File.Exists));
+        files.Add(Repo.BundledUsajobs);
+        foreach (var file in files)
+        {
+            service.Ingest(file, new IngestOptions());
+        }
+
+        PostingIndex.Update(store);
+        return store;
+    }
+
+    public void Dispose()
+    {
+        if (_store.IsValueCreated)
+        {
+            _store.Value.Dispose();
+        }
+
+        _folder.Dispose();
+    }
+}

@@ -44,4 +44,37 @@ public sealed class MarketSnapshotsTests
         clock.Now += TimeSpan.FromSeconds(2);
         Assert.True(Total() > stored + 70_000);
     }
+
+    [Fact]
+    public async Task A_cached_report_is_reused_while_an_ingest_runs_for_at_most_ten_seconds_and_only_for_its_state_after_it_ends()
+    {
+        var db = await TestDatabase.SmallAsync();
+        var clock = new Clock(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero));
+        using var cache = new ReportCache(clock);
+        var computed = 0;
+        string Report()
+        {
+            using var store = SkillStore.OpenReadOnly(db);
+            return cache.GetOrCompute(store, "/api/report", () => $"computed {++computed}");
+        }
+
+        Assert.Equal("computed 1", Report());
+        Assert.Equal("computed 1", Report());
+        using (var writer = SkillStore.Open(db))
+        {
+            writer.Execute("UPDATE ingests SET status = 'running'");
+        }
+
+        clock.Now += TimeSpan.FromSeconds(9);
+        Assert.Equal("computed 1", Report());
+        clock.Now += TimeSpan.FromSeconds(2);
+        Assert.Equal("computed 2", Report());
+        using (var writer = SkillStore.Open(db))
+        {
+            writer.Execute("UPDATE ingests SET status = 'completed'");
+        }
+
+        // The store is as it was before: the report computed for that state answers, not the one made while ingesting.
+        Assert.Equal("computed 1", Report());
+    }
 }

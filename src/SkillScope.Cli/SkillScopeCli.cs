@@ -15,10 +15,10 @@ public static class SkillScopeCli
         var root = new RootCommand("SkillScope: machine-learning job-market intelligence from real postings and salary records.");
         root.Subcommands.Add(IngestCommand.Create(context));
         root.Subcommands.Add(ReportCommands.Create(context));
-        var skills = SkillsCommands.Create();
+        var skills = SkillsCommands.Create(context);
         skills.Subcommands.Add(SkillReportCommands.Reindex(context));
         root.Subcommands.Add(skills);
-        root.Subcommands.Add(EvalCommands.Create());
+        root.Subcommands.Add(EvalCommands.Create(context));
         root.Subcommands.Add(QuarantineCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(FetchCommand.Create(context));
@@ -39,9 +39,17 @@ public static class SkillScopeCli
     /// <summary>The program's name in help: the dotnet tool's command, whatever the assembly or launcher is called.</summary>
     public const string ProgramName = "skillscope";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null)
+    /// <summary>
+    /// Runs a command line. <paramref name="columns"/> is the width terminal tables are laid out for; when null, the
+    /// COLUMNS environment variable (see docs/cli.md), else the terminal's width, else 120.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null, int? columns = null)
     {
-        var context = new CliContext(output, error, time ?? TimeProvider.System);
+        var context = new CliContext(output, error, time ?? TimeProvider.System)
+        {
+            Columns = columns is { } given ? Math.Clamp(given, Rendering.Consoles.MinColumns, 1000)
+                : Rendering.Consoles.ParseColumns(Environment.GetEnvironmentVariable("COLUMNS")),
+        };
         var parsed = CreateRoot(context).Parse(args);
         try
         {
@@ -67,6 +75,9 @@ public sealed record CliContext(TextWriter Output, TextWriter Error, TimeProvide
 {
     /// <summary>True when a person is watching the terminal: progress bars and colour only then.</summary>
     public bool Interactive => Rendering.Consoles.IsInteractive(Output);
+
+    /// <summary>The width terminal tables are laid out for, when given (COLUMNS); null: the terminal's width, or 120 in a pipe.</summary>
+    public int? Columns { get; init; }
 }
 
 /// <summary>

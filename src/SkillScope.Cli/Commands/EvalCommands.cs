@@ -10,14 +10,14 @@ namespace SkillScope.Cli.Commands;
 /// <summary>`skillscope eval ...`: accuracy of SkillScope's stages against annotated data.</summary>
 internal static class EvalCommands
 {
-    public static Command Create()
+    public static Command Create(CliContext? context = null)
     {
         var eval = new Command("eval", "Measure accuracy against annotated data sets");
-        eval.Subcommands.Add(CreateSkills());
+        eval.Subcommands.Add(CreateSkills(context?.Columns));
         return eval;
     }
 
-    private static Command CreateSkills()
+    private static Command CreateSkills(int? columns)
     {
         var conll = new Option<string?>("--conll") { Description = "A SkillSpan CoNLL file (token, skill BIO, knowledge BIO)" };
         var decorte = new Option<string?>("--decorte") { Description = "A Decorte et al. ESCO benchmark CSV file (sentence,span,sub_span,label)" };
@@ -64,7 +64,7 @@ internal static class EvalCommands
             }
             else
             {
-                WriteTable(Consoles.For(output), result, taxonomy.Version);
+                WriteTable(Consoles.For(output, columns), result, taxonomy.Version);
             }
 
             return 0;
@@ -74,26 +74,25 @@ internal static class EvalCommands
 
     private static void WriteTable(IAnsiConsole console, SkillEvaluationResult r, string version)
     {
-        var scores = new Table().AddColumns("Measure", "Value");
-        scores.AddRow("sentences", r.Sentences.ToString(CultureInfo.InvariantCulture));
-        scores.AddRow("mentions extracted", r.Extracted.ToString(CultureInfo.InvariantCulture));
-        scores.AddRow("mentions overlapping a gold span", r.ExtractedCorrect.ToString(CultureInfo.InvariantCulture));
-        scores.AddRow("gold spans (recall base)", r.Gold.ToString(CultureInfo.InvariantCulture));
-        scores.AddRow("gold spans found", r.GoldFound.ToString(CultureInfo.InvariantCulture));
-        scores.AddRow("precision", r.Precision.ToString("0.000", CultureInfo.InvariantCulture));
-        scores.AddRow("recall", r.Recall.ToString("0.000", CultureInfo.InvariantCulture));
-        scores.AddRow("F1", r.F1.ToString("0.000", CultureInfo.InvariantCulture));
-        scores.AddRow("precision in sentences with a gold span", r.PrecisionInAnnotated.ToString("0.000", CultureInfo.InvariantCulture));
+        var scores = new FitTable().Text("Measure").Number("Value");
+        scores.Add("sentences", r.Sentences.ToString(CultureInfo.InvariantCulture));
+        scores.Add("mentions extracted", r.Extracted.ToString(CultureInfo.InvariantCulture));
+        scores.Add("mentions overlapping a gold span", r.ExtractedCorrect.ToString(CultureInfo.InvariantCulture));
+        scores.Add("gold spans (recall base)", r.Gold.ToString(CultureInfo.InvariantCulture));
+        scores.Add("gold spans found", r.GoldFound.ToString(CultureInfo.InvariantCulture));
+        scores.Add("precision", r.Precision.ToString("0.000", CultureInfo.InvariantCulture));
+        scores.Add("recall", r.Recall.ToString("0.000", CultureInfo.InvariantCulture));
+        scores.Add("F1", r.F1.ToString("0.000", CultureInfo.InvariantCulture));
+        scores.Add("precision in sentences with a gold span", r.PrecisionInAnnotated.ToString("0.000", CultureInfo.InvariantCulture));
         console.Write(scores);
 
-        var errors = new Table().AddColumns("False positive", "Count", "Miss", "Count");
+        var errors = new FitTable().Text("False positive").Number("Count").Text("Miss").Number("Count");
         for (var i = 0; i < Math.Max(r.FalsePositives.Count, r.Misses.Count); i++)
         {
             var fp = i < r.FalsePositives.Count ? r.FalsePositives[i] : null;
             var miss = i < r.Misses.Count ? r.Misses[i] : null;
-            errors.AddRow(
-                SkillsCommands.Cell(fp?.Text), SkillsCommands.Cell(fp?.Count.ToString(CultureInfo.InvariantCulture)),
-                SkillsCommands.Cell(miss?.Text), SkillsCommands.Cell(miss?.Count.ToString(CultureInfo.InvariantCulture)));
+            errors.Add(fp?.Text.ReplaceLineEndings(" ") ?? "", fp?.Count.ToString(CultureInfo.InvariantCulture) ?? "",
+                miss?.Text.ReplaceLineEndings(" ") ?? "", miss?.Count.ToString(CultureInfo.InvariantCulture) ?? "");
         }
 
         console.Write(errors);

@@ -4,7 +4,6 @@ using System.Text.Json;
 using SkillScope.Skills;
 using SkillScope.Cli.Rendering;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace SkillScope.Cli.Commands;
 
@@ -12,11 +11,11 @@ namespace SkillScope.Cli.Commands;
 internal static class SkillsCommands
 {
     /// <summary>The `skills` command; more subcommands (e.g. `reindex`) can be added to it.</summary>
-    public static Command Create()
+    public static Command Create(CliContext? context = null)
     {
         var skills = new Command("skills", "Skill taxonomy and extraction");
-        skills.Subcommands.Add(CreateExtract());
-        skills.Subcommands.Add(CreateList());
+        skills.Subcommands.Add(CreateExtract(context?.Columns));
+        skills.Subcommands.Add(CreateList(context?.Columns));
         return skills;
     }
 
@@ -38,9 +37,7 @@ internal static class SkillsCommands
             ? taxonomy!
             : throw new CliError($"{userFile}: invalid skill taxonomy: {string.Join("; ", errors)}");
 
-    internal static IRenderable Cell(string? text) => new Text(text ?? "");
-
-    private static Command CreateExtract()
+    private static Command CreateExtract(int? columns)
     {
         var files = new Argument<string[]>("FILE")
         {
@@ -104,16 +101,18 @@ internal static class SkillsCommands
                 return 0;
             }
 
-            var table = new Table().AddColumns("Skill", "Name", "Start", "End", "Surface", "Strength", "Section", "ESCO / O*NET");
+            // Narrow terminals leave out, in this order: the ESCO / O*NET ids, End, Start, the skill id (--format json has them all).
+            var table = new FitTable { Empty = "(no skills found)" }.Token("Skill", drop: 4).Text("Name").Number("Start", drop: 3).Number("End", drop: 2)
+                .Text("Surface").Token("Strength").Text("Section").Text("ESCO / O*NET", drop: 1);
             foreach (var m in mentions)
             {
                 var skill = taxonomy.Find(m.SkillId);
                 var section = m.Exclusion ?? (m.Counts ? m.Section : m.Section + " (context)");
-                table.AddRow(Cell(m.SkillId), Cell(skill?.Name), Cell(m.Start.ToString(CultureInfo.InvariantCulture)),
-                    Cell(m.End.ToString(CultureInfo.InvariantCulture)), Cell(m.Surface), Cell(m.Strength), Cell(section), Cell(Ids(skill)));
+                table.Add(m.SkillId, skill?.Name ?? "", m.Start.ToString(CultureInfo.InvariantCulture),
+                    m.End.ToString(CultureInfo.InvariantCulture), m.Surface.ReplaceLineEndings(" "), m.Strength, section, Ids(skill));
             }
 
-            var console = Consoles.For(output);
+            var console = Consoles.For(output, columns);
             console.Write(table);
             var distinct = SkillExtractor.Distinct(mentions, includeContext);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -126,7 +125,7 @@ internal static class SkillsCommands
     private static string Ids(Skill? skill) =>
         skill is null ? "" : string.Join(" ", new[] { skill.EscoUri ?? (skill.EscoLabel is null ? null : "esco:" + skill.EscoLabel), skill.OnetCode is null ? null : "onet:" + skill.OnetCode }.Where(x => x is not null));
 
-    private static Command CreateList()
+    private static Command CreateList(int? columns)
     {
         var category = new Option<string?>("--category") { Description = "Only skills of this category (e.g. " + SkillCategories.LlmGenAi + ")" };
         var format = FormatOption();
@@ -155,13 +154,14 @@ internal static class SkillsCommands
                 return 0;
             }
 
-            var table = new Table().AddColumns("Id", "Name", "Category", "Type", "Parent", "Aliases");
+            // Narrow terminals leave out, in this order: Parent, Type, Aliases (--format json has them all).
+            var table = new FitTable().Token("Id").Text("Name").Token("Category").Token("Type", drop: 2).Token("Parent", drop: 1).Text("Aliases", drop: 3);
             foreach (var s in skills)
             {
-                table.AddRow(Cell(s.Id), Cell(s.Name), Cell(s.Category), Cell(s.Type), Cell(s.Parent), Cell(string.Join(", ", s.Aliases)));
+                table.Add(s.Id, s.Name, s.Category, s.Type, s.Parent ?? "", string.Join(", ", s.Aliases));
             }
 
-            var console = Consoles.For(output);
+            var console = Consoles.For(output, columns);
             console.Write(table);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{skills.Count} skills; taxonomy {taxonomy.Version}"));
             return 0;

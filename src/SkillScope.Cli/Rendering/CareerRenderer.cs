@@ -27,31 +27,23 @@ internal static class CareerRenderer
                 return;
         }
 
-        var console = Consoles.For(context.Output);
+        var console = Consoles.For(context);
         console.Write(new Rule("[bold]SkillScope: resume score[/]").LeftJustified());
         console.WriteLine(Headline(score, resumeFile));
         console.MarkupLine($"[bold]Score: {score.Score} / 100[/]");
-        var breakdown = new Table().Border(TableBorder.Rounded).Title("[bold]Breakdown[/]");
-        breakdown.AddColumn("factor");
-        breakdown.AddColumn(new TableColumn("weight").RightAligned());
-        breakdown.AddColumn(new TableColumn("points").RightAligned());
-        breakdown.AddColumn("detail");
+        var breakdown = new FitTable { Title = "Breakdown" }.Text("factor").Number("weight").Number("points").Text("detail");
         foreach (var f in score.Breakdown)
         {
-            breakdown.AddRow(Terminal.Escape(f.Label), f.Applies ? Number(f.Weight) : "-", f.Applies ? Number(f.Points) : "-", Terminal.Escape(f.Detail));
+            breakdown.Add(f.Label, f.Applies ? Number(f.Weight) : "-", f.Applies ? Number(f.Points) : "-", f.Detail);
         }
 
         console.Write(breakdown);
         if (score.Skills.Count > 0)
         {
-            var skills = new Table().Border(TableBorder.Rounded).Title("[bold]Skills the posting names[/]");
-            skills.AddColumn("skill");
-            skills.AddColumn("asked");
-            skills.AddColumn("in resume");
-            skills.AddColumn(new TableColumn(Terminal.Escape("share of " + score.Market.Label)).RightAligned());
+            var skills = new FitTable { Title = "Skills the posting names" }.Text("skill").Token("asked").Text("in resume").Number("share of " + score.Market.Label);
             foreach (var s in score.Skills.OrderBy(s => s.Status == "found" ? 1 : 0).ThenBy(s => s.Strength == "required" ? 0 : 1))
             {
-                skills.AddRow(Terminal.Escape(s.Name), s.Strength, Status(s), s.MarketShare is { } m ? Sections.Percent(m) : "-");
+                skills.Add(s.Name, s.Strength, Status(s), s.MarketShare is { } m ? Sections.Percent(m) : "-");
             }
 
             console.Write(skills);
@@ -59,14 +51,11 @@ internal static class CareerRenderer
 
         if (score.Improvements.Count > 0)
         {
-            var improvements = new Table().Border(TableBorder.Rounded).Title("[bold]Improvements, most valuable first[/]");
-            improvements.AddColumn(new TableColumn("#").RightAligned());
-            improvements.AddColumn(new TableColumn("points").RightAligned());
-            improvements.AddColumn("change");
+            var improvements = new FitTable { Title = "Improvements, most valuable first" }.Number("#").Number("points").Text("change");
             foreach (var i in score.Improvements)
             {
-                improvements.AddRow(i.Rank.ToString(CultureInfo.InvariantCulture), "+" + Number(i.Gain),
-                    Terminal.Escape(i.Sentence is null ? i.Text : $"{i.Text}\n  from the posting: \"{i.Sentence}\""));
+                improvements.Add(i.Rank.ToString(CultureInfo.InvariantCulture), "+" + Number(i.Gain),
+                    i.Sentence is null ? OneLine(i.Text) : $"{OneLine(i.Text)}\nfrom the posting: \"{OneLine(i.Sentence)}\"");
             }
 
             console.Write(improvements);
@@ -89,32 +78,24 @@ internal static class CareerRenderer
             return;
         }
 
-        var console = Consoles.For(context.Output);
+        var console = Consoles.For(context);
         console.Write(new Rule($"[bold]SkillScope: {Terminal.Escape(file)}[/]").LeftJustified());
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{resume.Format}, {resume.Words:N0} words; reads as {RoleNames.Of(resume.Role)} ({resume.Seniority}); experience: {(resume.YearsOfExperience is { } y ? $"{y:0.#} years ({resume.YearsBasis})" : "unknown")}; education: {resume.EducationLevel ?? "none found"}"));
-        var positions = new Table().Border(TableBorder.Rounded).Title("[bold]Positions[/]");
-        foreach (var column in (string[])["title", "organization", "from", "to", "role", "level"])
-        {
-            positions.AddColumn(column);
-        }
-
+        var positions = new FitTable { Title = "Positions" }.Text("title").Text("organization").Token("from").Token("to").Token("role", drop: 2).Token("level", drop: 1);
         foreach (var p in resume.Positions)
         {
-            positions.AddRow(Terminal.Escape(p.Title), Terminal.Escape(p.Organization ?? ""), p.Start?.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? "",
+            positions.Add(OneLine(p.Title), OneLine(p.Organization ?? ""), p.Start?.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? "",
                 p.Current ? "present" : p.End?.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? "", p.Role, p.Seniority);
         }
 
         console.Write(positions);
         console.WriteLine("Skills: " + string.Join(", ", resume.Skills.Select(s => s.Name)));
         console.WriteLine("Certifications: " + (resume.Certifications.Count == 0 ? "none" : string.Join(", ", resume.Certifications)));
-        var bullets = new Table().Border(TableBorder.Rounded).Title("[bold]Bullets[/]");
-        bullets.AddColumn(new TableColumn("#").RightAligned());
-        bullets.AddColumn("result");
-        bullets.AddColumn("text");
+        var bullets = new FitTable { Title = "Bullets" }.Number("#").Token("result").Text("text");
         foreach (var b in view.Bullets)
         {
-            bullets.AddRow(b.Number.ToString(CultureInfo.InvariantCulture), b.MeasurableResult ? "yes" : "no", Terminal.Escape(b.Text));
+            bullets.Add(b.Number.ToString(CultureInfo.InvariantCulture), b.MeasurableResult ? "yes" : "no", OneLine(b.Text));
         }
 
         console.Write(bullets);
@@ -136,24 +117,20 @@ internal static class CareerRenderer
                 return;
         }
 
-        var console = Consoles.For(context.Output);
+        var console = Consoles.For(context);
         console.Write(new Rule("[bold]SkillScope: skill gap and roadmap[/]").LeftJustified());
         foreach (var line in GapHeader(report))
         {
             console.WriteLine(line);
         }
 
-        var missing = new Table().Border(TableBorder.Rounded).Title("[bold]Missing skills by market value[/]");
-        foreach (var column in (string[])["#", "skill", "category", "share", "95% interval", "required", "salary premium"])
-        {
-            missing.AddColumn(column is "#" or "share" or "95% interval" or "required" ? new TableColumn(column).RightAligned() : new TableColumn(column));
-        }
-
+        var missing = new FitTable { Title = "Missing skills by market value" }
+            .Number("#").Text("skill").Token("category", drop: 1).Number("share").Number("95% interval", drop: 3).Number("required", drop: 2).Text("salary premium");
         var rank = 0;
         foreach (var g in report.Missing)
         {
-            missing.AddRow((++rank).ToString(CultureInfo.InvariantCulture), Terminal.Escape(g.Name), Terminal.Escape(g.Category), Sections.Percent(g.Share),
-                $"{Sections.Percent(g.Low)}-{Sections.Percent(g.High)}", Sections.Percent(g.RequiredShare), Terminal.Escape(PremiumCell(g.Premium)));
+            missing.Add((++rank).ToString(CultureInfo.InvariantCulture), g.Name, g.Category, Sections.Percent(g.Share),
+                $"{Sections.Percent(g.Low)}-{Sections.Percent(g.High)}", Sections.Percent(g.RequiredShare), PremiumCell(g.Premium));
         }
 
         console.Write(missing);
@@ -186,22 +163,23 @@ internal static class CareerRenderer
                 return;
         }
 
-        var console = Consoles.For(context.Output);
+        var console = Consoles.For(context);
         console.Write(new Rule("[bold]SkillScope: matching postings[/]").LeftJustified());
-        var table = new Table().Border(TableBorder.Rounded);
-        foreach (var column in (string[])["#", "score", "id", "posting", "level", "skills matched", "skills missing (required)", "why"])
-        {
-            table.AddColumn(column is "#" or "score" or "id" ? new TableColumn(column).RightAligned() : new TableColumn(column));
-        }
-
+        // A column each for level, skills and why from 160 columns up; narrower, they are lines under the posting.
+        var wide = new FitTable { Empty = "(no matching postings)" }
+            .Number("#").Number("score").Number("id").Text("posting").Token("level").Text("skills matched").Text("skills missing (required)").Text("why");
+        var narrow = new FitTable { Empty = "(no matching postings)" }.Number("#").Number("score").Number("id").Text("posting, level, skills and why");
         foreach (var m in report.Matches)
         {
-            table.AddRow(m.Rank.ToString(CultureInfo.InvariantCulture), Number(m.Score), m.RecordId.ToString(CultureInfo.InvariantCulture),
-                Terminal.Escape(PostingLabel(m)), m.Seniority, Terminal.Escape(string.Join(", ", m.MatchedRequired.Concat(m.MatchedPreferred))),
-                Terminal.Escape(string.Join(", ", m.MissingRequired)), Terminal.Escape(string.Join("; ", m.Why)));
+            var (rankCell, scoreCell, id) = (m.Rank.ToString(CultureInfo.InvariantCulture), Number(m.Score), m.RecordId.ToString(CultureInfo.InvariantCulture));
+            var (matched, missingSkills, why) = (string.Join(", ", m.MatchedRequired.Concat(m.MatchedPreferred)), string.Join(", ", m.MissingRequired), string.Join("; ", m.Why));
+            wide.Add(rankCell, scoreCell, id, OneLine(PostingLabel(m)), m.Seniority, matched, missingSkills, OneLine(why));
+            narrow.Add(rankCell, scoreCell, id, string.Join('\n', OneLine(PostingLabel(m)), "level: " + m.Seniority,
+                "matched: " + (matched.Length == 0 ? "none" : matched), "missing (required): " + (missingSkills.Length == 0 ? "none" : missingSkills), "why: " + OneLine(why)));
         }
 
-        console.Write(table);
+        var width = console.Profile.Width;
+        console.Write(width >= WideMatchColumns && wide.MinimumWidth() <= width ? wide : narrow);
         foreach (var note in report.Notes)
         {
             console.WriteLine("note: " + note);
@@ -328,6 +306,12 @@ internal static class CareerRenderer
     private static bool MeasurableResultsOf(string bullet) => ResumeScorer.HasMeasurableResult(bullet);
 
     private static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>From this width up, `match` prints level, skills and why in columns of their own.</summary>
+    internal const int WideMatchColumns = 160;
+
+    // Stored text on one line of a cell: its own line breaks become spaces (the cell wraps it at spaces).
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
     private static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 }

@@ -66,22 +66,18 @@ internal static class MarketRenderer
 
     private static void Table(CliContext context, MarketReport report, string title)
     {
-        var console = Consoles.For(context.Output);
+        var console = Consoles.For(context);
         console.Write(new Rule($"[bold]{Terminal.Escape(title)}[/]").LeftJustified());
         console.WriteLine(Headline(report));
-        var salary = new Table().Border(TableBorder.Rounded)
-            .Title("[bold]Salary, USD per year (never pooled across provenance)[/]")
-            .Caption(string.Create(CultureInfo.InvariantCulture, $"{report.SalaryFlagged:N0} flagged salaries left out"));
-        salary.AddColumn("pay");
-        foreach (var column in (string[])["n", "P25", "median", "P75", "mean"])
+        var salary = new FitTable
         {
-            salary.AddColumn(new TableColumn(column).RightAligned());
-        }
-
+            Title = "Salary, USD per year (never pooled across provenance)",
+            Caption = string.Create(CultureInfo.InvariantCulture, $"{report.SalaryFlagged:N0} flagged salaries left out"),
+        }.Text("pay").Number("n").Number("P25", drop: 2).Number("median").Number("P75", drop: 3).Number("mean", drop: 1);
         foreach (var p in Salaries(report))
         {
             var s = p.Salary;
-            salary.AddRow(Markup.Escape(Label(p.Provenance)), Sections.Number(s.N), Sections.Number(s.P25), Sections.Number(s.Median), Sections.Number(s.P75), Sections.Number(s.Mean));
+            salary.Add(Label(p.Provenance), Sections.Number(s.N), Sections.Number(s.P25), Sections.Number(s.Median), Sections.Number(s.P75), Sections.Number(s.Mean));
         }
 
         console.Write(salary);

@@ -27,14 +27,24 @@ internal static class QuarantineRenderer
                 return;
         }
 
+        // Laid out for the width when one is known (COLUMNS, or a terminal): the location and reason wrap at spaces, a
+        // path too long for a line keeps its end, and the raw text is a one-line preview cut to the width. In a pipe
+        // without COLUMNS each row stays on its two lines, whole, for grep.
+        var width = context.Columns ?? (context.Interactive ? Consoles.Width(context) : int.MaxValue / 2);
         context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{total:N0} quarantined records{(rows.Count < total ? $" (showing {rows.Count:N0}; use --limit 0 for all)" : "")}"));
         foreach (var row in rows)
         {
             // Stored text is shown with its control characters made visible (an ESC in a row must not reach the terminal).
+            var where = string.Create(CultureInfo.InvariantCulture,
+                $"{Terminal.Safe(row.File)}:{row.Line} (record {row.Position}, source {Terminal.Safe(row.Source)}): {Terminal.Safe(row.Reason).ReplaceLineEndings(" ")}");
+            foreach (var line in Consoles.Wrap(where, width, "    "))
+            {
+                context.Output.WriteLine(line);
+            }
+
             var raw = row.Raw.ReplaceLineEndings(" ");
             raw = Terminal.Safe(raw.Length > RawPreview ? raw[..RawPreview] + "…" : raw);
-            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{Terminal.Safe(row.File)}:{row.Line} (record {row.Position}, source {Terminal.Safe(row.Source)}): {Terminal.Safe(row.Reason)}\n    {raw}"));
+            context.Output.WriteLine("    " + Consoles.Head(raw, width - 4));
         }
     }
 }

@@ -73,7 +73,21 @@ internal static class SalaryRenderer
     }
 
     /// <summary>A titled grid of cells, rendered as a terminal table or a Markdown table.</summary>
-    private sealed record Grid(string Title, IReadOnlyList<string> Columns, IReadOnlyList<bool> RightAligned, IReadOnlyList<IReadOnlyList<string>> Rows);
+    /// <remarks>
+    /// <paramref name="Kinds"/> says how each column fits a narrow terminal (figures are never wrapped) and
+    /// <paramref name="Drops"/> which columns a narrow terminal leaves out, and in which order (0: never; see <see cref="FitTable"/>).
+    /// </remarks>
+    private sealed record Grid(string Title, IReadOnlyList<string> Columns, IReadOnlyList<FitKind> Kinds, IReadOnlyList<int> Drops, IReadOnlyList<IReadOnlyList<string>> Rows)
+    {
+        /// <summary>On the terminal, the column where a row's "insufficient data" goes (the median, which is never left out).</summary>
+        public string? NoteColumn { get; init; }
+
+        public IEnumerable<bool> RightAligned => Kinds.Select(k => k == FitKind.Number);
+    }
+
+    private const FitKind T = FitKind.Text;
+    private const FitKind N = FitKind.Number;
+    private const FitKind K = FitKind.Token;
 
     private static string Headline(SalaryReport report) => string.Create(CultureInfo.InvariantCulture,
         $"{report.N:N0} usable salaries of kind {report.Kind} ({report.Estimates:N0} of them estimates by the source; {report.Flagged:N0} flagged salaries left out). " +
@@ -97,6 +111,13 @@ internal static class SalaryRenderer
             ? string.Create(CultureInfo.InvariantCulture,
                 $"; {local.Currency} {Sections.Number(local.Median)} (P25 {Sections.Number(local.P25)} - P75 {Sections.Number(local.P75)}) at {local.UsdPerUnit:0.####} USD per {local.Currency} ({estimate.FxAsOf})")
             : "") + ".";
+
+    // Pay band columns a narrow terminal leaves out, first to last: the mean, P90, P10, then the
+    // local currency columns.
+    private static readonly Dictionary<string, int> BandDrops = new(StringComparer.Ordinal)
+    {
+        ["mean"] = 1, ["P90"] = 2, ["P10"] = 3, ["local P25"] = 4, ["local P75"] = 5, ["currency"] = 6, ["local median"] = 6,
+    };
 
     private static IReadOnlyList<Grid> TablesOf(SalaryReport report)
     {
@@ -135,32 +156,33 @@ internal static class SalaryRenderer
 
         return
         [
-            new Grid("Pay bands, USD per year", columns, [.. columns.Select((c, i) => i >= report.By.Count && c != "currency")], bands),
+            new Grid("Pay bands, USD per year", columns, [.. columns.Select((c, i) => i < report.By.Count || c == "currency" ? K : N)],
+                [.. columns.Select(c => BandDrops.TryGetValue(c, out var drop) ? drop : 0)], bands) { NoteColumn = "median" },
             new Grid("Experience ladder: median by level, and its ratio to the junior median", ["role", "level", "n", "median", "x junior"],
-                [false, false, true, true, true], ladder),
+                [K, K, N, N, N], [0, 0, 0, 0, 0], ladder),
             new Grid(string.Create(CultureInfo.InvariantCulture,
                     $"Regional differential by {report.Regions.Level} (same role x seniority mix; 95% bootstrap interval, {report.Regions.BootstrapSamples} samples, seed {report.Regions.Seed})"),
-                [report.Regions.Level, "baseline", "n", "cells", "differential", "95% interval"], [false, false, true, true, true, true], regions),
+                [report.Regions.Level, "baseline", "n", "cells", "differential", "95% interval"], [T, K, N, N, N, N], [0, 2, 0, 1, 0, 0], regions),
         ];
     }
 
     private static Grid Premiums(PremiumReport report) => new(
         $"Skill premiums ({Units(report)})",
         ["skill", "name", "premium", "95% interval", "n with", "n without"],
-        [false, false, true, true, true, true],
+        [K, T, N, N, N, N], [1, 0, 0, 0, 0, 0],
         [.. report.Premiums.Select(p => (IReadOnlyList<string>)
             [p.Skill, p.Name ?? p.Skill, Signed(p.Premium), $"{Signed(p.Low)} to {Signed(p.High)}", Sections.Number(p.NWith), Sections.Number(p.NWithout)])]);
 
     private static IEnumerable<Grid> Unreported(PremiumReport report) => report.NotReported.Count == 0 ? [] :
     [
-        new Grid("Tested but not reported", ["skill", "n with", "n without", "why"], [false, true, true, false],
+        new Grid("Tested but not reported", ["skill", "n with", "n without", "why"], [K, N, N, T], [0, 0, 0, 0],
             [.. report.NotReported.Select(u => (IReadOnlyList<string>)[u.Skill, Sections.Number(u.NWith), Sections.Number(u.NWithout), u.Reason])]),
     ];
 
     private static Grid Basis(SalaryEstimate estimate) => new(
         "Basis: what the estimate used (and tried)",
         ["type", "what", "n", "value", "95% interval", "applied", "note"],
-        [false, false, true, true, true, false, false],
+        [K, T, N, N, N, T, T], [0, 0, 0, 0, 1, 0, 2],
         [.. estimate.Basis.Select(b => (IReadOnlyList<string>)
         [
             b.Type, b.Label, Sections.Number(b.N), b.Value is { } v ? Signed(v) : "",
@@ -174,26 +196,28 @@ internal static class SalaryRenderer
 
     private static void Console(CliContext context, IReadOnlyList<Grid> grids, string title, string headline)
     {
-        var console = Consoles.For(context.Output);
+        var console = Consoles.For(context);
         console.Write(new Rule($"[bold]{Terminal.Escape(title)}[/]").LeftJustified());
         console.WriteLine(headline);
         foreach (var grid in grids)
         {
-            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Terminal.Escape(grid.Title)}[/]");
+            var table = new FitTable { Title = grid.Title };
             for (var c = 0; c < grid.Columns.Count; c++)
             {
-                var column = new TableColumn(Terminal.Escape(grid.Columns[c]));
-                table.AddColumn(grid.RightAligned[c] ? column.RightAligned() : column);
+                table.Column(grid.Columns[c], grid.Kinds[c], grid.Drops[c]);
             }
 
-            if (grid.Rows.Count == 0)
-            {
-                table.AddRow([.. grid.Columns.Select((_, i) => i == 0 ? "[grey](no records)[/]" : "")]);
-            }
-
+            var note = grid.NoteColumn is { } name ? grid.Columns.ToList().IndexOf(name) : -1;
             foreach (var row in grid.Rows)
             {
-                table.AddRow([.. row.Select(cell => cell == Insufficient ? $"[grey]{Insufficient}[/]" : Terminal.Escape(cell))]);
+                var cells = row.Select(cell => cell == Insufficient ? FitCell.Note(Insufficient) : (FitCell)cell).ToArray();
+                var at = Array.FindIndex(cells, c => c.Text == Insufficient);
+                if (note >= 0 && at >= 0 && at != note)
+                {
+                    (cells[at], cells[note]) = (cells[note], cells[at]);
+                }
+
+                table.Add(cells);
             }
 
             console.Write(table);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using SkillScope.Model;
-using Spectre.Console;
 
 namespace SkillScope.Cli.Rendering;
 
@@ -10,29 +9,18 @@ internal sealed record Section(string Title, IReadOnlyList<(string Key, long Cou
 
 internal static class Sections
 {
-    private const int BarWidth = 30;
-
     public static string Number(double? value) => value is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "-";
 
     public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
-    public static Table Table(Section section)
+    /// <summary>The section as a terminal table: key, count, share and a bar (the bar is left out first when narrow).</summary>
+    public static FitTable Table(Section section)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Terminal.Escape(section.Title)}[/]");
-        table.AddColumn("");
-        table.AddColumn(new TableColumn("count").RightAligned());
-        table.AddColumn(new TableColumn("share").RightAligned());
-        table.AddColumn("");
-        if (section.Rows.Count == 0)
-        {
-            table.AddRow("[grey](no records state this)[/]", "", "", "");
-        }
-
-        var max = section.Rows.Count == 0 ? 0 : section.Rows.Max(r => r.Share);
+        var table = new FitTable { Title = section.Title, Empty = "(no records state this)" }
+            .Text("").Number("count").Number("share").Bar(drop: 1);
         foreach (var (key, count, share) in section.Rows)
         {
-            var width = max == 0 ? 0 : (int)Math.Round(share / max * BarWidth);
-            table.AddRow(Terminal.Escape(key), Number(count), Percent(share), "[blue]" + new string('█', width) + "[/]");
+            table.Add(key, Number(count), Percent(share), FitCell.Fraction(share));
         }
 
         return table;

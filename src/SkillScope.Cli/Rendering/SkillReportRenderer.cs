@@ -22,35 +22,27 @@ internal static class SkillReportRenderer
                 return;
         }
 
-        var console = Consoles.For(context.Output);
+        var console = Consoles.For(context);
         console.Write(new Rule("[bold]SkillScope: skill demand[/]").LeftJustified());
         console.WriteLine(Headline(report));
-        var table = new Table().Border(TableBorder.Rounded);
-        foreach (var column in (string[])["skill", "category", "postings", "share", "95% interval", "required", "demand", ""])
-        {
-            table.AddColumn(column is "postings" or "share" or "95% interval" or "required" ? new TableColumn(column).RightAligned() : new TableColumn(column));
-        }
-
-        var max = report.Skills.Count == 0 ? 0 : report.Skills.Max(s => s.Share);
+        var table = new FitTable()
+            .Text("skill").Token("category", drop: 2).Number("postings").Number("share").Number("95% interval", drop: 5)
+            .Number("required", drop: 4).Text("demand", drop: 3).Bar(drop: 1);
         foreach (var s in report.Skills)
         {
-            table.AddRow(Terminal.Escape(s.Name), Terminal.Escape(s.Category), Sections.Number(s.Postings), Sections.Percent(s.Share),
-                $"{Sections.Percent(s.Low)}-{Sections.Percent(s.High)}", Sections.Percent(s.RequiredShare), s.Demand,
-                "[blue]" + new string('█', max == 0 ? 0 : (int)Math.Round(s.Share / max * 15)) + "[/]");
+            table.Add(s.Name, s.Category, Sections.Number(s.Postings), Sections.Percent(s.Share),
+                $"{Sections.Percent(s.Low)}-{Sections.Percent(s.High)}", Sections.Percent(s.RequiredShare), s.Demand, FitCell.Fraction(s.Share));
         }
 
         console.Write(table);
         console.Write(Sections.Table(new Section("Postings asking for any skill of a category", report.Categories.Select(c => (c.Category, c.Postings, c.Share)).ToList())));
         if (report.CoSkills is { } co)
         {
-            var coTable = new Table().Border(TableBorder.Rounded).Title($"[bold]Asked for with {Terminal.Escape(report.CoSkillsOf!)}[/]");
-            coTable.AddColumn("skill");
-            coTable.AddColumn(new TableColumn("together").RightAligned());
-            coTable.AddColumn(new TableColumn("share of its postings").RightAligned());
-            coTable.AddColumn(new TableColumn("lift").RightAligned());
+            var coTable = new FitTable { Title = $"Asked for with {report.CoSkillsOf}" }
+                .Text("skill").Number("together").Number("share of its postings").Number("lift");
             foreach (var c in co)
             {
-                coTable.AddRow(Terminal.Escape(c.Name), Sections.Number(c.Together), Sections.Percent(c.ShareOfAnchor), c.Lift.ToString("0.00", CultureInfo.InvariantCulture));
+                coTable.Add(c.Name, Sections.Number(c.Together), Sections.Percent(c.ShareOfAnchor), c.Lift.ToString("0.00", CultureInfo.InvariantCulture));
             }
 
             console.Write(coTable);
@@ -58,18 +50,13 @@ internal static class SkillReportRenderer
 
         if (report.Trends is { } trends)
         {
-            var trendTable = new Table().Border(TableBorder.Rounded)
-                .Title($"[bold]{Terminal.Escape(report.PeriodA!.Label)} (n = {report.PostingsA:N0}) vs {Terminal.Escape(report.PeriodB!.Label)} (n = {report.PostingsB:N0})[/]");
-            foreach (var column in (string[])["skill", "share A", "share B", "change (pp)", "95% interval", "p", "trend"])
-            {
-                trendTable.AddColumn(column == "skill" || column == "trend" ? new TableColumn(column) : new TableColumn(column).RightAligned());
-            }
-
+            var trendTable = new FitTable { Title = string.Create(CultureInfo.InvariantCulture, $"{report.PeriodA!.Label} (n = {report.PostingsA:N0}) vs {report.PeriodB!.Label} (n = {report.PostingsB:N0})") }
+                .Text("skill").Number("share A").Number("share B").Number("change (pp)").Number("95% interval", drop: 2).Number("p", drop: 1).Token("trend");
             foreach (var t in trends)
             {
-                trendTable.AddRow(Terminal.Escape(t.Name), Sections.Percent(t.ShareA), Sections.Percent(t.ShareB),
+                trendTable.Add(t.Name, Sections.Percent(t.ShareA), Sections.Percent(t.ShareB),
                     t.ChangePp.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture), Interval(t),
-                    t.PValue.ToString("0.000", CultureInfo.InvariantCulture), Terminal.Escape(Arrow(t.Trend)));
+                    t.PValue.ToString("0.000", CultureInfo.InvariantCulture), Arrow(t.Trend));
             }
 
             console.Write(trendTable);
@@ -118,9 +105,14 @@ internal static class SkillReportRenderer
                 return;
         }
 
+        if (format != "md")
+        {
+            SeriesTable(context, report);
+            return;
+        }
+
         var text = new StringBuilder();
-        var markdown = format == "md";
-        text.AppendLine(markdown ? $"# SkillScope: skill demand by {report.By}\n" : $"SkillScope: skill demand by {report.By}");
+        text.AppendLine($"# SkillScope: skill demand by {report.By}\n");
         text.AppendLine(CultureInfo.InvariantCulture, $"{report.Postings:N0} postings with {(report.IncludeSnippets ? "text" : "full text")}. Left out: {LeftOutText(report.LeftOut)}.");
         text.AppendLine();
         text.Append("| period | postings |").AppendJoin("", report.Series.Select(l => $" {l.Name} (95% CI) |")).AppendLine(" sources |");
@@ -157,6 +149,54 @@ internal static class SkillReportRenderer
         context.Output.Write(text.ToString());
 
         static string F(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+    }
+
+    // The grid (a row per period, a column per skill) when it fits the width, else one row per period and skill.
+    private static void SeriesTable(CliContext context, SkillSeriesReport report)
+    {
+        var console = Consoles.For(context);
+        console.Write(new Rule($"[bold]SkillScope: skill demand by {Terminal.Escape(report.By)}[/]").LeftJustified());
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{report.Postings:N0} postings with {(report.IncludeSnippets ? "text" : "full text")}. Left out: {LeftOutText(report.LeftOut)}."));
+        var grid = new FitTable().Token("period").Number("postings");
+        foreach (var line in report.Series)
+        {
+            grid.Number(line.Name + " (95% CI)");
+        }
+
+        grid.Text("sources", drop: 1);
+        var rows = new FitTable().Token("period").Text("skill").Number("share").Number("95% interval").Number("postings").Text("sources", drop: 1);
+        for (var i = 0; i < report.Periods.Count; i++)
+        {
+            var period = report.Periods[i];
+            var label = period.Period + (period.SameSourcesAsPrevious ? "" : " *");
+            var sources = string.Join(", ", period.Sources.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Source} {s.Postings:N0}")));
+            grid.Add([label, Sections.Number(period.Postings), .. report.Series.Select(l => (FitCell)(Sections.Percent(l.Points[i].Share) + "\n" + Range(l.Points[i]))), sources]);
+            foreach (var line in report.Series)
+            {
+                rows.Add(label, line.Name, Sections.Percent(line.Points[i].Share), Range(line.Points[i]), Sections.Number(period.Postings), line == report.Series[0] ? sources : "");
+            }
+        }
+
+        var width = console.Profile.Width;
+        console.Write(grid.MinimumWidth(droppable: false) <= width ? grid : rows);
+        if (report.Periods.Any(p => !p.SameSourcesAsPrevious))
+        {
+            console.WriteLine("* its sources differ from the previous period's: a change may reflect the sources, not time.");
+        }
+
+        foreach (var reference in report.Reference)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Reference: {reference.Name} ({reference.Scope}); {reference.Attribution}."));
+            console.WriteLine(string.Join(", ", reference.Points.Select(p => $"{p.Period} {Sections.Percent(p.Share)}")));
+        }
+
+        if (report.ReferenceNote is { } note)
+        {
+            console.WriteLine("No reference series: " + note + ".");
+        }
+
+        static string Range(SeriesPoint p) => $"{Sections.Percent(p.Low)}-{Sections.Percent(p.High)}";
     }
 
     private static string Markdown(SkillDemandReport report)

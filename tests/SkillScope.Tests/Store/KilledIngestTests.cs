@@ -141,18 +141,7 @@ public class KilledIngestTests
         return process;
     }
 
-    // The CLI built beside this test assembly, in the same configuration.
-    private static string CliAssembly
-    {
-        get
-        {
-            var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var configuration = testBin.Parent!.Name;
-            var path = Path.Combine(Repo.Root, "src", "SkillScope.Cli", "bin", configuration, testBin.Name, "SkillScope.Cli.dll");
-            Assert.True(File.Exists(path), "CLI not built at " + path);
-            return path;
-        }
-    }
+    private static string CliAssembly => CliRunner.CliAssembly;
 
     private static void WaitForFirstBatch(string db, Process process)
     {

@@ -1,6 +1,6 @@
 -- wrk: the market report with a filter combination that has not been asked before on every request, so the
 -- report cache never answers (the uncached case). Years, countries, roles and levels are combined.
-local roles = { "ml_engineer", "data_scientist", "data_engineer", "data_analyst", "research_scientist", "other_data" }
+local roles = { "ml_engineer", "data_scientist", "data_engineer", "data_analyst", "research_scientist", "ai_engineer" }
 local levels = { "junior", "mid", "senior", "lead", "executive", "intern" }
 local countries = { "US", "GB", "DE", "CA", "IN", "FR", "ES", "NL", "BR", "AU", "PL", "PT" }
 local counter = 0

@@ -68,6 +68,7 @@ public static class SkillScopeWeb
         builder.Services.AddSingleton(SkillExtractor.Default);
         builder.Services.AddSingleton(services => new StoreAccess(options.Db ?? services.GetConfiguredDb()));
         builder.Services.AddSingleton<ReportCache>();
+        builder.Services.AddSingleton<Infrastructure.MarketSnapshots>();
         builder.Services.AddSingleton(Infrastructure.AllowedHosts.From(options.AllowedHosts ?? builder.Configuration["allowedHosts"], urls));
         builder.Services.TryAddSingleton(TimeProvider.System);
 

@@ -26,7 +26,7 @@ public static class MarketApi
     }
 
     internal static Results<Ok<MarketReport>, ProblemHttpResult> GetMarket(
-        [AsParameters] FilterParameters filters, StoreAccess stores, ReportCache cache, HttpRequest request, CancellationToken cancellation)
+        [AsParameters] FilterParameters filters, StoreAccess stores, ReportCache cache, MarketSnapshots snapshots, HttpRequest request, CancellationToken cancellation)
     {
         if (!filters.TryRead(out var filter, out var bad))
         {
@@ -40,6 +40,6 @@ public static class MarketApi
         }
 
         using var interrupt = store.InterruptOn(cancellation);
-        return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString, () => MarketAnalysis.Compute(store, filter)));
+        return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString, () => snapshots.Compute(store, filter, cancellation)));
     }
 }

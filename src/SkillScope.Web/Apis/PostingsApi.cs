@@ -70,7 +70,7 @@ public static class PostingsApi
     }
 
     internal static Results<Ok<PostingPage>, ProblemHttpResult> SearchPostings(
-        [AsParameters] PostingsParameters parameters, StoreAccess stores, SkillTaxonomy taxonomy, CancellationToken cancellation)
+        [AsParameters] PostingsParameters parameters, StoreAccess stores, SkillTaxonomy taxonomy, ReportCache cache, HttpRequest request, CancellationToken cancellation)
     {
         if (!parameters.TryRead(taxonomy, out var query, out var bad))
         {
@@ -90,7 +90,7 @@ public static class PostingsApi
             stores.EnsureSearchIndex(store);
         }
 
-        return TypedResults.Ok(PostingSearch.Search(store, query, cancellation));
+        return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString, () => PostingSearch.Search(store, query, cancellation)));
     }
 
     internal static Results<Ok<PostingDetail>, ProblemHttpResult> GetPosting(long id, StoreAccess stores, SkillTaxonomy taxonomy, SkillExtractor extractor, CancellationToken cancellation)

@@ -4,15 +4,19 @@ using SkillScope.Store;
 namespace SkillScope.Web.Infrastructure;
 
 /// <summary>
-/// Reuses computed reports while the store is unchanged (keyed by <see cref="StoreStamp"/> and the request), so
-/// repeated dashboard views cost one cheap query. Bounded by entry count; concurrent requests for the same
-/// report wait for one computation instead of each running it.
+/// Reuses computed reports and search pages while the store is unchanged (an entry per request, holding the
+/// <see cref="StoreStamp"/> it was computed under), so repeated dashboard views cost one cheap query. While an ingest runs
+/// every batch it commits moves the stamp; an entry at most <see cref="MarketSnapshots.MaxLagWhileIngesting"/> old is
+/// reused meanwhile, so readers are not starved by recomputing after each batch. Bounded by entry count; concurrent
+/// requests for the same report wait for one computation instead of each running it.
 /// </summary>
-internal sealed class ReportCache : IDisposable
+internal sealed class ReportCache(TimeProvider time) : IDisposable
 {
     public const int MaxEntries = 512;
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries, CompactionPercentage = 0.25 });
+
+    private sealed record Entry(string Stamp, DateTimeOffset At, object Value);
 
     public T GetOrCompute<T>(SkillStore store, string key, Func<T> compute)
         where T : class
@@ -24,6 +28,14 @@ internal sealed class ReportCache : IDisposable
             return compute();
         }
 
+        var now = time.GetUtcNow();
+        if (cache.Get(key) is Lazy<Entry> { IsValueCreated: true } held
+            && held.Value.Stamp != stamp
+            && StoreStamp.IngestRunning(stamp) && now - held.Value.At < MarketSnapshots.MaxLagWhileIngesting)
+        {
+            return (T)held.Value.Value;
+        }
+
         var entryKey = stamp + "\n" + key;
         var own = false;
         var lazy = cache.GetOrCreate(entryKey, entry =>
@@ -31,11 +43,14 @@ internal sealed class ReportCache : IDisposable
             own = true;
             entry.Size = 1;
             entry.SlidingExpiration = TimeSpan.FromMinutes(10);
-            return new Lazy<T>(compute, LazyThreadSafetyMode.ExecutionAndPublication);
+            return new Lazy<Entry>(() => new Entry(stamp, now, compute()), LazyThreadSafetyMode.ExecutionAndPublication);
         })!;
         try
         {
-            return lazy.Value;
+            var value = lazy.Value;
+            // The latest computed entry of this request, whatever its stamp: what a running ingest may reuse.
+            cache.Set(key, lazy, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+            return (T)value.Value;
         }
         catch (Exception e)
         {

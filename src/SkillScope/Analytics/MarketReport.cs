@@ -48,18 +48,27 @@ public static class MarketAnalysis
     private const int TopCount = 10;
 
     // One pass over the matching records, counted here: ten GROUP BY scans would each sort the table.
-    private enum Column { Kind, Seniority, Role, EmploymentType, WorkArrangement, Company, Country, Metro }
+    private enum Column { Kind, Seniority, Role, EmploymentType, WorkArrangement, Company, Country }
 
     public static MarketReport Compute(SkillStore store, RecordFilter filter)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
+        return Summarize(ReportQueries.MarketRows(store, filter), () => ReportQueries.SourceRows(store, filter), () => FigureQueries.PostingsByMetro(store, filter));
+    }
+
+    /// <summary>
+    /// The report from <paramref name="rows"/>; <paramref name="sourceRows"/> and <paramref name="metros"/> are asked for
+    /// once the rows have been read.
+    /// </summary>
+    internal static MarketReport Summarize(IEnumerable<MarketRow> rows, Func<long> sourceRows, Func<Dictionary<string, long>> metros)
+    {
         var counts = Enum.GetValues<Column>().Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
         var salaries = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         long total = 0, flagged = 0, undated = 0;
         string? from = null, to = null;
 
-        foreach (var row in ReportQueries.MarketRows(store, filter))
+        foreach (var row in rows)
         {
             total++;
             Count(Column.Kind, row.Kind);
@@ -69,7 +78,6 @@ public static class MarketAnalysis
             Count(Column.WorkArrangement, row.WorkArrangement);
             Count(Column.Company, row.Company);
             Count(Column.Country, row.Country);
-            Count(Column.Metro, row.Metro);
             flagged += row.SalaryFlagged ? 1 : 0;
             if (row.SalaryUsd is { } usd && !row.SalaryFlagged)
             {
@@ -115,7 +123,7 @@ public static class MarketAnalysis
                 return new ProvenanceSalary(p, Statistics.Summarize(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(salaries[p])));
             })
             .ToList();
-        var sourceRows = ReportQueries.SourceRows(store, filter);
+        var appearances = sourceRows();
         return new MarketReport
         {
             Total = total,
@@ -127,7 +135,7 @@ public static class MarketAnalysis
             ByWorkArrangement = Ranked(counts[(int)Column.WorkArrangement], total, limit: null),
             TopCompanies = Ranked(counts[(int)Column.Company], total, TopCount),
             TopCountries = Ranked(counts[(int)Column.Country], total, TopCount),
-            TopMetros = Ranked(FigureQueries.PostingsByMetro(store, filter), total, TopCount),
+            TopMetros = Ranked(metros(), total, TopCount),
             SalaryUsd = byProvenance.Count switch
             {
                 0 => Statistics.Summarize([]),
@@ -136,8 +144,8 @@ public static class MarketAnalysis
             },
             SalaryByProvenance = byProvenance,
             SalaryFlagged = flagged,
-            SourceRows = sourceRows,
-            DuplicatesMerged = sourceRows - total,
+            SourceRows = appearances,
+            DuplicatesMerged = appearances - total,
         };
     }
 

@@ -82,8 +82,10 @@ public static class RecordNormalizer
         }, null);
     }
 
-    // The survey's own level code is what the respondent stated; for postings a level word in the title
-    // is the clearest signal (domain.md), then the board's label, then the years asked for.
+    // The survey's own level code is what the respondent stated (and a salary report's label comes before its years). For postings a level word in the title is the clearest
+    // signal (domain.md), then the years the text asks for, and only then the board's label: where LinkedIn's label
+    // contradicts the title or the years, the title or the years agreed with the level read from the text in 42 of 50
+    // hand-labelled postings and the label in 6 (docs/normalization.md, "Board label against title and years").
     private static string SeniorityOf(RawRecord raw, string title, int? years)
     {
         if (raw.Kind == RecordKinds.SalaryReport && SeniorityClassifier.FromSurveyCode(raw.SeniorityHint) is { } surveyed)
@@ -91,13 +93,16 @@ public static class RecordNormalizer
             return surveyed;
         }
 
-        var fromTitle = SeniorityClassifier.Classify(title, null);
-        if (fromTitle != Seniorities.Unknown)
+        if (raw.Kind == RecordKinds.SalaryReport)
         {
-            return fromTitle;
+            // A respondent's own level label (DOU, State of Data) says more about them than their years do.
+            var fromTitle = SeniorityClassifier.Classify(title, null);
+            return fromTitle != Seniorities.Unknown ? fromTitle
+                : SeniorityClassifier.FromLabel(raw.SeniorityHint) ?? SeniorityClassifier.Classify(title, years);
         }
 
-        return SeniorityClassifier.FromLabel(raw.SeniorityHint) ?? SeniorityClassifier.Classify(title, years);
+        var fromText = SeniorityClassifier.Classify(title, years);
+        return fromText != Seniorities.Unknown ? fromText : SeniorityClassifier.FromLabel(raw.SeniorityHint) ?? Seniorities.Unknown;
     }
 
     private static string EmploymentTypeOf(RawRecord raw, string title, string? description)

@@ -63,25 +63,41 @@ public static partial class WorkArrangementNormalizer
             return fromLocation;
         }
 
+        return FromDescription(description);
+    }
+
+    /// <summary>
+    /// The description's statement about this job: a hybrid phrase wins ("hybrid role", "Hybrid: three days a week in
+    /// our Berlin office", "2 days a week on-site"); else the first phrase that says remote ("fully remote", "this role
+    /// is remote", "work from home") or onsite ("this position is on-site", "on-site in Austin", "5 days a week in the
+    /// office", "not a remote role"); else a company-level remark ("remote-first company", "distributed team", "remote
+    /// work") gives remote. Benefits ("remote work stipend", "home office allowance") and "remote sensing" say nothing.
+    /// </summary>
+    public static string FromDescription(string? description)
+    {
         if (string.IsNullOrEmpty(description))
         {
             return WorkArrangements.Unknown;
         }
 
-        bool remote = false;
-        bool onsite = false;
-        foreach (Match m in new KeywordWindows(description, DescriptionCue(), DescriptionKeywords, back: 60, forward: 60))
+        string first = WorkArrangements.Unknown;
+        bool company = false;
+        foreach (Match m in new KeywordWindows(description, DescriptionCue(), DescriptionKeywords, back: 80, forward: 80))
         {
             if (m.Groups["hybrid"].Success)
             {
                 return WorkArrangements.Hybrid;
             }
 
-            remote |= m.Groups["remote"].Success;
-            onsite |= m.Groups["onsite"].Success;
+            if (first == WorkArrangements.Unknown)
+            {
+                first = m.Groups["remote"].Success || m.Groups["choice"].Success ? WorkArrangements.Remote : m.Groups["onsite"].Success ? WorkArrangements.Onsite : first;
+            }
+
+            company |= m.Groups["company"].Success;
         }
 
-        return Verdict(remote, onsite);
+        return first != WorkArrangements.Unknown ? first : company ? WorkArrangements.Remote : WorkArrangements.Unknown;
     }
 
     private static string Verdict(bool remote, bool onsite) =>
@@ -89,7 +105,7 @@ public static partial class WorkArrangementNormalizer
 
     // Every phrase of DescriptionCue contains one of these.
     private static readonly SearchValues<string> DescriptionKeywords = SearchValues.Create(
-        ["hybrid", "remote", "office", "on-site", "onsite", "in-person", "in person", "work from home", "work-from-home", "wfh", "telecommut"],
+        ["hybrid", "remote", "office", "on-site", "onsite", "on site", "in-person", "in person", "work from home", "work-from-home", "wfh", "telecommut", "week", "campus"],
         StringComparison.OrdinalIgnoreCase);
 
     private static string Cue(string? text, Regex regex)
@@ -119,7 +135,11 @@ public static partial class WorkArrangementNormalizer
     [GeneratedRegex(@"\b(?:(?<hybrid>hybrid(?![- ](?:cloud|vehicle|app\w*|mobile|electric|powertrain|system\w*))|h[ií]brido)|(?<remote>remote(?![- ](?:sensing|monitoring|patient|control|pilot|operat\w*))|remoto|work from home|wfh|telecommute|anywhere)|(?<onsite>on-?site|in[- ]person|in[- ]office|presencial))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ShortCue();
 
-    // Descriptions mention "remote sensing", "hybrid cloud" and "onsite gym": only phrases about the job count.
-    [GeneratedRegex(@"\b(?:(?<hybrid>hybrid (?:role|position|work\w*|schedule|model|arrangement|environment|opportunity|setup|policy|job)|hybrid[- ]remote|\d (?:days?|x) (?:a|per) week (?:in|at) (?:the|our) office|(?:in|at) (?:the|our) office \d (?:days?|x) (?:a|per) week)|(?<remote>fully remote|100% remote|remote[- ]first|remote (?:role|position|job|opportunity|work(?:er|ing)?|employee|team member)|work(?:ing)? remotely|work[- ]from[- ]home|wfh|telecommut\w+|this (?:role|position|job) (?:is|can be) (?:fully )?remote)|(?<onsite>on-?site (?:role|position|job|work)|(?:this|the) (?:role|position|job) is (?:on-?site|in[- ]office|in[- ]person)|must (?:work|be) (?:on-?site|in[- ]office|in the office)|100% (?:on-?site|in[- ]office)|in[- ]office (?:role|position)|not (?:a )?remote))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Descriptions mention "remote sensing", "hybrid cloud", "remote work stipend" and "onsite gym": only phrases about
+    // the job count. Alternatives are tried left to right at each position, so a benefit or a negation ("not a remote
+    // role") takes its words before a shorter phrase inside it could ("remote role"). Groups: benefit (says nothing),
+    // hybrid, choice ("onsite, hybrid or fully remote": the candidate may work remotely, so remote), onsite, remote
+    // (about this job) and company (a remark about the employer: remote-first, distributed team, open to remote).
+    [GeneratedRegex(@"\b(?:(?<benefit>remote[- ]work(?:ing)? (?:stipend|allowance|budget|reimbursement|benefits?|setup|equipment|expenses?|support)|home[- ]office (?:stipend|allowance|budget|setup|equipment|reimbursement)|(?:work[- ]from[- ]home|wfh) (?:stipend|allowance|budget)|remote (?:sensing|monitoring|patient|control|pilot|operat\w+|access|desktop|server|support|assistance))|(?<hybrid>hybrid[- ](?:role|position|work\w*|schedule|model|arrangement|environment|opportunity|setup|policy|job|basis|remote|office|in[- ]office|on-?site|on site)|hybrid\s*(?::|\(|[-–—]\s)|(?:location|work(?:place)?(?: type| model| arrangement| style| location| mode)?|arrangement|schedule)\s*:\s*hybrid|(?:[1-4]|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:[1-4]|two|three|four))? (?:days?|x) (?:a|per|each|every|/) ?week (?:in|at|from|on|into) (?:the |our |an? |their |your )?(?:[\w.&'-]+ ){0,3}(?:office|site|campus|hq|headquarters|hub|location)|(?:[1-4]|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:[1-4]|two|three|four))? (?:days?|x) (?:a|per|each|every|/) ?week (?:on[- ]?site|in[- ]office|in[- ]person)|(?:in|at) (?:the |our |an? |their |your )?(?:[\w.&'-]+ ){0,3}(?:office|site|campus|hq|headquarters|hub|location) (?:[1-4]|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:[1-4]|two|three|four))? (?:days?|x) (?:a|per|each|every|/) ?week|(?:on[- ]?site|in[- ]office|in[- ]person) (?:[1-4]|one|two|three|four)(?:\s*(?:-|to|or)\s*(?:[1-4]|two|three|four))? (?:days?|x) (?:a|per|each|every|/) ?week)|(?<choice>(?:work(?:ing)? )?(?:on[- ]?site|in[- ]office),? (?:hybrid,? )?(?:or|and|/) (?:fully |100% )?remote|remote,? (?:hybrid,? )?(?:or|and|/) (?:on[- ]?site|in[- ]office))|(?<onsite>(?:remote|telecommut\w*|work from home)\W{0,2}\s*no\b|in[- ]person,? (?:full[- ]time )?(?:availability|only|required)|work (?:out of|from|in|at) (?:the|our|their|its) (?:[\w.,&-]+ ){0,3}(?:office|campus|hq|headquarters)(?! (?:[1-4]|one|two|three|four) )|not (?:a |an )?(?:fully |100% )?remote(?: role| position| job| opportunity)?|(?:is|are) not (?:eligible for|able to offer|open to|offering) remote|remote (?:work )?is not (?:available|an option|possible|offered)|\bno remote|on[- ]?site (?:role|position|job|work(?:ing)?\b|presence|only|requirement)|(?:this|the) (?:role|position|job|opportunity) (?:is|will be) (?:based )?(?:100% |fully |entirely )?(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)|must (?:work|be|report|live)(?: \w+){0,2} (?:on[- ]?site|in[- ]office|in the office|in person)|(?:100\s?%|fully|entirely) (?:on[- ]?site|in[- ]office|in[- ]person)|in[- ](?:office|person) (?:role|position|job)|office[- ]based (?:role|position|job)|(?:5|five) (?:days?|x) (?:a|per|each|every|/) ?week (?:in|at|on) (?:the |our |an? |their |your )?(?:[\w.&'-]+ ){0,3}(?:office|site|campus|hq|headquarters|hub|location)|(?:on[- ]?site|in[- ]office|in[- ]person),? (?:5|five) days|on[- ]?site in (?-i:[A-Z])|on[- ]?site at (?:our|the|its) |(?:work|working|based|located) on[- ]?site)|(?<remote>(?:fully|completely|entirely|totally|100\s?%) remote|remote[- ](?:role|position|job|opportunity|employee|team member|worker|contract\w*|eligible|ok|only|first role)|work(?:ing)? remotely|work(?:ing)?[- ]from[- ](?:home|anywhere)(?! (?:stipend|allowance|days?)\b)|\bwfh\b|(?:this|the) (?:role|position|job|opportunity) (?:is|can be|will be)(?: a)? (?:fully |100% |completely )?remote|(?:location|work(?:place)?(?: type| model| arrangement| location| mode)?)\s*:\s*(?:fully |100% )?remote|remote (?:within|in|from|across|anywhere in) (?:the )?(?-i:[A-Z]))|(?<company>remote[- ](?:first|friendly|native|culture|company|team|organization|workforce)|distributed (?:team|company|workforce)|remote work(?:ing)?|telecommut\w+|we(?:'re| are) (?:a )?(?:fully |100% )?remote|(?:open to|available for|eligible for|consider(?:ing)?) remote))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DescriptionCue();
 }

@@ -24,6 +24,43 @@ public sealed record RecordFilter
 
     public static RecordFilter None { get; } = new();
 
+    /// <summary>
+    /// Whether a record read as a <see cref="MarketFact"/> passes the filter: the condition of <see cref="ToSql"/>, in
+    /// memory (a value the record lacks never matches, as NULL never does in SQL; dates compare as ISO text).
+    /// </summary>
+    public Func<MarketFact, bool> ToPredicate()
+    {
+        var since = Since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var until = Until?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return fact =>
+        {
+            var row = fact.Row;
+            return In(Kinds, row.Kind) && In(Roles, row.Role) && In(Seniorities, row.Seniority) && In(Countries, row.Country)
+                && In(WorkArrangements, row.WorkArrangement) && In(EmploymentTypes, row.EmploymentType) && In(TextKinds, fact.TextKind)
+                && (Sources.Count == 0 || fact.Sources.Any(s => In(Sources, s)))
+                && (since is null || (row.PeriodEnd is { } end && string.CompareOrdinal(end, since) >= 0))
+                && (until is null || (row.PeriodStart is { } start && string.CompareOrdinal(start, until) <= 0));
+        };
+
+        static bool In(IReadOnlyList<string> values, string? value)
+        {
+            if (values.Count == 0)
+            {
+                return true;
+            }
+
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (string.Equals(values[i], value, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>A SQL condition over <c>records</c> aliased <c>r</c>, with its parameters added to <paramref name="command"/>.</summary>
     internal string ToSql(DbCommand command)
     {

@@ -9,6 +9,12 @@ public readonly record struct MarketRow(
     public bool SalaryIsEstimate { get; init; }
 }
 
+/// <summary>
+/// One record's market row with what the filters and the market report read from its appearances: the sources it was
+/// read from, its distinct metros (an appearance's own, else the record's) and how many appearances it has.
+/// </summary>
+public sealed record MarketFact(MarketRow Row, string? TextKind, IReadOnlyList<string> Sources, IReadOnlyList<string> Metros, int Appearances);
+
 /// <summary>A skill's count among postings: in how many it appears, and in how many as a requirement.</summary>
 public readonly record struct SkillCount(string Skill, long Postings, long Required);
 
@@ -36,6 +42,77 @@ public static class ReportQueries
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 Sql.Text(reader, 5), Sql.Text(reader, 6), Sql.Text(reader, 7), Sql.Double(reader, 8), Sql.Long(reader, 9) == 1,
                 Sql.Text(reader, 10), Sql.Text(reader, 11)) { SalaryIsEstimate = Sql.Long(reader, 12) != 0 };
+        }
+    }
+
+    /// <summary>
+    /// Every record's <see cref="MarketFact"/>, in id order, read in one statement (so from one consistent state of the
+    /// store): what a server keeps in memory to answer market reports with any filter without a scan per request.
+    /// </summary>
+    public static List<MarketFact> MarketFacts(SkillStore store, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        using var command = store.Command("""
+            SELECT r.id, r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.company, r.country, r.metro,
+                   r.salary_usd, CASE WHEN r.salary_flag IS NOT NULL THEN 1 ELSE 0 END, r.period_start, r.period_end, r.salary_is_estimate,
+                   r.text_kind, s.source, COALESCE(s.metro, r.metro)
+            FROM records r LEFT JOIN record_sources s ON s.record_id = r.id
+            ORDER BY r.id
+            """);
+        var facts = new List<MarketFact>();
+        // Ids and labels repeat across hundreds of thousands of rows: one string each.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Name(string? value) => value is null ? null : names.TryGetValue(value, out var known) ? known : names[value] = value;
+        var sources = new List<string>();
+        var metros = new List<string>();
+        long id = -1;
+        MarketRow row = default;
+        string? textKind = null;
+        var appearances = 0;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var next = Sql.Long(reader, 0);
+            if (next != id)
+            {
+                Flush();
+                cancellation.ThrowIfCancellationRequested();
+                id = next;
+                row = new MarketRow(
+                    Name(reader.GetString(1))!, Name(reader.GetString(2))!, Name(reader.GetString(3))!, Name(reader.GetString(4))!, Name(reader.GetString(5))!,
+                    Name(Sql.Text(reader, 6)), Name(Sql.Text(reader, 7)), Name(Sql.Text(reader, 8)), Sql.Double(reader, 9), Sql.Long(reader, 10) == 1,
+                    Name(Sql.Text(reader, 11)), Name(Sql.Text(reader, 12))) { SalaryIsEstimate = Sql.Long(reader, 13) != 0 };
+                textKind = Name(Sql.Text(reader, 14));
+            }
+
+            if (Sql.Text(reader, 15) is { } source)
+            {
+                appearances++;
+                if (!sources.Contains(Name(source)!))
+                {
+                    sources.Add(Name(source)!);
+                }
+
+                if (Name(Sql.Text(reader, 16)) is { } metro && !metros.Contains(metro))
+                {
+                    metros.Add(metro);
+                }
+            }
+        }
+
+        Flush();
+        return facts;
+
+        void Flush()
+        {
+            if (id >= 0)
+            {
+                facts.Add(new MarketFact(row, textKind, sources.Count == 0 ? [] : [.. sources], metros.Count == 0 ? [] : [.. metros], appearances));
+            }
+
+            sources.Clear();
+            metros.Clear();
+            appearances = 0;
         }
     }
 

@@ -21,4 +21,12 @@ public static class StoreStamp
             """);
         return (string)command.ExecuteScalar()!;
     }
+
+    /// <summary>Whether <paramref name="stamp"/> was read while an ingest was running (each batch it commits moves the stamp).</summary>
+    public static bool IngestRunning(string stamp)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        var parts = stamp.Split('.');
+        return parts.Length > 4 && parts[4] != "0";
+    }
 }

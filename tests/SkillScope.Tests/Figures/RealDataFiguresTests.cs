@@ -1,4 +1,6 @@
 using System.Text.Json;
+using SkillScope.Analytics;
+using SkillScope.Store;
 using SkillScope.Tests.Support;
 
 namespace SkillScope.Tests.Figures;
@@ -145,5 +147,34 @@ public sealed class RealDataFiguresTests(RealDataStore store) : IClassFixture<Re
         Assert.Empty(store.Json("report", "skills", "--by", "month", "--skills", "machine-learning").GetProperty("reference").EnumerateArray());
         var us = store.Json("report", "skills", "--by", "month", "--skills", "machine-learning", "--country", "US", "--include-snippets");
         Assert.Equal("indeed-ai", us.GetProperty("reference")[0].GetProperty("id").GetString());
+    }
+
+    [SharedDataFact(RealDataStore.Adzuna, RealDataStore.Usajobs, RealDataStore.Glassdoor, RealDataStore.LinkedIn, RealDataStore.Indeed)]
+    public void The_market_report_from_memory_is_the_report_from_the_store_for_every_filter()
+    {
+        using var opened = SkillStore.Open(store.Db);
+        var snapshot = MarketSnapshot.Load(opened);
+        Assert.Equal(StoreCatalog.RecordCount(opened), snapshot.Count);
+        RecordFilter[] filters =
+        [
+            RecordFilter.None,
+            new() { Kinds = ["posting"] },
+            new() { Roles = ["data_scientist", "ml_engineer"], Seniorities = ["senior"] },
+            new() { Countries = ["US"], WorkArrangements = ["remote", "hybrid"] },
+            new() { Countries = ["CA"], EmploymentTypes = ["full_time"] },
+            new() { Sources = ["adzuna"] },
+            new() { Sources = ["glassdoor", "usajobs"], Roles = ["data_analyst"] },
+            new() { TextKinds = ["full"] },
+            new() { TextKinds = ["snippet", "summary"], Countries = ["US"] },
+            new() { Since = new DateOnly(2026, 1, 1) },
+            new() { Until = new DateOnly(2019, 12, 31), Roles = ["data_scientist"] },
+            new() { Since = new DateOnly(2018, 6, 1), Until = new DateOnly(2020, 6, 30), Seniorities = ["junior", "mid"] },
+            new() { Roles = ["no_such_role"] },
+        ];
+        foreach (var filter in filters)
+        {
+            var fromStore = JsonSerializer.Serialize(MarketAnalysis.Compute(opened, filter));
+            Assert.Equal(fromStore, JsonSerializer.Serialize(snapshot.Compute(filter)));
+        }
     }
 }

@@ -104,4 +104,39 @@ public class WorkArrangementNormalizerTests
     [InlineData("Scientist", "Denver, CO", "Experience with remote sensing and hybrid cloud; onsite gym.", WorkArrangements.Unknown)]
     public void Reads_cues_in_title_location_then_text(string? title, string? location, string? description, string expected) =>
         Assert.Equal(expected, WorkArrangementNormalizer.FromText(title, location, description));
+
+    // Issue 16: a work arrangement stated only in the description, whatever the layout; and the text that is not one.
+    [Theory]
+    [InlineData("Hybrid: three days a week in our Berlin office.", WorkArrangements.Hybrid)]
+    [InlineData("You will join us two days per week at our Munich office.", WorkArrangements.Hybrid)]
+    [InlineData("Expect to be in the office 3 days a week.", WorkArrangements.Hybrid)]
+    [InlineData("Location: Hybrid (London)", WorkArrangements.Hybrid)]
+    [InlineData("This role is fully remote.", WorkArrangements.Remote)]
+    [InlineData("Location: Remote (US)", WorkArrangements.Remote)]
+    [InlineData("You can work onsite, hybrid, or fully remote from one of these countries.", WorkArrangements.Remote)]
+    [InlineData("The role is on-site in Austin, 5 days a week.", WorkArrangements.Onsite)]
+    [InlineData("Based on-site in Austin, 5 days.", WorkArrangements.Onsite)]
+    [InlineData("You must be able to work out of our Cupertino, CA office.", WorkArrangements.Onsite)]
+    [InlineData("We are a remote-first company, but this role is onsite in our lab.", WorkArrangements.Onsite)]
+    [InlineData("This is not a remote position.", WorkArrangements.Onsite)]
+    [InlineData("Telecommuter? No", WorkArrangements.Onsite)]
+    [InlineData("We are a remote-first company with a distributed team.", WorkArrangements.Remote)]
+    [InlineData("Perks: remote work stipend, home office allowance, WFH stipend.", WorkArrangements.Unknown)]
+    [InlineData("Experience with remote sensing data and remote monitoring of patients.", WorkArrangements.Unknown)]
+    [InlineData("Free lunch, onsite workout classes and an onsite gym.", WorkArrangements.Unknown)]
+    [InlineData("Ability to work in a standard office environment and communicate in person.", WorkArrangements.Unknown)]
+    [InlineData("Experience working with remote and global teams.", WorkArrangements.Unknown)]
+    [InlineData("We run hybrid cloud workloads 24 hours a day, seven days a week.", WorkArrangements.Unknown)]
+    public void Reads_the_arrangement_a_description_states_about_the_job(string description, string expected) =>
+        Assert.Equal(expected, WorkArrangementNormalizer.FromText("Data Scientist", "Denver, CO", description));
+
+    [Fact]
+    public void A_structured_field_wins_over_the_description()
+    {
+        var raw = new RawRecord { Kind = RecordKinds.Posting, Title = "Data Scientist", WorkArrangementHint = "Remote", Description = "This position is on-site in our Boston lab." };
+        var textOnly = raw with { WorkArrangementHint = null };
+
+        Assert.Equal(WorkArrangements.Remote, RecordNormalizer.Normalize(raw, FxRates.Default).Record!.WorkArrangement);
+        Assert.Equal(WorkArrangements.Onsite, RecordNormalizer.Normalize(textOnly, FxRates.Default).Record!.WorkArrangement);
+    }
 }

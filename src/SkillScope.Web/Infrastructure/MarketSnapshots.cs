@@ -1,0 +1,73 @@
+using SkillScope.Analytics;
+using SkillScope.Store;
+
+namespace SkillScope.Web.Infrastructure;
+
+/// <summary>
+/// The market report from a <see cref="MarketSnapshot"/> of the store: one pass over records held in memory per request
+/// instead of three scans of the store. A snapshot answers only for the state of the store it was read from, with one
+/// exception: while an ingest runs, every batch it commits changes the store, so a snapshot at most
+/// <see cref="MaxLagWhileIngesting"/> old answers while a newer one is read in the background. One snapshot is read
+/// at a time; requests that need a new one wait for it.
+/// </summary>
+internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time)
+{
+    /// <summary>How far behind a running ingest the report may be.</summary>
+    public static readonly TimeSpan MaxLagWhileIngesting = TimeSpan.FromSeconds(10);
+
+    private readonly Lock gate = new();
+    private volatile Snapshot? current;
+    private Task<Snapshot>? reading;
+
+    private sealed record Snapshot(string Stamp, MarketSnapshot Facts, DateTimeOffset ReadAt);
+
+    public MarketReport Compute(SkillStore store, RecordFilter filter, CancellationToken cancellation)
+    {
+        var stamp = StoreStamp.Read(store);
+        var snapshot = current;
+        if (snapshot is not null && snapshot.Stamp == stamp)
+        {
+            return snapshot.Facts.Compute(filter);
+        }
+
+        var age = snapshot is null ? TimeSpan.MaxValue : time.GetUtcNow() - snapshot.ReadAt;
+        if (snapshot is not null && StoreStamp.IngestRunning(stamp) && age < MaxLagWhileIngesting)
+        {
+            if (age >= MaxLagWhileIngesting / 2)
+            {
+                _ = Read();
+            }
+
+            return snapshot.Facts.Compute(filter);
+        }
+
+        return Read().WaitAsync(cancellation).GetAwaiter().GetResult().Facts.Compute(filter);
+    }
+
+    /// <summary>The snapshot being read, or a new read started.</summary>
+    private Task<Snapshot> Read()
+    {
+        lock (gate)
+        {
+            return reading ??= Task.Run(() =>
+            {
+                try
+                {
+                    using var store = stores.OpenRead();
+                    // The stamp first: a snapshot labelled older than what it holds is only read again, never reused wrongly.
+                    var stamp = StoreStamp.Read(store);
+                    var snapshot = new Snapshot(stamp, MarketSnapshot.Load(store), time.GetUtcNow());
+                    current = snapshot;
+                    return snapshot;
+                }
+                finally
+                {
+                    lock (gate)
+                    {
+                        reading = null;
+                    }
+                }
+            });
+        }
+    }
+}

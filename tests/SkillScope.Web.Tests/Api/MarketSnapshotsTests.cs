@@ -1,0 +1,80 @@
+using SkillScope.Store;
+using SkillScope.Web.Infrastructure;
+using SkillScope.Web.Tests.Support;
+
+namespace SkillScope.Web.Tests.Api;
+
+/// <summary>The server's market report comes from a snapshot of the store that is never older than the rules allow.</summary>
+public sealed class MarketSnapshotsTests
+{
+    private sealed class Clock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
+    public async Task A_snapshot_answers_only_for_its_state_of_the_store_or_for_at_most_ten_seconds_while_an_ingest_runs()
+    {
+        var db = await TestDatabase.SmallAsync();
+        using var stores = new StoreAccess(db);
+        var clock = new Clock(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero));
+        var snapshots = new MarketSnapshots(stores, clock);
+        long Total()
+        {
+            using var store = stores.OpenRead();
+            return snapshots.Compute(store, RecordFilter.None, CancellationToken.None).Total;
+        }
+
+        Assert.Equal(3, Total());
+        await CliRunner.RunOkAsync("ingest", Paths.BundledSamples.Single(f => f.Contains("usajobs", StringComparison.Ordinal)), "--db", db);
+        var stored = Total();
+        Assert.True(stored > 1_900, $"a finished ingest is in the next report at once: {stored}");
+
+        // An ingest that is still running: the report may lag it, by at most ten seconds.
+        using (var writer = SkillStore.Open(db))
+        {
+            writer.Execute("UPDATE ingests SET status = 'running' WHERE id = (SELECT MIN(id) FROM ingests)");
+        }
+
+        await CliRunner.RunOkAsync("ingest", Paths.BundledSamples.Single(f => f.Contains("aijobs", StringComparison.Ordinal)), "--db", db);
+        clock.Now += TimeSpan.FromSeconds(9);
+        Assert.Equal(stored, Total());
+        clock.Now += TimeSpan.FromSeconds(2);
+        Assert.True(Total() > stored + 70_000);
+    }
+
+    [Fact]
+    public async Task A_cached_report_is_reused_while_an_ingest_runs_for_at_most_ten_seconds_and_only_for_its_state_after_it_ends()
+    {
+        var db = await TestDatabase.SmallAsync();
+        var clock = new Clock(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero));
+        using var cache = new ReportCache(clock);
+        var computed = 0;
+        string Report()
+        {
+            using var store = SkillStore.OpenReadOnly(db);
+            return cache.GetOrCompute(store, "/api/report", () => $"computed {++computed}");
+        }
+
+        Assert.Equal("computed 1", Report());
+        Assert.Equal("computed 1", Report());
+        using (var writer = SkillStore.Open(db))
+        {
+            writer.Execute("UPDATE ingests SET status = 'running'");
+        }
+
+        clock.Now += TimeSpan.FromSeconds(9);
+        Assert.Equal("computed 1", Report());
+        clock.Now += TimeSpan.FromSeconds(2);
+        Assert.Equal("computed 2", Report());
+        using (var writer = SkillStore.Open(db))
+        {
+            writer.Execute("UPDATE ingests SET status = 'completed'");
+        }
+
+        // The store is as it was before: the report computed for that state answers, not the one made while ingesting.
+        Assert.Equal("computed 1", Report());
+    }
+}

@@ -15,6 +15,14 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time)
     /// <summary>How far behind a running ingest the report may be.</summary>
     public static readonly TimeSpan MaxLagWhileIngesting = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Whether a result computed under <paramref name="heldStamp"/> <paramref name="age"/> ago may answer for the store
+    /// at <paramref name="stamp"/>: only for the same state, or while an ingest runs and for at most
+    /// <see cref="MaxLagWhileIngesting"/>. The one rule for the report cache and the market snapshot.
+    /// </summary>
+    public static bool MayAnswer(string heldStamp, TimeSpan age, string stamp) =>
+        heldStamp == stamp || (StoreStamp.IngestRunning(stamp) && age < MaxLagWhileIngesting);
+
     private readonly Lock gate = new();
     private volatile Snapshot? current;
     private Task<Snapshot>? reading;
@@ -25,15 +33,11 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time)
     {
         var stamp = StoreStamp.Read(store);
         var snapshot = current;
-        if (snapshot is not null && snapshot.Stamp == stamp)
-        {
-            return snapshot.Facts.Compute(filter);
-        }
-
         var age = snapshot is null ? TimeSpan.MaxValue : time.GetUtcNow() - snapshot.ReadAt;
-        if (snapshot is not null && StoreStamp.IngestRunning(stamp) && age < MaxLagWhileIngesting)
+        if (snapshot is not null && MayAnswer(snapshot.Stamp, age, stamp))
         {
-            if (age >= MaxLagWhileIngesting / 2)
+            // Lagging a running ingest: read a newer snapshot in the background before this one runs out of time.
+            if (snapshot.Stamp != stamp && age >= MaxLagWhileIngesting / 2)
             {
                 _ = Read();
             }

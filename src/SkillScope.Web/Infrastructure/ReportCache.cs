@@ -29,9 +29,7 @@ internal sealed class ReportCache(TimeProvider time) : IDisposable
         }
 
         var now = time.GetUtcNow();
-        if (cache.Get(key) is Lazy<Entry> { IsValueCreated: true } held
-            && held.Value.Stamp != stamp
-            && StoreStamp.IngestRunning(stamp) && now - held.Value.At < MarketSnapshots.MaxLagWhileIngesting)
+        if (cache.Get(key) is Lazy<Entry> { IsValueCreated: true } held && MarketSnapshots.MayAnswer(held.Value.Stamp, now - held.Value.At, stamp))
         {
             return (T)held.Value.Value;
         }

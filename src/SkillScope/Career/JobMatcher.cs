@@ -55,8 +55,8 @@ public sealed record MatchReport(
 
 /// <summary>
 /// Ranks stored postings for a resume: full-text search picks the candidates the resume's skills and titles are most
-/// relevant to (among all postings and among those of the resume's role), then each is scored on skill overlap (required skills weigh double), text relevance and fit on level,
-/// place and arrangement. Deterministic: ties break on record id. Method: docs/resume-score.md.
+/// relevant to (among all postings and among those of the resume's role), then each is scored on skill overlap
+/// (required skills weigh double), text relevance and fit on level, place and arrangement. Deterministic: ties break on record id. Method: docs/resume-score.md.
 /// </summary>
 public static class JobMatcher
 {

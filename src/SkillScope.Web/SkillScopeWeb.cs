@@ -100,6 +100,7 @@ public static class SkillScopeWeb
     {
         ArgumentNullException.ThrowIfNull(app);
         await app.StartAsync(cancellation).ConfigureAwait(false);
+        app.Services.GetRequiredService<MarketSnapshots>().Warm();
         return $"SkillScope dashboard on {string.Join(", ", app.Urls)} over {app.Services.GetRequiredService<StoreAccess>().Path}; Ctrl-C to stop";
     }
 

@@ -8,7 +8,9 @@ namespace SkillScope.Web.Infrastructure;
 /// instead of three scans of the store. A snapshot answers only for the state of the store it was read from, with one
 /// exception: while an ingest runs, every batch it commits changes the store, so a snapshot at most
 /// <see cref="MaxLagWhileIngesting"/> old answers while a newer one is read in the background. One snapshot is read
-/// at a time; requests that need a new one wait for it.
+/// at a time; requests that need a new one wait for it. The first is read when the server starts (<see cref="Warm"/>);
+/// later ones read only the records added or given new appearances since (<see cref="MarketSnapshot.Update"/>), while an
+/// ingest runs; after it, the whole store is read again, because the ingest may have edited stored records in place.
 /// </summary>
 internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time)
 {
@@ -48,6 +50,9 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time)
         return Read().WaitAsync(cancellation).GetAwaiter().GetResult().Facts.Compute(filter);
     }
 
+    /// <summary>Starts reading the first snapshot, so the first market request does not wait for it.</summary>
+    public void Warm() => _ = Read();
+
     /// <summary>The snapshot being read, or a new read started.</summary>
     private Task<Snapshot> Read()
     {
@@ -60,7 +65,10 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time)
                     using var store = stores.OpenRead();
                     // The stamp first: a snapshot labelled older than what it holds is only read again, never reused wrongly.
                     var stamp = StoreStamp.Read(store);
-                    var snapshot = new Snapshot(stamp, MarketSnapshot.Load(store), time.GetUtcNow());
+                    var held = current;
+                    // While an ingest runs the report may lag it, so records it edits in place may wait for the read after it.
+                    var facts = held is not null && StoreStamp.IngestRunning(stamp) ? held.Facts.Update(store) : MarketSnapshot.Load(store);
+                    var snapshot = new Snapshot(stamp, facts, time.GetUtcNow());
                     current = snapshot;
                     return snapshot;
                 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 using SkillScope.Store;
 
@@ -7,14 +8,18 @@ namespace SkillScope.Web.Infrastructure;
 /// Reuses computed reports and search pages while the store is unchanged (an entry per request, holding the
 /// <see cref="StoreStamp"/> it was computed under), so repeated dashboard views cost one cheap query. While an ingest runs
 /// every batch it commits moves the stamp; an entry at most <see cref="MarketSnapshots.MaxLagWhileIngesting"/> old is
-/// reused meanwhile, so readers are not starved by recomputing after each batch. Bounded by entry count; concurrent
-/// requests for the same report wait for one computation instead of each running it.
+/// reused meanwhile, so readers are not starved by recomputing after each batch, and once half that time has passed one
+/// request computes the current answer while the others keep taking the held one (so they do not all wait when it runs
+/// out). Bounded by entry count; concurrent requests for the same report wait for one computation instead of each
+/// running it.
 /// </summary>
 internal sealed class ReportCache(TimeProvider time) : IDisposable
 {
     public const int MaxEntries = 512;
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries, CompactionPercentage = 0.25 });
+
+    private readonly ConcurrentDictionary<string, byte> refreshing = new(StringComparer.Ordinal);
 
     private sealed record Entry(string Stamp, DateTimeOffset At, object Value);
 
@@ -31,9 +36,27 @@ internal sealed class ReportCache(TimeProvider time) : IDisposable
         var now = time.GetUtcNow();
         if (cache.Get(key) is Lazy<Entry> { IsValueCreated: true } held && MarketSnapshots.MayAnswer(held.Value.Stamp, now - held.Value.At, stamp))
         {
-            return (T)held.Value.Value;
+            if (held.Value.Stamp == stamp || now - held.Value.At < MarketSnapshots.MaxLagWhileIngesting / 2 || !refreshing.TryAdd(key, 0))
+            {
+                return (T)held.Value.Value;
+            }
+
+            try
+            {
+                return Compute(key, stamp, now, compute);
+            }
+            finally
+            {
+                refreshing.TryRemove(key, out _);
+            }
         }
 
+        return Compute(key, stamp, now, compute);
+    }
+
+    private T Compute<T>(string key, string stamp, DateTimeOffset now, Func<T> compute)
+        where T : class
+    {
         var entryKey = stamp + "\n" + key;
         var own = false;
         var lazy = cache.GetOrCreate(entryKey, entry =>

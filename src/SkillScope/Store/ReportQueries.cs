@@ -13,7 +13,14 @@ public readonly record struct MarketRow(
 /// One record's market row with what the filters and the market report read from its appearances: the sources it was
 /// read from, its distinct metros (an appearance's own, else the record's) and how many appearances it has.
 /// </summary>
-public sealed record MarketFact(MarketRow Row, string? TextKind, IReadOnlyList<string> Sources, IReadOnlyList<string> Metros, int Appearances);
+public sealed record MarketFact(long Id, MarketRow Row, string? TextKind, IReadOnlyList<string> Sources, IReadOnlyList<string> Metros, int Appearances);
+
+/// <summary>
+/// Where a read of market facts stopped: the highest record id read, and the first ingest whose rows may still have been
+/// coming (the lowest running one, else the next id). Records above the one and appearances written by ingests from the
+/// other on are all a later read has to look at.
+/// </summary>
+public readonly record struct MarketWatermark(long MaxRecordId, long FirstOpenIngest);
 
 /// <summary>A skill's count among postings: in how many it appears, and in how many as a requirement.</summary>
 public readonly record struct SkillCount(string Skill, long Postings, long Required);
@@ -47,18 +54,36 @@ public static class ReportQueries
 
     /// <summary>
     /// Every record's <see cref="MarketFact"/>, in id order, read in one statement (so from one consistent state of the
-    /// store): what a server keeps in memory to answer market reports with any filter without a scan per request.
+    /// store): what a server keeps in memory to answer market reports with any filter without a scan per request. With
+    /// <paramref name="since"/>, only the records that may have changed after that read: new records, and records that
+    /// gained an appearance in an ingest that was still open then (each read whole, so it replaces the earlier fact).
+    /// A record edited in place by such an ingest (a re-fetched comment whose text changed) gains no appearance and is
+    /// not read again: callers read everything again when that may have happened.
     /// </summary>
-    public static List<MarketFact> MarketFacts(SkillStore store, CancellationToken cancellation = default)
+    public static (List<MarketFact> Facts, MarketWatermark Next) MarketFacts(SkillStore store, MarketWatermark? since = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        using var command = store.Command("""
+        // Read before the facts: an ingest that starts after this still gets an id at or above it.
+        long firstOpen;
+        using (var open = store.Command("SELECT COALESCE(MIN(id), (SELECT COALESCE(MAX(id), 0) + 1 FROM ingests)) FROM ingests WHERE status = 'running'"))
+        {
+            firstOpen = Sql.Long(open.ExecuteScalar()!);
+        }
+
+        using var command = store.Command($"""
             SELECT r.id, r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.company, r.country, r.metro,
                    r.salary_usd, CASE WHEN r.salary_flag IS NOT NULL THEN 1 ELSE 0 END, r.period_start, r.period_end, r.salary_is_estimate,
                    r.text_kind, s.source, COALESCE(s.metro, r.metro)
             FROM records r LEFT JOIN record_sources s ON s.record_id = r.id
+            {(since is null ? "" : "WHERE r.id > @max_id OR r.id IN (SELECT record_id FROM record_sources WHERE ingest_id >= @first_open)")}
             ORDER BY r.id
             """);
+        if (since is { } mark)
+        {
+            Sql.Add(command, "@max_id", mark.MaxRecordId);
+            Sql.Add(command, "@first_open", mark.FirstOpenIngest);
+        }
+
         var facts = new List<MarketFact>();
         // Ids and labels repeat across hundreds of thousands of rows: one string each.
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -66,48 +91,52 @@ public static class ReportQueries
         var sources = new List<string>();
         var metros = new List<string>();
         long id = -1;
+        var maxId = since?.MaxRecordId ?? 0;
         MarketRow row = default;
         string? textKind = null;
         var appearances = 0;
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using (var reader = command.ExecuteReader())
         {
-            var next = Sql.Long(reader, 0);
-            if (next != id)
+            while (reader.Read())
             {
-                Flush();
-                cancellation.ThrowIfCancellationRequested();
-                id = next;
-                row = new MarketRow(
-                    Name(reader.GetString(1))!, Name(reader.GetString(2))!, Name(reader.GetString(3))!, Name(reader.GetString(4))!, Name(reader.GetString(5))!,
-                    Name(Sql.Text(reader, 6)), Name(Sql.Text(reader, 7)), Name(Sql.Text(reader, 8)), Sql.Double(reader, 9), Sql.Long(reader, 10) == 1,
-                    Name(Sql.Text(reader, 11)), Name(Sql.Text(reader, 12))) { SalaryIsEstimate = Sql.Long(reader, 13) != 0 };
-                textKind = Name(Sql.Text(reader, 14));
-            }
-
-            if (Sql.Text(reader, 15) is { } source)
-            {
-                appearances++;
-                if (!sources.Contains(Name(source)!))
+                var next = Sql.Long(reader, 0);
+                if (next != id)
                 {
-                    sources.Add(Name(source)!);
+                    Flush();
+                    cancellation.ThrowIfCancellationRequested();
+                    id = next;
+                    maxId = Math.Max(maxId, id);
+                    row = new MarketRow(
+                        Name(reader.GetString(1))!, Name(reader.GetString(2))!, Name(reader.GetString(3))!, Name(reader.GetString(4))!, Name(reader.GetString(5))!,
+                        Name(Sql.Text(reader, 6)), Name(Sql.Text(reader, 7)), Name(Sql.Text(reader, 8)), Sql.Double(reader, 9), Sql.Long(reader, 10) == 1,
+                        Name(Sql.Text(reader, 11)), Name(Sql.Text(reader, 12))) { SalaryIsEstimate = Sql.Long(reader, 13) != 0 };
+                    textKind = Name(Sql.Text(reader, 14));
                 }
 
-                if (Name(Sql.Text(reader, 16)) is { } metro && !metros.Contains(metro))
+                if (Sql.Text(reader, 15) is { } source)
                 {
-                    metros.Add(metro);
+                    appearances++;
+                    if (!sources.Contains(Name(source)!))
+                    {
+                        sources.Add(Name(source)!);
+                    }
+
+                    if (Name(Sql.Text(reader, 16)) is { } metro && !metros.Contains(metro))
+                    {
+                        metros.Add(metro);
+                    }
                 }
             }
         }
 
         Flush();
-        return facts;
+        return (facts, new MarketWatermark(maxId, firstOpen));
 
         void Flush()
         {
             if (id >= 0)
             {
-                facts.Add(new MarketFact(row, textKind, sources.Count == 0 ? [] : [.. sources], metros.Count == 0 ? [] : [.. metros], appearances));
+                facts.Add(new MarketFact(id, row, textKind, sources.Count == 0 ? [] : [.. sources], metros.Count == 0 ? [] : [.. metros], appearances));
             }
 
             sources.Clear();

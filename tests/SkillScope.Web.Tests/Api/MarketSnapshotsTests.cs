@@ -52,10 +52,10 @@ public sealed class MarketSnapshotsTests
         var clock = new Clock(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero));
         using var cache = new ReportCache(clock);
         var computed = 0;
-        string Report()
+        string Report(Func<string>? compute = null)
         {
             using var store = SkillStore.OpenReadOnly(db);
-            return cache.GetOrCompute(store, "/api/report", () => $"computed {++computed}");
+            return cache.GetOrCompute(store, "/api/report", compute ?? (() => $"computed {++computed}"));
         }
 
         Assert.Equal("computed 1", Report());
@@ -65,16 +65,31 @@ public sealed class MarketSnapshotsTests
             writer.Execute("UPDATE ingests SET status = 'running'");
         }
 
-        clock.Now += TimeSpan.FromSeconds(9);
+        clock.Now += TimeSpan.FromSeconds(4);
         Assert.Equal("computed 1", Report());
+
+        // Past half the allowed lag one request computes the current answer; the others keep taking the held one meanwhile.
         clock.Now += TimeSpan.FromSeconds(2);
+        using var started = new SemaphoreSlim(0);
+        using var release = new SemaphoreSlim(0);
+        var refresher = Task.Run(() => Report(() =>
+        {
+            started.Release();
+            release.Wait(TimeSpan.FromSeconds(30));
+            return $"computed {++computed}";
+        }));
+        Assert.True(await started.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal("computed 1", Report());
+        release.Release();
+        Assert.Equal("computed 2", await refresher);
+        clock.Now += TimeSpan.FromSeconds(20);
         Assert.Equal("computed 2", Report());
         using (var writer = SkillStore.Open(db))
         {
             writer.Execute("UPDATE ingests SET status = 'completed'");
         }
 
-        // The store is as it was before: the report computed for that state answers, not the one made while ingesting.
+        // The store is as it was before: the report computed for that state answers, not the ones made while ingesting.
         Assert.Equal("computed 1", Report());
     }
 }

@@ -70,12 +70,16 @@ public static class ReportQueries
             firstOpen = Sql.Long(open.ExecuteScalar()!);
         }
 
+        // The changed records as a list of ids (SQLite then looks each one up by its key; an OR in the WHERE clause
+        // would make both engines scan every record).
         using var command = store.Command($"""
             SELECT r.id, r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.company, r.country, r.metro,
                    r.salary_usd, CASE WHEN r.salary_flag IS NOT NULL THEN 1 ELSE 0 END, r.period_start, r.period_end, r.salary_is_estimate,
                    r.text_kind, s.source, COALESCE(s.metro, r.metro)
             FROM records r LEFT JOIN record_sources s ON s.record_id = r.id
-            {(since is null ? "" : "WHERE r.id > @max_id OR r.id IN (SELECT record_id FROM record_sources WHERE ingest_id >= @first_open)")}
+            {(since is null ? "" : """
+                WHERE r.id IN (SELECT id FROM records WHERE id > @max_id UNION SELECT record_id FROM record_sources WHERE ingest_id >= @first_open)
+                """)}
             ORDER BY r.id
             """);
         if (since is { } mark)

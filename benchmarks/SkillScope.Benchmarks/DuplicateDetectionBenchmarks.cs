@@ -75,3 +75,44 @@ public class DuplicateDetectionBenchmarks
     [GlobalCleanup]
     public void Cleanup() => Directory.Delete(folder, recursive: true);
 }
+
+/// <summary>
+/// The detector's own cost per posting (docs/benchmarks.md, "Duplicate detection"): the fingerprint (word 3-shingles and a
+/// 64-value MinHash) of the real posting texts, against a plain scan of the same characters as the baseline.
+/// Run: dotnet run -c Release --project benchmarks/SkillScope.Benchmarks -- --filter '*PostingFingerprint*'
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class PostingFingerprintBenchmarks
+{
+    private IReadOnlyList<string> texts = [];
+
+    [GlobalSetup]
+    public void Setup() => texts = PostingCorpus.Load();
+
+    [Benchmark(Baseline = true)]
+    public long ScanCharacters()
+    {
+        long letters = 0;
+        foreach (var text in texts)
+        {
+            foreach (var c in text)
+            {
+                letters += char.IsLetterOrDigit(c) ? 1 : 0;
+            }
+        }
+
+        return letters;
+    }
+
+    [Benchmark]
+    public long Fingerprint()
+    {
+        long shingles = 0;
+        foreach (var text in texts)
+        {
+            shingles += NearDuplicates.Fingerprint("Employer", "Data Scientist", text)?.Shingles ?? 0;
+        }
+
+        return shingles;
+    }
+}

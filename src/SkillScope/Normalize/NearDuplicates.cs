@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace SkillScope.Normalize;
@@ -76,6 +77,8 @@ public static class NearDuplicates
 
     private static readonly ulong[] Multipliers = new ulong[SignatureSize];
     private static readonly ulong[] Offsets = new ulong[SignatureSize];
+    private static readonly Vector256<ulong>[] VectorMultipliers;
+    private static readonly Vector256<ulong>[] VectorOffsets;
 
     private static readonly HashSet<string> LegalSuffixes = new(StringComparer.Ordinal)
     {
@@ -92,6 +95,9 @@ public static class NearDuplicates
             Multipliers[i] = Next(ref state) | 1UL;
             Offsets[i] = Next(ref state);
         }
+
+        VectorMultipliers = [.. Enumerable.Range(0, SignatureSize / 4).Select(k => Vector256.Create(Multipliers.AsSpan(k * 4, 4)))];
+        VectorOffsets = [.. Enumerable.Range(0, SignatureSize / 4).Select(k => Vector256.Create(Offsets.AsSpan(k * 4, 4)))];
 
         static ulong Next(ref ulong s)
         {
@@ -164,34 +170,67 @@ public static class NearDuplicates
 
             var span = tokens.AsSpan(0, shingles);
             span.Sort();
-            var signature = new uint[SignatureSize];
-            Array.Fill(signature, uint.MaxValue);
             var distinct = 0;
             for (var i = 0; i < span.Length; i++)
             {
-                if (i > 0 && span[i] == span[i - 1])
+                if (distinct == 0 || span[i] != span[distinct - 1])
                 {
-                    continue;
-                }
-
-                distinct++;
-                var s = span[i];
-                for (var j = 0; j < SignatureSize; j++)
-                {
-                    var v = (uint)(((Multipliers[j] * s) + Offsets[j]) >> 32);
-                    if (v < signature[j])
-                    {
-                        signature[j] = v;
-                    }
+                    span[distinct++] = span[i];
                 }
             }
 
-            return new PostingFingerprint(BlockKey(company, title), signature, distinct, prefix) { Posted = posted };
+            return new PostingFingerprint(BlockKey(company, title), MinHash(span[..distinct]), distinct, prefix) { Posted = posted };
         }
         finally
         {
             ArrayPool<ulong>.Shared.Return(tokens);
         }
+    }
+
+    // For each hash function j, the least (M[j] * s + O[j]) >> 32 over the distinct shingles s. Four functions per vector
+    // where the hardware has 64-bit vector multiplies; the scalar loop gives the same values everywhere else.
+    private static uint[] MinHash(ReadOnlySpan<ulong> shingles)
+    {
+        var signature = new uint[SignatureSize];
+        if (Vector256.IsHardwareAccelerated)
+        {
+            const int Lanes = 4;
+            Span<Vector256<ulong>> least = stackalloc Vector256<ulong>[SignatureSize / Lanes];
+            least.Fill(Vector256.Create(ulong.MaxValue));
+            foreach (var s in shingles)
+            {
+                var shingle = Vector256.Create(s);
+                for (var k = 0; k < least.Length; k++)
+                {
+                    least[k] = Vector256.Min(least[k], Vector256.ShiftRightLogical((VectorMultipliers[k] * shingle) + VectorOffsets[k], 32));
+                }
+            }
+
+            for (var k = 0; k < least.Length; k++)
+            {
+                for (var lane = 0; lane < Lanes; lane++)
+                {
+                    signature[(k * Lanes) + lane] = (uint)Math.Min(least[k][lane], uint.MaxValue);
+                }
+            }
+
+            return signature;
+        }
+
+        Array.Fill(signature, uint.MaxValue);
+        foreach (var s in shingles)
+        {
+            for (var j = 0; j < SignatureSize; j++)
+            {
+                var v = (uint)(((Multipliers[j] * s) + Offsets[j]) >> 32);
+                if (v < signature[j])
+                {
+                    signature[j] = v;
+                }
+            }
+        }
+
+        return signature;
     }
 
     /// <summary>Estimated Jaccard similarity, containment of the smaller text in the larger, and the decision.</summary>

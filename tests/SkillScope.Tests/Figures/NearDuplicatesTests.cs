@@ -84,6 +84,42 @@ public class NearDuplicatesTests
         Assert.Null(NearDuplicates.Fingerprint("Acme", "ML Engineer", "   "));
     }
 
+    // Signatures are stored (posting_signatures) and compared with those of later ingests: any change to how they are
+    // computed would split copies across releases. These are the values the first release stored.
+    [Fact]
+    public void Signatures_are_the_values_stored_by_earlier_releases()
+    {
+        var signature = NearDuplicates.Fingerprint("Acme", "Data Scientist", Text)!.MinHash;
+
+        Assert.Equal(StoredSignature, string.Join(",", signature.Take(8)));
+        Assert.Equal(StoredChecksum, Checksum([signature]));
+    }
+
+    [SharedDataFact("linkedin_indeed_ca_2018/DataScientist.csv")]
+    public void Signatures_of_real_postings_are_the_values_stored_by_earlier_releases()
+    {
+        var signatures = SharedData.ReadCsv("linkedin_indeed_ca_2018/DataScientist.csv")
+            .Select(row => NearDuplicates.Fingerprint(row["company"], row["title"], row["description"])?.MinHash ?? [])
+            .ToList();
+
+        Assert.Equal(StoredRealChecksum, Checksum(signatures));
+    }
+
+    private const string StoredSignature = "28824197,57777956,16752802,28789001,14980586,189271469,110668837,136401100";
+    private const ulong StoredChecksum = 4884049798206402803;
+    private const ulong StoredRealChecksum = 5109718703414931912;
+
+    private static ulong Checksum(IEnumerable<uint[]> signatures)
+    {
+        var h = 0xCBF29CE484222325UL;
+        foreach (var value in signatures.SelectMany(s => s.Append(0xFFFF_FFFFu)))
+        {
+            h = (h ^ value) * 0x100000001B3UL;
+        }
+
+        return h;
+    }
+
     [Fact]
     public void The_index_finds_the_earliest_match_even_in_a_block_past_the_scan_limit()
     {

@@ -9,8 +9,8 @@ namespace SkillScope.Web.Infrastructure;
 /// exception: while an ingest runs, every batch it commits changes the store, so a snapshot at most
 /// <see cref="MaxLagWhileIngesting"/> old answers while a newer one is read in the background. One snapshot is read
 /// at a time; requests that need a new one wait for it. The first is read when the server starts (<see cref="Warm"/>);
-/// later ones read only the records added or given new appearances since (<see cref="MarketSnapshot.Update"/>), while an
-/// ingest runs; after it, the whole store is read again, because the ingest may have edited stored records in place.
+/// later ones read only the records added or given new appearances since (<see cref="MarketSnapshot.Update"/>), unless an
+/// ingest that has ended updated stored records in place: then the whole store is read again.
 /// </summary>
 internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time)
 {
@@ -66,8 +66,10 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time)
                     // The stamp first: a snapshot labelled older than what it holds is only read again, never reused wrongly.
                     var stamp = StoreStamp.Read(store);
                     var held = current;
-                    // While an ingest runs the report may lag it, so records it edits in place may wait for the read after it.
-                    var facts = held is not null && StoreStamp.IngestRunning(stamp) ? held.Facts.Update(store) : MarketSnapshot.Load(store);
+                    // While an ingest runs the report may lag it, so records it updates in place may wait for the read after it.
+                    var facts = held is not null && (StoreStamp.IngestRunning(stamp) || !ReportQueries.UpdatedInPlaceSince(store, held.Facts.Watermark))
+                        ? held.Facts.Update(store)
+                        : MarketSnapshot.Load(store);
                     var snapshot = new Snapshot(stamp, facts, time.GetUtcNow());
                     current = snapshot;
                     return snapshot;

@@ -34,7 +34,7 @@ public sealed class MarketSnapshot
     /// <summary>
     /// This snapshot brought up to date by reading only the records added or given new appearances since it was read:
     /// new records go in id order, re-read ones replace their old facts. It equals a snapshot read whole unless an
-    /// ingest edited a stored record in place meanwhile (see <see cref="ReportQueries.MarketFacts"/>).
+    /// ingest updated a stored record in place meanwhile (<see cref="ReportQueries.UpdatedInPlaceSince"/>).
     /// </summary>
     public MarketSnapshot Update(SkillStore store, CancellationToken cancellation = default)
     {

@@ -58,7 +58,7 @@ public static class ReportQueries
     /// <paramref name="since"/>, only the records that may have changed after that read: new records, and records that
     /// gained an appearance in an ingest that was still open then (each read whole, so it replaces the earlier fact).
     /// A record edited in place by such an ingest (a re-fetched comment whose text changed) gains no appearance and is
-    /// not read again: callers read everything again when that may have happened.
+    /// not read again: <see cref="UpdatedInPlaceSince"/> tells callers when to read everything again.
     /// </summary>
     public static (List<MarketFact> Facts, MarketWatermark Next) MarketFacts(SkillStore store, MarketWatermark? since = null, CancellationToken cancellation = default)
     {
@@ -147,6 +147,19 @@ public static class ReportQueries
             metros.Clear();
             appearances = 0;
         }
+    }
+
+    /// <summary>
+    /// Whether an ingest from <paramref name="since"/>'s first open one on updated stored records in place (a re-fetched
+    /// comment that was edited), which an update from that watermark would not see; runs from before such updates were
+    /// counted say yes.
+    /// </summary>
+    public static bool UpdatedInPlaceSince(SkillStore store, MarketWatermark since)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        using var command = store.Command("SELECT COUNT(*) FROM ingests WHERE id >= @first_open AND (updated IS NULL OR updated > 0)");
+        Sql.Add(command, "@first_open", since.FirstOpenIngest);
+        return Sql.Long(command.ExecuteScalar()!) > 0;
     }
 
     /// <summary>Source appearances (file rows) behind the records matching <paramref name="filter"/>.</summary>

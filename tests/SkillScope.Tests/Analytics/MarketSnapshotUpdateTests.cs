@@ -12,6 +12,8 @@ namespace SkillScope.Tests.Analytics;
 public sealed class MarketSnapshotUpdateTests
 {
     private const string Adzuna = "adzuna_us_2026/adzuna_jobs_raw.csv";
+    private const string April17 = "hn_whoishiring_2026_fulltext/runs/2026-04-17/raw.json";
+    private const string April28 = "hn_whoishiring_2026_fulltext/runs/2026-04-28/raw.json";
 
     private static readonly RecordFilter[] Filters =
     [
@@ -65,7 +67,23 @@ public sealed class MarketSnapshotUpdateTests
         snapshot = AssertSameAsWholeRead(snapshot.Update(store), store);
 
         ingest.Ingest(Repo.BundledUsajobs, new IngestOptions());
-        AssertSameAsWholeRead(snapshot.Update(store), store);
+        snapshot = AssertSameAsWholeRead(snapshot.Update(store), store);
+        Assert.False(ReportQueries.UpdatedInPlaceSince(store, snapshot.Watermark));
+    }
+
+    [SharedDataFact(April17, April28)]
+    public void An_ingest_that_updates_stored_postings_in_place_is_known_so_the_snapshot_is_read_whole()
+    {
+        using var folder = new TempFolder();
+        using var store = SkillStore.Open(folder.Db);
+        var ingest = new IngestService(store, FxRates.Default, FixedTime.Default);
+        ingest.Ingest(SharedData.Path(April17), new IngestOptions());
+        var snapshot = MarketSnapshot.Load(store);
+
+        // The later run of the same thread holds comments edited in between: their postings are updated in place.
+        Assert.True(ingest.Ingest(SharedData.Path(April28), new IngestOptions()).Updated > 0);
+        Assert.True(ReportQueries.UpdatedInPlaceSince(store, snapshot.Watermark));
+        Assert.False(ReportQueries.UpdatedInPlaceSince(store, MarketSnapshot.Load(store).Watermark));
     }
 
     private static MarketSnapshot AssertSameAsWholeRead(MarketSnapshot updated, SkillStore store)

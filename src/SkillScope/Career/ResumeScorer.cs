@@ -49,8 +49,14 @@ public sealed record ScoredResume(
     string Format, int Words, double? YearsOfExperience, string? YearsBasis, string? EducationLevel, IReadOnlyList<string> Titles,
     int Bullets, int BulletsWithResults, IReadOnlyList<string> Warnings);
 
-/// <summary>The postings market shares were computed over.</summary>
-public sealed record MarketBasis(string Label, long Postings, bool Quoted);
+/// <summary>
+/// The postings market shares were computed over: postings of the role with a full description, each counted once, as
+/// `report skills` counts them; <see cref="LeftOut"/> names the postings of the role that are not counted, with why.
+/// </summary>
+public sealed record MarketBasis(string Label, long Postings, bool Quoted)
+{
+    public IReadOnlyList<Analytics.LeftOutRow> LeftOut { get; init; } = [];
+}
 
 /// <summary>A resume's score against one posting: 0-100, the breakdown, and what to change, most valuable first.</summary>
 public sealed record ResumeScore
@@ -132,6 +138,13 @@ public static class ResumeScorer
                 : $"only {market.Postings} {market.Label} are stored (fewer than {RoleDemand.MinPostings}): market shares are not shown");
         }
 
+        if (market.LeftOut.Count > 0)
+        {
+            // Said as `report skills` says it: the shares' denominator is full descriptions, each posting once.
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"market shares are of {market.Postings:N0} {market.Label} with a full description (each posting once); left out: {string.Join("; ", market.LeftOut.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Postings:N0} {l.Reason}")))}"));
+        }
+
         var matches = now.Matches;
         return new ResumeScore
         {
@@ -148,7 +161,7 @@ public static class ResumeScorer
             Posting = new ScoredPosting(posting.RecordId, posting.Title, posting.Company, posting.Role, posting.Seniority, posting.YearsRequired, posting.EducationAsked, posting.HasText),
             Resume = new ScoredResume(resume.Format, resume.Words, resume.YearsOfExperience, resume.YearsBasis, resume.EducationLevel,
                 [.. resume.Positions.Select(p => p.Title)], resume.Bullets.Count, now.WithResults, resume.Warnings),
-            Market = new MarketBasis(market.Label, market.Postings, market.Quotable),
+            Market = new MarketBasis(market.Label, market.Postings, market.Quotable) { LeftOut = market.LeftOut },
             Notes = notes,
         };
     }

@@ -131,18 +131,20 @@ public static class ResumeScorer
             notes.Insert(0, "skills are read from the posting's requirements, preferred and responsibilities sections (not its introduction, company, benefits or legal text)");
         }
 
+        // Said as `report skills` says it: the shares' denominator is full descriptions, each posting once.
+        var leftOut = market.LeftOut.Count == 0 ? ""
+            : "; left out: " + string.Join("; ", market.LeftOut.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Postings:N0} {l.Reason}")));
         if (!market.Quotable)
         {
-            notes.Add(market.Postings == 0
+            notes.Add(market.Postings == 0 && leftOut.Length == 0
                 ? "no stored postings to compare with: market shares are not shown (ingest postings to see them)"
-                : $"only {market.Postings} {market.Label} are stored (fewer than {RoleDemand.MinPostings}): market shares are not shown");
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"only {market.Postings:N0} {market.Label} with a full description are stored (fewer than {RoleDemand.MinPostings}): market shares are not shown{leftOut}"));
         }
-
-        if (market.LeftOut.Count > 0)
+        else if (leftOut.Length > 0)
         {
-            // Said as `report skills` says it: the shares' denominator is full descriptions, each posting once.
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"market shares are of {market.Postings:N0} {market.Label} with a full description (each posting once); left out: {string.Join("; ", market.LeftOut.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Postings:N0} {l.Reason}")))}"));
+                $"market shares are of {market.Postings:N0} {market.Label} with a full description (each posting once){leftOut}"));
         }
 
         var matches = now.Matches;

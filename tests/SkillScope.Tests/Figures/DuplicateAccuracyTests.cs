@@ -100,7 +100,8 @@ public class DuplicateAccuracyTests(ITestOutputHelper output)
         misses.ForEach(output.WriteLine);
         var (precision, recall) = (Ratio(counts[0], counts[0] + counts[1]), Ratio(counts[0], counts[0] + counts[3]));
         Assert.Equal(70, counts.Sum());
-        Assert.True(precision >= 0.85, $"held-out precision {precision:0.000} (measured 0.862)");
+        // Measured 2026-12-07: 1.000 / 0.926 (0.862 / 0.926 while the slug alone was the board's identity).
+        Assert.True(precision >= 0.97, $"held-out precision {precision:0.000} (measured 1.000)");
         Assert.True(recall >= 0.9, $"held-out recall {recall:0.000} (measured 0.926)");
         Assert.True(Ratio(detector[0], detector[0] + detector[1]) >= 0.97, "held-out precision of the detector alone (measured 1.000)");
     }

@@ -272,7 +272,7 @@ internal static class RoadmapRenderer
         var lines = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture,
-                $"Target: {RoleNames.Of(report.TargetRole)}{(report.TargetSeniority is { } l ? ", " + l : "")}{(report.Country is { } c ? ", " + c : "")}. Shares are of {report.Basis.Label} (n = {report.Basis.Postings:N0}){(leftOut > 0 ? $"; {leftOut:N0} snippets or summaries left out ({string.Join(", ", report.LeftOut.Select(r => $"{r.Postings:N0} {r.TextKind}"))})" : "")}."),
+                $"Target: {RoleNames.Of(report.TargetRole)}{(report.TargetSeniority is { } l ? ", " + l : "")}{(report.Country is { } c ? ", " + c : "")}. Shares are of {report.Basis.Label} (n = {report.Basis.Postings:N0}){(leftOut > 0 ? "; left out: " + SkillReportRenderer.LeftOutText(report.LeftOut) : "")}."),
             string.Create(CultureInfo.InvariantCulture,
                 $"You have {report.Have.Count} skills of the taxonomy; they cover {report.Coverage:P0} of the demand for this role's skills. Now: {report.Salary}."),
         };

@@ -95,22 +95,29 @@ internal static class SalaryRenderer
 
     private static string Headline(PremiumReport report) => string.Create(CultureInfo.InvariantCulture,
         $"{report.N:N0} {Observations(report)} and a usable salary ({report.Estimates:N0} of them estimates by the source). " +
-        $"log(annual USD) on each skill with fixed effects for {string.Join(", ", report.FixedEffects)}; premium = exp(beta) - 1 with a 95% interval (robust HC1). " +
-        $"{report.Premiums.Count:N0} of {report.Tested:N0} skills and groups tested have at least {report.MinObservations} {Units(report)} with and without them.");
+        $"log(annual USD) on each skill with fixed effects for {string.Join(", ", report.FixedEffects)}; premium = exp(beta) - 1 with a 95% interval (robust HC1). ")
+        + (PremiumRules.MostlyEstimated(report.N, report.Estimates)
+            // Premiums are not read from pay that is mostly boards' estimates, however many postings name the skill.
+            ? string.Create(CultureInfo.InvariantCulture, $"No premium is reported: {report.Estimates:N0} of the {report.N:N0} salaries are boards' estimates; the {report.Tested:N0} skills and groups tested are listed with their counts.")
+            : string.Create(CultureInfo.InvariantCulture, $"{report.Premiums.Count:N0} of {report.Tested:N0} skills and groups tested have at least {report.MinObservations} {Units(report)} with and without them."));
 
     private static string Observations(PremiumReport report) =>
         report.Kind == RecordKinds.SalaryReport ? "salary reports that list tools" : "postings with text";
 
     private static string Units(PremiumReport report) => report.Kind == RecordKinds.SalaryReport ? "salary reports" : "postings";
 
-    private static string Headline(SalaryEstimate estimate) => estimate.Suppressed
+    private static string Headline(SalaryEstimate estimate) => (estimate.Suppressed
         ? $"{Insufficient}: no {estimate.Kind} cell for this profile has enough records (see the basis)."
         : string.Create(CultureInfo.InvariantCulture,
             $"Median {Sections.Number(estimate.Median)} USD per year (P25 {Sections.Number(estimate.P25)} - P75 {Sections.Number(estimate.P75)}), from n = {estimate.N:N0} {estimate.Kind} records")
           + (estimate.Local is { Currency: not "USD" } local
             ? string.Create(CultureInfo.InvariantCulture,
                 $"; {local.Currency} {Sections.Number(local.Median)} (P25 {Sections.Number(local.P25)} - P75 {Sections.Number(local.P75)}) at {local.UsdPerUnit:0.####} USD per {local.Currency} ({estimate.FxAsOf})")
-            : "") + ".";
+            : "") + ".")
+        // Said as the salary reports say it: board estimates are left out unless asked for.
+        + (estimate.EstimatesLeftOut > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" Left out: {estimate.EstimatesLeftOut:N0} salaries a board estimated (--include-estimates adds them).")
+            : "");
 
     // Pay band columns a narrow terminal leaves out, first to last: the mean, P90, P10, then the
     // local currency columns.

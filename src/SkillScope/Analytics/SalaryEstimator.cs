@@ -83,6 +83,8 @@ public sealed record SalaryEstimate
     public required LocalEstimate? Local { get; init; }
     public required string FxAsOf { get; init; }
     public required IReadOnlyList<EstimateBasis> Basis { get; init; }
+    /// <summary>Salaries a board estimated (Glassdoor est., Adzuna predicted) left out of the pay cells: the default; 0 when included.</summary>
+    public long EstimatesLeftOut { get; init; }
 }
 
 /// <summary>
@@ -135,7 +137,7 @@ public static class SalaryEstimator
             return new SalaryEstimate
             {
                 Median = null, P25 = null, P75 = null, N = 0, Kind = kind, Suppressed = true, Local = null,
-                FxAsOf = rates.AsOf, Basis = basis,
+                FxAsOf = rates.AsOf, Basis = basis, EstimatesLeftOut = sample.EstimatesLeftOut,
             };
         }
 
@@ -161,7 +163,7 @@ public static class SalaryEstimator
         return new SalaryEstimate
         {
             Median = median, P25 = p25, P75 = p75, N = values.Length, Kind = kind, Suppressed = false, Local = local,
-            FxAsOf = rates.AsOf, Basis = basis,
+            FxAsOf = rates.AsOf, Basis = basis, EstimatesLeftOut = sample.EstimatesLeftOut,
         };
     }
 

@@ -25,7 +25,7 @@ public static class SalaryDimensions
 /// </summary>
 internal sealed class SalarySample
 {
-    private SalarySample(string kind, double[] usd, int[] role, int[] seniority, int[] country, int[] metro, Codes[] codes, long estimates, long flagged)
+    private SalarySample(string kind, double[] usd, int[] role, int[] seniority, int[] country, int[] metro, Codes[] codes, long estimates, long flagged, long estimatesLeftOut = 0)
     {
         Kind = kind;
         Usd = usd;
@@ -36,7 +36,11 @@ internal sealed class SalarySample
         (Roles, Seniorities, Countries, Metros) = (codes[0], codes[1], codes[2], codes[3]);
         Estimates = estimates;
         Flagged = flagged;
+        EstimatesLeftOut = estimatesLeftOut;
     }
+
+    /// <summary>Salaries a board estimated that were left out (the default); 0 when they are included.</summary>
+    public long EstimatesLeftOut { get; }
 
     public string Kind { get; }
 
@@ -98,7 +102,7 @@ internal sealed class SalarySample
         var usd = new List<double>(capacity);
         var values = Enumerable.Range(0, 4).Select(d => new List<int>(read[d] ? capacity : 0)).ToArray();
         var codes = new Codes[] { new(), new(), new(), new() };
-        long estimates = 0, flagged = 0;
+        long estimates = 0, flagged = 0, leftOut = 0;
         using (var scan = SalaryQueries.Salaries(store, filter, kind, read))
         {
             while (scan.Read())
@@ -114,6 +118,7 @@ internal sealed class SalarySample
                 {
                     if (excludeEstimates)
                     {
+                        leftOut++;
                         continue;
                     }
 
@@ -144,7 +149,7 @@ internal sealed class SalarySample
             }
         }
 
-        return new SalarySample(kind, [.. usd], columnsRead[0], columnsRead[1], columnsRead[2], columnsRead[3], codes, estimates, flagged);
+        return new SalarySample(kind, [.. usd], columnsRead[0], columnsRead[1], columnsRead[2], columnsRead[3], codes, estimates, flagged, leftOut);
     }
 
     /// <summary>Records of the kind: an upper bound of a sample's size.</summary>

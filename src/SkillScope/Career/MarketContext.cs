@@ -36,7 +36,7 @@ public static class RoleNames
 
 /// <summary>
 /// How often stored postings of a role (and optionally a level and a country) name each skill: the "in 34% of ML Engineer
-/// postings" figures. The share is of postings with text, as in <see cref="SkillDemand"/>, which computes it.
+/// postings" figures. The share is of postings with a full description (each posting once), as in <see cref="SkillDemand"/>, which computes it.
 /// </summary>
 public sealed record RoleDemand(string Role, string? Seniority, string? Country, long Postings, IReadOnlyDictionary<string, SkillDemandRow> Skills)
 {
@@ -70,10 +70,11 @@ public sealed record RoleDemand(string Role, string? Seniority, string? Country,
 
     /// <summary>Shares among postings of the role ("other" means every posting), level and country given.</summary>
     /// <param name="includeSnippets">
-    /// Count snippets and summaries too (the resume score's market shares do); false follows `report skills`: full texts only.
+    /// Count snippets and summaries too; by default the shares follow `report skills`: full texts only, each posting once,
+    /// and <see cref="LeftOut"/> says what was left out.
     /// </param>
     public static RoleDemand Compute(SkillStore store, SkillTaxonomy taxonomy, string role, string? seniority = null, string? country = null,
-        RecordFilter? within = null, bool includeSnippets = true)
+        RecordFilter? within = null, bool includeSnippets = false)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(taxonomy);
@@ -84,8 +85,7 @@ public sealed record RoleDemand(string Role, string? Seniority, string? Country,
             Seniorities = seniority is null ? [] : [seniority],
             Countries = country is null ? [] : [country],
         };
-        // The resume score still counts every posting with text (snippets and summaries too); `gap` counts full texts
-        // only, as `report skills` does: see docs/resume-score.md.
+        // The resume score and `gap` count full texts only, as `report skills` does: see docs/resume-score.md.
         var report = SkillDemand.Compute(store, taxonomy, filter, int.MaxValue, options: new SkillDemandOptions { IncludeSnippets = includeSnippets });
         return new RoleDemand(role, seniority, country, report.Postings, report.Skills.ToDictionary(s => s.Skill, StringComparer.Ordinal))
         {

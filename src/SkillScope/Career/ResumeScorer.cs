@@ -49,8 +49,14 @@ public sealed record ScoredResume(
     string Format, int Words, double? YearsOfExperience, string? YearsBasis, string? EducationLevel, IReadOnlyList<string> Titles,
     int Bullets, int BulletsWithResults, IReadOnlyList<string> Warnings);
 
-/// <summary>The postings market shares were computed over.</summary>
-public sealed record MarketBasis(string Label, long Postings, bool Quoted);
+/// <summary>
+/// The postings market shares were computed over: postings of the role with a full description, each counted once, as
+/// `report skills` counts them; <see cref="LeftOut"/> names the postings of the role that are not counted, with why.
+/// </summary>
+public sealed record MarketBasis(string Label, long Postings, bool Quoted)
+{
+    public IReadOnlyList<Analytics.LeftOutRow> LeftOut { get; init; } = [];
+}
 
 /// <summary>A resume's score against one posting: 0-100, the breakdown, and what to change, most valuable first.</summary>
 public sealed record ResumeScore
@@ -125,11 +131,20 @@ public static class ResumeScorer
             notes.Insert(0, "skills are read from the posting's requirements, preferred and responsibilities sections (not its introduction, company, benefits or legal text)");
         }
 
+        // Said as `report skills` says it: the shares' denominator is full descriptions, each posting once.
+        var leftOut = market.LeftOut.Count == 0 ? ""
+            : "; left out: " + string.Join("; ", market.LeftOut.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Postings:N0} {l.Reason}")));
         if (!market.Quotable)
         {
-            notes.Add(market.Postings == 0
+            notes.Add(market.Postings == 0 && leftOut.Length == 0
                 ? "no stored postings to compare with: market shares are not shown (ingest postings to see them)"
-                : $"only {market.Postings} {market.Label} are stored (fewer than {RoleDemand.MinPostings}): market shares are not shown");
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"only {market.Postings:N0} {market.Label} with a full description are stored (fewer than {RoleDemand.MinPostings}): market shares are not shown{leftOut}"));
+        }
+        else if (leftOut.Length > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"market shares are of {market.Postings:N0} {market.Label} with a full description (each posting once){leftOut}"));
         }
 
         var matches = now.Matches;
@@ -148,7 +163,7 @@ public static class ResumeScorer
             Posting = new ScoredPosting(posting.RecordId, posting.Title, posting.Company, posting.Role, posting.Seniority, posting.YearsRequired, posting.EducationAsked, posting.HasText),
             Resume = new ScoredResume(resume.Format, resume.Words, resume.YearsOfExperience, resume.YearsBasis, resume.EducationLevel,
                 [.. resume.Positions.Select(p => p.Title)], resume.Bullets.Count, now.WithResults, resume.Warnings),
-            Market = new MarketBasis(market.Label, market.Postings, market.Quotable),
+            Market = new MarketBasis(market.Label, market.Postings, market.Quotable) { LeftOut = market.LeftOut },
             Notes = notes,
         };
     }

@@ -41,6 +41,6 @@ public static class SalaryModelInsight
         var premiums = applied.Count(b => b.Type == "skill-premium");
         var regional = applied.Count(b => b.Type == "regional-differential");
         return string.Create(CultureInfo.InvariantCulture,
-            $"{cell?.Label ?? "no cell"}, n = {estimate.N:N0}{(regional > 0 ? "; regional differential" : "")}{(premiums > 0 ? $"; {premiums} skill premiums" : "")}");
+            $"{cell?.Label ?? "no cell"}, n = {estimate.N:N0}{(regional > 0 ? "; regional differential" : "")}{(premiums > 0 ? $"; {premiums} skill premiums" : "")}{(estimate.EstimatesLeftOut > 0 ? $"; {estimate.EstimatesLeftOut:N0} board-estimated salaries left out" : "")}");
     }
 }

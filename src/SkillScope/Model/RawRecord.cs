@@ -10,6 +10,12 @@ public sealed record RawRecord
     public required string Kind { get; init; }
     /// <summary>The record's id in its source, when it has one (LinkedIn job_id, Indeed id, Adzuna id).</summary>
     public string? SourceId { get; init; }
+    /// <summary>
+    /// The source gives one id to several postings over time (the remote board re-adds a job under the same slug in a
+    /// later month): the id names one posting only within its posting month, so a dated record's identity is
+    /// id:SOURCE:SOURCE_ID@YYYY-MM (<see cref="PostedDate"/>'s month) and a re-advertisement is a new appearance.
+    /// </summary>
+    public bool SourceIdPerMonth { get; init; }
     public string? Title { get; init; }
     public string? Company { get; init; }
     public string? Location { get; init; }

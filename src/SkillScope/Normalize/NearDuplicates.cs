@@ -344,6 +344,7 @@ public sealed class NearDuplicateIndex
     private const int Bands = 16;
     private const int Rows = NearDuplicates.SignatureSize / Bands;
     private readonly Dictionary<string, Block> blocks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateOnly?> postedByKey = new(StringComparer.Ordinal);
     private long added;
 
     public int Count { get; private set; }
@@ -370,8 +371,17 @@ public sealed class NearDuplicateIndex
         }
 
         block.Add(added++, key, fingerprint);
+        postedByKey.TryAdd(key, fingerprint.Posted);
         Count++;
     }
+
+    /// <summary>
+    /// True when a posting with this duplicate key (the exact key: the same company, title, place and text) is in the
+    /// index, posted in another calendar month than <paramref name="posted"/> (both dates known): the same text
+    /// advertised again in another month, which the month rule makes a posting of its own month.
+    /// </summary>
+    public bool HoldsInAnotherMonth(string key, DateOnly? posted) =>
+        posted is { } p && postedByKey.TryGetValue(key, out var earlier) && earlier is { } e && (e.Year != p.Year || e.Month != p.Month);
 
     /// <summary>The key of the earliest-added posting the fingerprint duplicates, with the evidence, or null.</summary>
     public (string Key, DuplicateEvidence Evidence)? Find(PostingFingerprint fingerprint)

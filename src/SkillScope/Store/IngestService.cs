@@ -185,6 +185,8 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
             Identify(row, source, fileSha256, format);
         }
 
+        LegacyIdentities.Adopt(store, batch, source, fileSha256);
+
         if (duplicates is not null)
         {
             IdentifyDuplicates(batch, duplicates);
@@ -222,10 +224,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
     // Step 4: identity (what makes re-ingest idempotent) and duplicate key (what merges the same job seen twice).
     private static void Identify(PendingRow row, string source, string fileSha256, string format)
     {
-        var sourceId = row.Source.Record?.SourceId;
-        row.Identity = string.IsNullOrWhiteSpace(sourceId)
-            ? string.Create(CultureInfo.InvariantCulture, $"file:{fileSha256}:{row.Source.Position}")
-            : $"id:{source}:{sourceId.Trim()}";
+        row.Identity = IdentityOf(row.Source.Record, source, fileSha256, row.Source.Position);
         row.SourceName = source;
         row.FileSha256 = fileSha256;
         if (row.Record is { } record)
@@ -235,6 +234,24 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         }
     }
 
+    /// <summary>
+    /// A row's identity: id:SOURCE:SOURCE_ID when it has an id in its source (id:SOURCE:SOURCE_ID@YYYY-MM when the source
+    /// gives one id to a posting per month, <see cref="RawRecord.SourceIdPerMonth"/>, and the row is dated), else
+    /// file:SHA256:POSITION.
+    /// </summary>
+    internal static string IdentityOf(RawRecord? record, string source, string fileSha256, long position)
+    {
+        if (record?.SourceId is not { } sourceId || string.IsNullOrWhiteSpace(sourceId))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"file:{fileSha256}:{position}");
+        }
+
+        var identity = $"id:{source}:{sourceId.Trim()}";
+        return record is { SourceIdPerMonth: true, PostedDate: { } posted }
+            ? identity + "@" + posted.ToString("yyyy-MM", CultureInfo.InvariantCulture)
+            : identity;
+    }
+
     // Step 4b: near-duplicates. Fingerprints are computed for the batch on every core; then, in file order, a posting
     // that copies one already stored (or earlier in the batch) takes that posting's duplicate key, so the write step
     // records it as a further appearance of it; any other posting with text joins the index under its own key.
@@ -242,14 +259,28 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
     {
         Parallel.For(0, batch.Count, i =>
         {
-            if (batch[i].Record is { Kind: RecordKinds.Posting, Description: { } text } record)
+            if (batch[i].Record is { } record)
             {
-                // A text too short for a similarity estimate merges by its exact key only, so it needs no signature.
-                var fingerprint = NearDuplicates.Fingerprint(record.Company, record.Title, text, record.PeriodStart);
-                batch[i].Fingerprint = fingerprint is { Shingles: >= NearDuplicates.MinimumShingles } ? fingerprint : null;
+                batch[i].Fingerprint = FingerprintOf(record);
             }
         });
         DuplicateCandidates.Load(store, index, batch.Where(r => r.Fingerprint is not null).Select(r => r.Fingerprint!.Block));
+        Link(batch, index);
+    }
+
+    /// <summary>A posting's near-duplicate fingerprint; null without text or with a text too short for a similarity estimate (it merges by its exact key only).</summary>
+    internal static PostingFingerprint? FingerprintOf(JobRecord record) =>
+        record is { Kind: RecordKinds.Posting, Description: { } text }
+        && NearDuplicates.Fingerprint(record.Company, record.Title, text, record.PeriodStart) is { Shingles: >= NearDuplicates.MinimumShingles } fingerprint
+            ? fingerprint
+            : null;
+
+    /// <summary>
+    /// In order, each posting with a fingerprint takes the key of the earliest posting in <paramref name="index"/> it
+    /// duplicates, or joins the index under its own key.
+    /// </summary>
+    internal static void Link(IReadOnlyList<PendingRow> batch, NearDuplicateIndex index)
+    {
         foreach (var row in batch)
         {
             // A revisable row (an edited HN comment) is decided by its identity: the revision step updates it in place.
@@ -265,6 +296,14 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
             }
             else
             {
+                // The same text advertised again in another month (the remote board's re-add in a later month folder)
+                // has the exact key of the earlier posting; the month rule makes it a posting of its own month, keyed
+                // apart, and a further copy in that month finds it above.
+                if (index.HoldsInAnotherMonth(row.DedupeKey, fingerprint.Posted))
+                {
+                    row.DedupeKey += "@" + fingerprint.Posted!.Value.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+                }
+
                 index.Add(row.DedupeKey, fingerprint);
             }
         }

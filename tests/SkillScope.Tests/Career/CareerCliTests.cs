@@ -66,9 +66,17 @@ public class CareerCliTests
         var improvements = root.GetProperty("improvements").EnumerateArray().ToList();
         Assert.NotEmpty(improvements);
         Assert.Equal(Enumerable.Range(1, improvements.Count), improvements.Select(i => i.GetProperty("rank").GetInt32()));
-        // "PyTorch or TensorFlow": one suggestion that either skill satisfies, with the posting's sentence.
-        Assert.Contains(improvements, i => i.GetProperty("text").GetString() == "Add PyTorch or TensorFlow (either satisfies it): required in this posting and in 100% of ML Engineer postings"
+        // "PyTorch or TensorFlow": one suggestion that either skill satisfies, with the posting's sentence. The store's
+        // 40 postings are USAJOBS summaries: market shares count full descriptions only, as `report skills` does, so
+        // none is quoted and the note says what was left out.
+        Assert.Contains(improvements, i => i.GetProperty("text").GetString() == "Add PyTorch or TensorFlow (either satisfies it): required in this posting"
             && i.GetProperty("sentence").GetString() == "Experience with PyTorch or TensorFlow and with Docker");
+        var market = root.GetProperty("market");
+        Assert.Equal((0L, false), (market.GetProperty("postings").GetInt64(), market.GetProperty("quoted").GetBoolean()));
+        var leftOut = Assert.Single(market.GetProperty("leftOut").EnumerateArray());
+        Assert.Equal(("summary", 40L), (leftOut.GetProperty("textKind").GetString(), leftOut.GetProperty("postings").GetInt64()));
+        Assert.Contains(root.GetProperty("notes").EnumerateArray(), n => n.GetString() ==
+            "only 0 ML Engineer postings with a full description are stored (fewer than 30): market shares are not shown; left out: 40 summary only (under 50 words or a source's summary)");
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using SkillScope.Career;
 using SkillScope.Model;
 using SkillScope.Normalize;
 using SkillScope.Skills;
+using SkillScope.Tests.Support;
 
 namespace SkillScope.Tests.Career;
 
@@ -87,8 +88,10 @@ public class ResumeScorerTests(RealPostingsStore postings) : IClassFixture<RealP
         Assert.True(strong.Improvements.Sum(i => i.Gain) < score.Improvements.Sum(i => i.Gain) / 4);
     }
 
+    // The shares are of the role's full-text postings, each once, as `report skills` counts them (issue 11): the store's
+    // USAJOBS summaries are left out and said to be.
     [SharedDataFact(CareerKit.Glassdoor, CareerKit.LinkedIn, CareerKit.Indeed)]
-    public void Market_shares_in_improvements_are_the_share_of_postings_of_the_role_naming_the_skill()
+    public void Market_shares_in_improvements_are_the_share_of_full_text_postings_of_the_role_naming_the_skill()
     {
         var profile = CareerKit.Profile(CareerKit.DataAnalystPosting());
         var market = RoleDemand.Compute(postings.Store, SkillTaxonomy.Default, profile.Role);
@@ -102,6 +105,18 @@ public class ResumeScorerTests(RealPostingsStore postings) : IClassFixture<RealP
         Assert.Contains(score.Improvements, i => i.Text == $"Add Python: required in this posting and in {expected}% of Data Analyst postings");
         Assert.Equal((double)withPython / all, score.Skills.Single(s => s.Skill == "python").MarketShare);
         Assert.True(score.Market.Quoted);
+        // The same postings as `report skills --role data_analyst` counts, with the same left-out postings said.
+        var (exit, output, error) = CliRunner.Run("report", "skills", "--role", Roles.DataAnalyst, "--top", "5000", "--format", "json", "--db", postings.Store.Path);
+        Assert.True(exit == 0, error);
+        using var report = JsonDocument.Parse(output);
+        Assert.Equal(report.RootElement.GetProperty("postings").GetInt64(), market.Postings);
+        Assert.Equal(
+            report.RootElement.GetProperty("skills").EnumerateArray().Select(s => $"{s.GetProperty("skill").GetString()} {s.GetProperty("postings").GetInt64()}"),
+            market.Skills.Values.OrderByDescending(s => s.Postings).ThenBy(s => s.Skill, StringComparer.Ordinal).Select(s => $"{s.Skill} {s.Postings}"));
+        var leftOut = report.RootElement.GetProperty("leftOut").EnumerateArray().Select(l => (l.GetProperty("textKind").GetString(), l.GetProperty("postings").GetInt64())).ToList();
+        Assert.Equal(leftOut, score.Market.LeftOut.Select(l => ((string?)l.TextKind, l.Postings)));
+        Assert.Contains(leftOut, l => l.Item1 == TextKinds.Summary && l.Item2 > 0);
+        Assert.Contains(score.Notes, n => n.StartsWith($"market shares are of {all:N0} Data Analyst postings with a full description (each posting once); left out: ", StringComparison.Ordinal));
         // Equal gains: the skill more analyst postings ask for comes first.
         var skillGains = score.Improvements.Where(i => i.Kind == "required_skill" && i.Text.StartsWith("Add ", StringComparison.Ordinal)).ToList();
         foreach (var equal in skillGains.GroupBy(i => i.Gain).Where(g => g.Count() > 1))
@@ -166,9 +181,9 @@ public class ResumeScorerTests(RealPostingsStore postings) : IClassFixture<RealP
         using var store = SkillStore.OpenReadOnly(db);
         using var command = store.Command("""
             SELECT
-              (SELECT COUNT(*) FROM records r WHERE r.kind = 'posting' AND r.role = @role AND r.description IS NOT NULL
+              (SELECT COUNT(*) FROM records r WHERE r.kind = 'posting' AND r.role = @role AND r.text_kind = 'full'
                  AND EXISTS (SELECT 1 FROM record_skills k WHERE k.record_id = r.id AND k.skill_id = @skill)),
-              (SELECT COUNT(*) FROM records r WHERE r.kind = 'posting' AND r.role = @role AND r.description IS NOT NULL)
+              (SELECT COUNT(*) FROM records r WHERE r.kind = 'posting' AND r.role = @role AND r.text_kind = 'full')
             """);
         SkillScope.Store.Sql.Add(command, "@role", role);
         SkillScope.Store.Sql.Add(command, "@skill", skill);

@@ -87,7 +87,7 @@ public sealed class SalaryCliTests
         Assert.True(exit == 0, error);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
-        Assert.Equal(["median", "p25", "p75", "currency", "n", "kind", "suppressed", "local", "fxAsOf", "basis"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["median", "p25", "p75", "currency", "n", "kind", "suppressed", "local", "fxAsOf", "basis", "estimatesLeftOut"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("USD", root.GetProperty("currency").GetString());
         Assert.Equal(10, root.GetProperty("n").GetInt32());
         var basis = root.GetProperty("basis").EnumerateArray().ToList();

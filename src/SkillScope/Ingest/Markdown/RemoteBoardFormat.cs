@@ -13,8 +13,11 @@ namespace SkillScope.Ingest.Markdown;
 /// the description, as markdown
 /// </code>
 /// Recognised by content (the title link, then the company and the pay/place headings). The slug is the
-/// source id. The file states no date: when its path has the board's month folder (".../2024-03/slug/"),
-/// the posting date is the first of that month, the month the board added it. The pay text is kept as
+/// source id. The file states no date: when it sits in the board's layout, a folder named as its own slug inside a
+/// month folder (".../2024-03/slug/README.md"), the posting date is the first of that month, the month the board added
+/// it, and the month scopes the slug (<see cref="RawRecord.SourceIdPerMonth"/>): the board re-adds some jobs under the same
+/// slug in a later month, and a few slugs ("senior-analytics-engineer-i") name other employers' jobs later, so each
+/// month's file is its own appearance. Elsewhere the file is undated and the slug alone is its id. The pay text is kept as
 /// stated and parsed by the normalizer, except the board's two empty values, "$" and "~0k" (a pay field
 /// with no amount), which are no pay: they are kept as stated in <see cref="RawRecord.Extra"/> ("pay").
 /// </summary>
@@ -100,10 +103,13 @@ internal sealed partial class RemoteBoardFormat : IRecordFormat
         }
 
         var description = lines.Length > 3 ? lines[3].Trim() : "";
+        var slug = Slug(url);
+        var month = MonthOf(path, slug);
         return (new RawRecord
         {
             Kind = RecordKinds.Posting,
-            SourceId = Slug(url),
+            SourceId = slug,
+            SourceIdPerMonth = true,
             Title = title.Groups["title"].Value.Trim(),
             Company = company is "" or "None" ? null : company,
             Location = place,
@@ -111,7 +117,7 @@ internal sealed partial class RemoteBoardFormat : IRecordFormat
             Extra = extra,
             Description = description.Length == 0 ? null : description,
             Url = url.Length == 0 ? null : url,
-            PostedDate = MonthOf(path),
+            PostedDate = month,
         }, null);
     }
 
@@ -123,10 +129,14 @@ internal sealed partial class RemoteBoardFormat : IRecordFormat
         return at >= 0 && at < trimmed.Length - 1 && trimmed.Contains("/apply/", StringComparison.Ordinal) ? trimmed[(at + 1)..] : null;
     }
 
-    /// <summary>The first day of the month folder in ".../YYYY-MM/slug/README.md", or null.</summary>
-    internal static DateOnly? MonthOf(string? path)
+    /// <summary>
+    /// The first day of the month folder in ".../YYYY-MM/SLUG/README.md" (the board's layout: the file's folder is named
+    /// as the posting's slug), or null for a file anywhere else.
+    /// </summary>
+    internal static DateOnly? MonthOf(string? path, string? slug)
     {
-        if (string.IsNullOrEmpty(path) || Path.GetDirectoryName(path) is not { } folder || Path.GetDirectoryName(folder) is not { } monthFolder)
+        if (string.IsNullOrEmpty(path) || slug is null || Path.GetDirectoryName(path) is not { } folder || Path.GetDirectoryName(folder) is not { } monthFolder
+            || !string.Equals(Path.GetFileName(folder), slug, StringComparison.Ordinal))
         {
             return null;
         }

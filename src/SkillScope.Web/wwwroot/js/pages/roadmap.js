@@ -95,7 +95,8 @@ function content(report) {
       h('div', {}, h('dt', {}, 'Demand covered'), h('dd', { dataset: { figure: 'coverage' } }, share(report.coverage))),
       h('div', {}, h('dt', {}, 'Postings (n)'), h('dd', { dataset: { figure: 'basis' } }, count(report.basis.postings)))),
     h('p', { class: 'posting-line' }, `Shares are of ${report.basis.label} (n = ${count(report.basis.postings)})`,
-      leftOut ? `; ${count(leftOut)} snippets or summaries left out.` : '.', ` Now: ${report.salary}.`),
+      // Said as the skills report says it: each left-out kind with its reason.
+      leftOut ? `; left out: ${report.leftOut.map((row) => `${count(row.postings)} ${row.reason}`).join('; ')}.` : '.', ` Now: ${report.salary}.`),
     report.fallbacks.length ? h('ul', {}, report.fallbacks.map((f) => h('li', {}, `fallback: ${f}`))) : null,
     report.stages.length
       ? h('ol', { class: 'phases' }, report.stages.map(phase))

@@ -40,13 +40,14 @@ public class LabelledPostingsTests(ITestOutputHelper output)
             output.WriteLine(snippet);
         }
 
-        // Floors a little under the measured figures (docs/accuracy.md), so a regression fails. The targets
-        // (recall 0.80, precision 0.90, strength 0.90) are not all met yet: see docs/accuracy.md.
-        Assert.True(all.Precision >= 0.86, $"precision {all.Precision:F3}");
-        Assert.True(all.Recall >= 0.75, $"recall {all.Recall:F3}");
+        // Floors a little under the measured figures (docs/accuracy.md), so a regression fails. All 63 postings are
+        // development data since 2026-12-07 (the "holdout" half was looked at while improving the extractor); the
+        // postings never looked at are the second held-out set below.
+        Assert.True(all.Precision >= 0.88, $"precision {all.Precision:F3}");
+        Assert.True(all.Recall >= 0.82, $"recall {all.Recall:F3}");
         Assert.True(all.StrengthAccuracy >= 0.89, $"strength {all.StrengthAccuracy:F3}");
-        Assert.True(holdout.Precision >= 0.84, $"holdout precision {holdout.Precision:F3}");
-        Assert.True(holdout.Recall >= 0.74, $"holdout recall {holdout.Recall:F3}");
+        Assert.True(holdout.Precision >= 0.86, $"holdout precision {holdout.Precision:F3}");
+        Assert.True(holdout.Recall >= 0.81, $"holdout recall {holdout.Recall:F3}");
     }
 
     /// <summary>
@@ -94,9 +95,10 @@ internal sealed record LabelledPosting(int N, string Split, string Source, strin
 /// <summary>Floors of the second held-out set's test.</summary>
 internal static class HoldoutTwoFloors
 {
-    public const double Precision = 0.0;
-    public const double Recall = 0.0;
-    public const double Strength = 0.0;
+    // Measured once, 2026-12-07: precision 0.883, recall 0.652, strength 0.913 (taxonomy 2026.12.3).
+    public const double Precision = 0.86;
+    public const double Recall = 0.63;
+    public const double Strength = 0.89;
 }
 
 internal sealed record LabelledScore(

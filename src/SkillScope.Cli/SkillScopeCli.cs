@@ -20,6 +20,7 @@ public static class SkillScopeCli
         root.Subcommands.Add(skills);
         root.Subcommands.Add(EvalCommands.Create(context));
         root.Subcommands.Add(QuarantineCommand.Create(context));
+        root.Subcommands.Add(IngestsCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(FetchCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));

@@ -21,6 +21,7 @@ namespace SkillScope.Cli.Rendering;
 [JsonSerializable(typeof(SalaryEstimate))]
 
 [JsonSerializable(typeof(IReadOnlyList<QuarantinedRow>))]
+[JsonSerializable(typeof(IReadOnlyList<IngestRun>))]
 internal sealed partial class CliJson : JsonSerializerContext
 {
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, typeof(T), Default);

@@ -7,9 +7,19 @@ namespace SkillScope.Store;
 /// <param name="Status"><c>running</c>, <c>completed</c> or <c>interrupted</c>.</param>
 /// <param name="Note">Why an interrupted run stopped (an error, a request, or a process that ended without finishing it).</param>
 /// <param name="Owner">The process that ran it: <c>HOST PID START_TICKS</c> (null for runs made before schema 5).</param>
+/// <param name="Updated">Stored records their source edited, updated in place (null for runs made before schema 7).</param>
+/// <param name="Ignored">Rows that are not records, skipped with a reason (null for runs made before schema 7).</param>
+/// <param name="IgnoredReasons">Ignored rows by reason (null when none, or for runs made before schema 7).</param>
+/// <remarks>From schema 7 every row read is accounted for: RowsRead = Stored + Merged + Skipped + Rejected + Updated + Ignored.</remarks>
 public sealed record IngestRun(
     long Id, string FilePath, string Format, string Source, string Status, string StartedAt, string? FinishedAt,
-    long RowsRead, long Stored, string? Note, string? Owner);
+    long RowsRead, long Stored, string? Note, string? Owner,
+    long Merged = 0, long Skipped = 0, long Rejected = 0, long Flagged = 0, long? Updated = null, long? Ignored = null,
+    IReadOnlyDictionary<string, long>? IgnoredReasons = null)
+{
+    /// <summary>True when the run's counts add up to the rows it read (always, for runs made from schema 7 on).</summary>
+    public bool Accounted => Updated is { } updated && Ignored is { } ignored && RowsRead == Stored + Merged + Skipped + Rejected + updated + ignored;
+}
 
 /// <summary>
 /// The <c>ingests</c> row of a run: begun before the first batch, ended after the last. A run whose process dies
@@ -38,8 +48,8 @@ internal static class IngestRuns
         // unlocked while its owner lives.
         using var transaction = store.Begin();
         using var command = store.Command("""
-            INSERT INTO ingests(file_path, file_sha256, bytes, format, source, encoding, started_at, status, owner)
-            VALUES (@path, @sha, @bytes, @format, @source, @encoding, @now, 'running', @owner) RETURNING id
+            INSERT INTO ingests(file_path, file_sha256, bytes, format, source, encoding, started_at, status, owner, updated, ignored)
+            VALUES (@path, @sha, @bytes, @format, @source, @encoding, @now, 'running', @owner, 0, 0) RETURNING id
             """, transaction);
         Sql.Add(command, "@path", start.FilePath);
         Sql.Add(command, "@sha", start.FileSha256);
@@ -112,7 +122,8 @@ internal static class IngestRuns
     public static IReadOnlyList<IngestRun> List(SkillStore store, string? status = null)
     {
         using var command = store.Command($"""
-            SELECT id, file_path, format, source, status, started_at, finished_at, rows_read, stored, note, owner
+            SELECT id, file_path, format, source, status, started_at, finished_at, rows_read, stored, note, owner,
+                merged, skipped, rejected, flagged, updated, ignored, ignored_reasons
             FROM ingests {(status is null ? "" : "WHERE status = @status")} ORDER BY id
             """);
         if (status is not null)
@@ -125,10 +136,12 @@ internal static class IngestRuns
         while (reader.Read())
         {
             runs.Add(new IngestRun(
-                Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2),
-                reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
-                Convert.ToInt64(reader.GetValue(7), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(8), CultureInfo.InvariantCulture),
-                reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10)));
+                Sql.Long(reader, 0), reader.GetString(1), reader.GetString(2),
+                reader.GetString(3), reader.GetString(4), reader.GetString(5), Sql.Text(reader, 6),
+                Sql.Long(reader, 7), Sql.Long(reader, 8), Sql.Text(reader, 9), Sql.Text(reader, 10),
+                Sql.Long(reader, 11), Sql.Long(reader, 12), Sql.Long(reader, 13), Sql.Long(reader, 14),
+                reader.IsDBNull(15) ? null : Sql.Long(reader, 15), reader.IsDBNull(16) ? null : Sql.Long(reader, 16),
+                StatedJson.ParseCounts(Sql.Text(reader, 17))));
         }
 
         return runs;
@@ -187,6 +200,9 @@ internal static class IngestRuns
             return true; // it exists but cannot be inspected: assume it is the owner
         }
     }
+
+    /// <summary>An ingest's ignored rows by reason, as stored in <c>ingests.ignored_reasons</c> (null when none).</summary>
+    public static string? ReasonsJson(SortedDictionary<string, long> reasons) => StatedJson.Counts(reasons);
 
     private static int LockKey(long id) => (int)(id % int.MaxValue);
 }

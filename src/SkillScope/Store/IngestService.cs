@@ -78,13 +78,12 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         using var writer = IngestWriters.Create(store);
         writer.BeginIngest(new IngestStart(Path.GetFullPath(file.Path), file.Sha256Hex, file.Bytes, formatName, source, file.EncodingName, time.GetUtcNow()));
         var counts = new IngestCounts();
-        var ignoredReasons = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var duplicates = options.DetectNearDuplicates ? new NearDuplicateIndex() : null;
         var interrupted = false;
         var batch = new List<PendingRow>(Math.Min(options.BatchSize, 10_000));
         try
         {
-            interrupted = Load(writer, file, formatName, rows, text, source, options, counts, duplicates, batch, ignoredReasons, progress, cancellation);
+            interrupted = Load(writer, file, formatName, rows, text, source, options, counts, duplicates, batch, progress, cancellation);
         }
         catch (Exception e)
         {
@@ -105,7 +104,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         progress?.Report(1);
         return new IngestSummary(path, formatName, source, file.Describe(),
             counts.Read, counts.Stored, counts.Merged, counts.Skipped, counts.Rejected, counts.Flagged, interrupted,
-            counts.Updated, ignoredReasons.Values.Sum(), ignoredReasons);
+            counts.Updated, counts.Ignored, new SortedDictionary<string, long>(counts.IgnoredReasons, StringComparer.Ordinal));
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
@@ -113,7 +112,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
     // Reads, normalizes and writes the rows batch by batch; true when cancellation stopped it early.
     private bool Load(
         IIngestWriter writer, DecodedFile file, string formatName, IEnumerable<SourceRow> rows, TextReader? text, string source, IngestOptions options, IngestCounts counts,
-        NearDuplicateIndex? duplicates, List<PendingRow> batch, SortedDictionary<string, long> ignoredReasons, IProgress<double>? progress, CancellationToken cancellation)
+        NearDuplicateIndex? duplicates, List<PendingRow> batch, IProgress<double>? progress, CancellationToken cancellation)
     {
         var interrupted = false;
         var stream = (text as StreamReader)?.BaseStream;
@@ -123,8 +122,10 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
             if (row.Ignored)
             {
                 // Not a record of this source (a reply in a hiring thread): counted with its reason, never stored.
+                // The counts reach the run's ingests row with the next batch written (and the last, even when empty).
                 var reason = row.Error ?? "not a record";
-                ignoredReasons[reason] = ignoredReasons.GetValueOrDefault(reason) + 1;
+                counts.Ignored++;
+                counts.IgnoredReasons[reason] = counts.IgnoredReasons.GetValueOrDefault(reason) + 1;
                 continue;
             }
 
@@ -349,6 +350,10 @@ internal sealed class IngestCounts
     public long Flagged { get; set; }
     /// <summary>Records their source edited (same identity, other content), updated in place.</summary>
     public long Updated { get; set; }
+    /// <summary>Rows that are not records (a reply in a hiring thread): counted with their reason, never stored.</summary>
+    public long Ignored { get; set; }
+    /// <summary>How many rows were ignored for each reason.</summary>
+    public SortedDictionary<string, long> IgnoredReasons { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>

@@ -249,6 +249,19 @@ internal static class Migrations
                 || setweight(to_tsvector('simple'::regconfig, {Words("left(description, 200000)")}), 'D')) STORED;
             CREATE INDEX ix_records_fts ON records USING gin (fts);
             """),
+
+        // The ingest summary accounts for every row read (Read = Stored + Merged + Skipped + Rejected + Updated + Ignored);
+        // the stored history now does too. NULL in runs made before this version: they were not recorded then.
+        new(7, "ingest runs keep every count of their summary: ingests.updated (records their source edited, updated in place), ingests.ignored (rows that are not records, e.g. replies in a hiring thread) and ingests.ignored_reasons (JSON object: reason -> rows)", """
+            ALTER TABLE ingests ADD COLUMN updated INTEGER;
+            ALTER TABLE ingests ADD COLUMN ignored INTEGER;
+            ALTER TABLE ingests ADD COLUMN ignored_reasons TEXT;
+            """,
+            $"""
+            ALTER TABLE ingests ADD COLUMN IF NOT EXISTS updated BIGINT;
+            ALTER TABLE ingests ADD COLUMN IF NOT EXISTS ignored BIGINT;
+            ALTER TABLE ingests ADD COLUMN IF NOT EXISTS ignored_reasons {Text};
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -108,14 +108,17 @@ internal sealed class PostgresIngestWriter(SkillStore store) : IIngestWriter
         CopyQuarantine(rejected);
         using (var update = store.Command("""
             UPDATE ingests SET rows_read = @read, stored = @stored, merged = @merged, skipped = @skipped,
-                rejected = @rejected, flagged = @flagged WHERE id = @id
+                rejected = @rejected, flagged = @flagged, updated = @updated, ignored = @ignored, ignored_reasons = @reasons WHERE id = @id
             """, transaction))
         {
             foreach (var (name, value) in (ReadOnlySpan<(string, long)>)[("@read", counts.Read), ("@stored", counts.Stored), ("@merged", counts.Merged),
-                ("@skipped", counts.Skipped), ("@rejected", counts.Rejected), ("@flagged", counts.Flagged), ("@id", ingestId)])
+                ("@skipped", counts.Skipped), ("@rejected", counts.Rejected), ("@flagged", counts.Flagged), ("@updated", counts.Updated),
+                ("@ignored", counts.Ignored), ("@id", ingestId)])
             {
                 Sql.Add(update, name, value);
             }
+
+            Sql.Add(update, "@reasons", IngestRuns.ReasonsJson(counts.IgnoredReasons));
 
             update.ExecuteNonQuery();
         }

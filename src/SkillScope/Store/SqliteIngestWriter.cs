@@ -49,7 +49,7 @@ internal sealed class SqliteIngestWriter : IIngestWriter
         insertSkills = new(store, SkillIndex.SqliteInsert("record_skills"));
         updateIngest = new(store, """
             UPDATE ingests SET rows_read = @read, stored = @stored, merged = @merged, skipped = @skipped,
-                rejected = @rejected, flagged = @flagged WHERE id = @id
+                rejected = @rejected, flagged = @flagged, updated = @updated, ignored = @ignored, ignored_reasons = @reasons WHERE id = @id
             """);
     }
 
@@ -72,7 +72,8 @@ internal sealed class SqliteIngestWriter : IIngestWriter
             Write(row, counts);
         }
 
-        Run(updateIngest, counts.Read, counts.Stored, counts.Merged, counts.Skipped, counts.Rejected, counts.Flagged, ingestId);
+        Run(updateIngest, counts.Read, counts.Stored, counts.Merged, counts.Skipped, counts.Rejected, counts.Flagged,
+            counts.Updated, counts.Ignored, IngestRuns.ReasonsJson(counts.IgnoredReasons), ingestId);
         transaction.Commit();
     }
 

@@ -37,6 +37,21 @@ internal static class StatedJson
         return JsonSerializer.Serialize(named, Context.DictionaryStringString);
     }
 
+    /// <summary>Counts by name (an ingest run's ignored rows by reason) as a JSON object in the given order, or null when empty.</summary>
+    public static string? Counts(IEnumerable<KeyValuePair<string, long>> counts)
+    {
+        var named = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (name, value) in counts)
+        {
+            named[name] = value;
+        }
+
+        return named.Count == 0 ? null : JsonSerializer.Serialize(named, Context.DictionaryStringInt64);
+    }
+
+    public static IReadOnlyDictionary<string, long>? ParseCounts(string? json) =>
+        json is null ? null : JsonSerializer.Deserialize(json, Context.DictionaryStringInt64);
+
     public static IReadOnlyList<string>? ParseSkills(string? json) =>
         json is null ? null : JsonSerializer.Deserialize(json, Context.IReadOnlyListString);
 
@@ -54,4 +69,5 @@ internal static class StatedJson
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(IReadOnlyList<string>))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, string>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, long>))]
 internal sealed partial class StatedJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

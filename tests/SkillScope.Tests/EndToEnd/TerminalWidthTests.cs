@@ -70,6 +70,7 @@ public sealed class TerminalWidthTests(TerminalTablesStore store) : IClassFixtur
         { "skills extract", $"skills extract {Posting}" },
         { "skills list", "skills list --category llm-genai" },
         { "quarantine", "quarantine --db {db}" },
+        { "ingests", "ingests --db {db}" },
     };
 
     [SharedDataTheory("adzuna_us_2026/adzuna_jobs_raw.csv", "usajobs_data_roles_2026/usajobs_postings.csv", "glassdoor_ds_2020_kenjee/glassdoor_jobs.csv",

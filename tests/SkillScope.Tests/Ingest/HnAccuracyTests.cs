@@ -19,11 +19,16 @@ public partial class HnAccuracyTests(ITestOutputHelper output)
     /// <summary>Figures measured on the labels; docs/accuracy.md quotes them.</summary>
     internal sealed record Scores(int Ads, int NotAds, double Company, double Role, double Arrangement, double Salary, double RolesCovered, double NotAdsSkipped, int Postings, int LabelledRoles);
 
+    /// <summary>
+    /// The development labels (labels.json, and labels-holdout.json, held out until the second held-out sample was
+    /// drawn): the rules were written against them, so these figures show what the rules cover, not how well they
+    /// generalise (see <see cref="The_second_held_out_sample_stays_at_or_above_its_measured_figures"/>).
+    /// </summary>
     [SharedDataFact("hn_whoishiring_2026_fulltext/runs/2026-04-17/raw.json")]
     public void Labelled_comments_come_out_right_often_enough()
     {
         var (_, heldReport) = Measure("labels-holdout.json");
-        output.WriteLine("held out: " + heldReport);
+        output.WriteLine("first held-out sample (development data since 2026-12-07): " + heldReport);
         var (scores, report) = Measure("labels.json", "labels-holdout.json");
         output.WriteLine(report);
         Assert.True(scores.Ads + scores.NotAds >= 60, $"{scores.Ads + scores.NotAds} labelled comments");
@@ -34,6 +39,34 @@ public partial class HnAccuracyTests(ITestOutputHelper output)
         Assert.True(scores.RolesCovered >= 0.80, $"roles covered {scores.RolesCovered:P1}");
         Assert.Equal(1.0, scores.NotAdsSkipped);
     }
+
+    /// <summary>
+    /// The second held-out sample (labels-holdout2.json: 42 comments drawn with seed 1203 and labelled by hand before
+    /// any rule was changed, committed in 748dac1), measured once after the rules were changed with the development
+    /// labels only (docs/accuracy.md). Each floor is the target where the measured figure met it, else the figure
+    /// measured: a change that reads these comments worse fails here.
+    /// </summary>
+    [SharedDataFact("hn_whoishiring_2026_fulltext/runs/2026-05-05/raw.json")]
+    public void The_second_held_out_sample_stays_at_or_above_its_measured_figures()
+    {
+        var (scores, report) = Measure("labels-holdout2.json");
+        output.WriteLine("second held-out sample: " + report);
+        Assert.Equal((41, 1), (scores.Ads, scores.NotAds));
+        Assert.True(scores.Company >= HeldOut2.Company - 1e-9, $"company {scores.Company:P1}");
+        Assert.True(scores.Role >= HeldOut2.Role - 1e-9, $"role {scores.Role:P1}");
+        Assert.True(scores.Arrangement >= HeldOut2.Arrangement - 1e-9, $"arrangement {scores.Arrangement:P1}");
+        Assert.True(scores.Salary >= HeldOut2.Salary - 1e-9, $"salary {scores.Salary:P1}");
+        Assert.True(scores.RolesCovered >= HeldOut2.RolesCovered - 1e-9, $"roles covered {scores.RolesCovered:P1}");
+        Assert.True(scores.NotAdsSkipped >= HeldOut2.NotAdsSkipped - 1e-9, $"replies skipped {scores.NotAdsSkipped:P1}");
+    }
+
+    /// <summary>
+    /// Floors for the second held-out sample: min(target, first measurement) per figure (docs/accuracy.md). Measured
+    /// 2026-12-07: company 87.8 %, role 90.7 % of 54 postings, arrangement 90.2 %, salary 90.2 % (41 ads: targets met);
+    /// roles covered 47 of 64 = 73.4 % (target 80 %: not met, so the floor is the figure measured); 1 reply of 1 skipped.
+    /// </summary>
+    private static readonly (double Company, double Role, double Arrangement, double Salary, double RolesCovered, double NotAdsSkipped) HeldOut2 =
+        (0.85, 0.85, 0.80, 0.80, 47.0 / 64, 1.0);
 
     internal static (Scores Scores, string Report) Measure(params string[] labelFiles)
     {

@@ -74,6 +74,35 @@ public class HnFormatTests
         Assert.Equal(expected, HnComment.Parse(header).Ad!.Arrangement);
 
     [Theory]
+    [InlineData("Backed by Big Ventures, Quillfeather is the data platform for grocers and farms in NYC | In-office 4 days | $130,000 - $175,000", "Quillfeather")]
+    [InlineData("Quillfeather/ Senior Data Engineer/ NYC-Hybrid/ Full-time", "Quillfeather")]
+    [InlineData("Hiring – REMOTE LATAM - We build tools that help small law firms manage their caseloads and their calls", null)]
+    [InlineData("Quillfeather is a fintech company rethinking mortgages.\n\nWe’re currently hiring Senior and Staff Engineers with Haskell.", "Quillfeather")]
+    public void The_company_is_found_in_sentence_slash_and_hiring_headers(string text, string? company) =>
+        Assert.Equal(company, HnComment.Parse(text).Ad!.Company);
+
+    [Fact]
+    public void A_header_sentence_is_not_taken_for_a_role_and_titled_lines_after_looking_for_are_roles()
+    {
+        var ad = HnComment.Parse("Hiring – REMOTE LATAM - We build tools that help small law firms manage their caseloads and their calls\n\n"
+            + "Looking for:\n\nAI Engineer: 4-6 years of experience in ML engineering.\n\nTech Lead: lead a senior team.\n\nSRE: DevOps & infrastructure\n\nTech Stack: Python, Postgres").Ad!;
+
+        Assert.Equal(["AI Engineer", "Tech Lead", "SRE"], ad.Roles);
+        Assert.Equal("remote", ad.Arrangement);
+    }
+
+    [Theory]
+    [InlineData("Acme | Staff Fullstack Engineer/Senior Software Engineer/Forward Deployed Engineer | Remote", new[] { "Staff Fullstack Engineer", "Senior Software Engineer", "Forward Deployed Engineer" })]
+    [InlineData("Acme | Senior/Staff Software Engineer | Remote", new[] { "Senior/Staff Software Engineer" })]
+    [InlineData("Acme | Senior DevOps Engineer/SRE | Remote", new[] { "Senior DevOps Engineer/SRE" })]
+    public void Titles_joined_by_a_slash_are_split_only_when_each_is_a_whole_title(string header, string[] roles) =>
+        Assert.Equal(roles, HnComment.Parse(header).Ad!.Roles);
+
+    [Fact]
+    public void Positions_said_to_be_remote_in_the_body_are_remote() =>
+        Assert.Equal("remote", HnComment.Parse("Acme | Data Engineer | Austin, TX\n\nThese positions are REMOTE but we hire in 20 states only.").Ad!.Arrangement);
+
+    [Theory]
     [InlineData("Careful with this, I applied and never heard back.")]
     [InlineData("> $8k contract for 5% equity\n\nSurely this is a typo?")]
     [InlineData("SEEKING REMOTE UI/UX DESIGN OPPORTUNITIES Location: India Remote: Yes")]

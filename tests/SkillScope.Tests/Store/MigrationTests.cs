@@ -70,6 +70,65 @@ public sealed class MigrationTests
         Assert.Equal((4L, 0L, 0L, 4L), (again.Read, again.Stored, again.Merged, again.Skipped));
     }
 
+    /// <summary>
+    /// Schema 6 as main shipped it on 2026-12-07 (commit 0b2f73d, the release before migration 7), made by that
+    /// release's CLI: the HN fixture run file ingested, then a copy with one salary edited (2 postings updated, 3
+    /// comments not ads each time, counted then only in the printed summary). SQLite: the file schema6-hn.db;
+    /// PostgreSQL 15: `pg_dump --inserts` of the same two ingests (schema6-hn.pg.sql). Every row is kept, the old
+    /// runs' updated and ignored counts read as not recorded (null), and the next run stores them.
+    /// </summary>
+    [Fact]
+    public void A_schema_6_database_gets_the_ingest_counts_of_migration_7_and_keeps_every_row()
+    {
+        using var folder = new TempFolder();
+        string db;
+        if (TestEngine.IsPostgres)
+        {
+            db = folder.Db;
+            RestoreDump(db, Path.Combine(AppContext.BaseDirectory, "Fixtures", "store", "schema6-hn.pg.sql"));
+        }
+        else
+        {
+            db = folder.File("schema6.db");
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "store", "schema6-hn.db"), db);
+        }
+
+        using var store = SkillStore.Open(db);
+
+        Assert.Equal("7", store.Meta("schema_version"));
+        Assert.Equal(7, StoreCatalog.RecordCount(store));
+        Assert.Equal(7, store.Scalar("SELECT COUNT(*) FROM record_sources"));
+        Assert.Equal(2, store.Scalar("SELECT COUNT(*) FROM records WHERE salary_min = 170000 AND salary_max = 210000"));
+        Assert.True(store.Scalar("SELECT COUNT(*) FROM record_skills") > 0);
+        var old = store.Ingests();
+        Assert.Equal(["completed", "completed"], old.Select(r => r.Status));
+        Assert.Equal((10L, 7L, 0L, 0L), (old[0].RowsRead, old[0].Stored, old[0].Skipped, old[0].Rejected));
+        Assert.Equal((10L, 0L, 5L, 0L), (old[1].RowsRead, old[1].Stored, old[1].Skipped, old[1].Rejected));
+        Assert.All(old, r => Assert.True(r.Updated is null && r.Ignored is null && r.IgnoredReasons is null && !r.Accounted));
+
+        var edited = folder.Write("hn-edited.json", File.ReadAllText(SharedData.Repo("tests/SkillScope.Tests/Fixtures/hn/hn-api-items.json"))
+            .Replace("$150K-$200K", "$170K-$210K", StringComparison.Ordinal));
+        var summary = new IngestService(store, SkillScope.Normalize.FxRates.Default, FixedTime.Default).Ingest(edited, new IngestOptions());
+
+        var runs = store.Ingests();
+        Assert.Equal(3, runs.Count);
+        Assert.Equal((10L, 7L, 0L, 3L), (runs[2].RowsRead, runs[2].Skipped, runs[2].Updated, runs[2].Ignored));
+        Assert.True(runs[2].Accounted);
+        Assert.Equal(summary.IgnoredReasons, runs[2].IgnoredReasons);
+        Assert.Equal(7, StoreCatalog.RecordCount(store));
+    }
+
+    // A plain pg_dump script run as one batch (psql's backslash lines left out) into an empty database.
+    private static void RestoreDump(string url, string dump)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnection.FromUrl(url).ConnectionString) { Pooling = false };
+        using var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString);
+        connection.Open();
+        var script = string.Join('\n', File.ReadAllLines(dump).Where(l => !l.StartsWith('\\')));
+        using var command = new Npgsql.NpgsqlCommand(script, connection);
+        command.ExecuteNonQuery();
+    }
+
     [Fact]
     [Trait("Engine", "sqlite")]
     public void A_database_from_a_newer_release_is_refused_with_a_one_line_reason()

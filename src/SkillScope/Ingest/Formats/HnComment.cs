@@ -98,7 +98,14 @@ public static partial class HnComment
         }
 
         var segments = Segments(header);
-        var hiring = HiringStatement().Match(text.Length > 3000 ? text[..3000] : text);
+        var head = text.Length > 3000 ? text[..3000] : text;
+        var hiring = HiringStatement().Match(head);
+        if (!hiring.Success)
+        {
+            // "We're currently hiring Senior and Staff Engineers": the same statement in the first person.
+            hiring = WeAreHiring().Match(head);
+        }
+
         var classified = segments.Select(Classify).ToList();
         var cues = classified.Skip(1).Count(c => c.Kinds != Kind.None);
         var bodyRoles = BodyRoles(lines);
@@ -128,6 +135,14 @@ public static partial class HnComment
                 continue;
             }
 
+            if (s == 0 && IsSentence(segment) && IntroducedAfterComma().Match(segment) is { Success: true } named)
+            {
+                // "Backed by Sequoia Capital, Peregrine is the operational AI platform ... | In-office 4 days": the first
+                // cell is a sentence that introduces the company.
+                company = CleanName(named.Groups["company"].Value);
+                continue;
+            }
+
             if (s == 0)
             {
                 var (name, rest) = CompanyOf(segment);
@@ -143,8 +158,9 @@ public static partial class HnComment
                     continue;
                 }
 
-                if (AnonymousEmployer().IsMatch(segment))
+                if (AnonymousEmployer().IsMatch(segment) || HiringOnly().IsMatch(segment))
                 {
+                    // "Stealth startup", or "Hiring – REMOTE LATAM - ...": no company named.
                     continue;
                 }
 
@@ -192,6 +208,12 @@ public static partial class HnComment
             {
                 roleText = EmploymentWord().Replace(roleText, " ");
             }
+            if (IsSentence(segment))
+            {
+                // "We build AI tools that help law firms ...": prose that ran into the header, not a title or a place.
+                return;
+            }
+
             if (kinds.HasFlag(Kind.Role) && RoleNoun().IsMatch(StripParentheses(roleText)) && !(kinds.HasFlag(Kind.Salary) && roleText.Trim().Length < 3))
             {
                 var (roles, at) = RolesOf(roleText);
@@ -370,7 +392,9 @@ public static partial class HnComment
             }
         }
 
-        return [header.Trim()];
+        // "Addepar/ Software Engineering Manager/ NYC-Hybrid/ Full-time": '/' with a space on one side only.
+        var slashed = SlashSeparator().Split(header).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        return slashed.Count >= 3 ? slashed : [header.Trim()];
     }
 
     /// <summary>The company cell: links, "(YC W24)", "(CLOSED)", greetings and "is hiring ..." removed; the rest of the cell when it says more.</summary>
@@ -496,7 +520,25 @@ public static partial class HnComment
             }
         }
 
-        return (roles, company);
+        return ([.. roles.SelectMany(SplitJoinedTitles)], company);
+    }
+
+    /// <summary>
+    /// "Staff Fullstack Engineer/Senior Software Engineer/Forward Deployed Engineer": titles joined by '/' are split when
+    /// every part is a title of its own (two words or more, with a role noun); "Senior/Staff Engineer", "AI/ML Engineer"
+    /// and "DevOps Engineer/SRE" stay one role.
+    /// </summary>
+    private static IEnumerable<string> SplitJoinedTitles(string role)
+    {
+        if (!role.Contains('/', StringComparison.Ordinal) || Parenthesized().IsMatch(role))
+        {
+            return [role];
+        }
+
+        var parts = role.Split('/', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 2 && parts.All(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 && StrongRoleNoun().IsMatch(p))
+            ? parts.Select(Tidy)
+            : [role];
     }
 
     private static string Previous(List<(string Piece, string Separator)> pieces, (string Piece, string Separator) current)
@@ -653,11 +695,14 @@ public static partial class HnComment
     private static List<string> BodyRoles(List<string> lines)
     {
         var roles = new List<string>();
+        // After an intro with nothing after its colon ("Looking for:"), lines "Title: what the job is" name roles.
+        var titledLines = false;
         for (var l = 1; l < lines.Count && roles.Count < MaxRoles; l++)
         {
             var line = lines[l];
             if (line.Length > 600)
             {
+                titledLines = false;
                 continue;
             }
 
@@ -672,6 +717,7 @@ public static partial class HnComment
             {
                 // "Roles: Full-Stack Engineer, ML/AI Engineer, Data Scientist".
                 var list = candidate[(intro.Index + intro.Length)..];
+                titledLines = list.Trim().Length == 0;
                 if (l + 1 < lines.Count && list.TrimEnd().EndsWith(',') && lines[l + 1].Length < 80)
                 {
                     list += " " + lines[++l];
@@ -687,6 +733,13 @@ public static partial class HnComment
             candidate = SalaryPattern().Replace(MoneyParens().Replace(candidate, " "), " ");
             candidate = ShortPrefix(candidate);
             var colon = candidate.IndexOf(':', StringComparison.Ordinal);
+            if (titledLines && colon > 0 && TitleBeforeColon(candidate[..colon]) is { } titled)
+            {
+                roles.Add(titled);
+                continue;
+            }
+
+            titledLines = false;
             if (colon > 0)
             {
                 var after = candidate[(colon + 1)..].Trim();
@@ -715,6 +768,19 @@ public static partial class HnComment
 
         return roles;
     }
+
+    /// <summary>"AI Engineer", "Tech Lead", "SRE" before a colon: a short title with a role noun, or null.</summary>
+    private static string? TitleBeforeColon(string text)
+    {
+        var title = text.Trim();
+        var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return words is >= 1 and <= 5 && StrongRoleNoun().IsMatch(StripParentheses(title)) && !Prose().IsMatch(title) && !Requirement().IsMatch(title)
+            ? Tidy(title)
+            : null;
+    }
+
+    /// <summary>A header cell that is prose: more than ten words, with the words of a sentence ("we", "is", "our", ...).</summary>
+    private static bool IsSentence(string cell) => cell.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 10 && Prose().IsMatch(cell);
 
     /// <summary>
     /// remote when the ad offers remote work (not only "N days remote"); hybrid when it says hybrid or
@@ -882,7 +948,7 @@ public static partial class HnComment
     [GeneratedRegex(@"\b(?:remote(?:ly)?|wfh|anywhere|distributed team|fully distributed|remote[\s-]first|work from home)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RemoteWord();
 
-    [GeneratedRegex(@"\b(?:fully remote|100% remote|open to remote|remote (?:is|also) (?:also )?(?:a )?possib|globally distributed|\(worldwide\)|remote[\s-](?:first|friendly|ok|okay|position|role|work|possible)|work (?:fully )?remotely|remote \((?:us|usa|eu|europe|uk|global|worldwide|canada|anywhere)[^)]*\)|\(remote\)|\bremote\s*$)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"\b(?:fully remote|100% remote|open to remote|remote (?:is|also) (?:also )?(?:a )?possib|globally distributed|\(worldwide\)|remote[\s-](?:first|friendly|ok|okay|position|role|work|possible)|work (?:fully )?remotely|remote \((?:us|usa|eu|europe|uk|global|worldwide|canada|anywhere)[^)]*\)|\(remote\)|\bremote\s*$|\b(?:positions?|roles?|jobs?|this job) (?:is|are) (?:fully |100% |all )?remote\b)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex RemoteOffer();
 
     [GeneratedRegex(@"\b(?:no|not)\s+remote\b|\bremote\s*:\s*no\b|\bnon[\s-]remote\b", RegexOptions.IgnoreCase)]
@@ -926,6 +992,18 @@ public static partial class HnComment
 
     [GeneratedRegex(@"^(?<company>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:is|are)\s+(?:an?|the)\s+")]
     private static partial Regex IntroducedName();
+
+    [GeneratedRegex(@"(?:^|,\s+)(?<company>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:is|are)\s+(?:an?|the)\s+")]
+    private static partial Regex IntroducedAfterComma();
+
+    [GeneratedRegex(@"^(?:we(?:'re|’re|\s+are)\s+)?(?:now\s+|actively\s+)?hiring\s*[!:.]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex HiringOnly();
+
+    [GeneratedRegex(@"\s*/\s+|\s+/\s*")]
+    private static partial Regex SlashSeparator();
+
+    [GeneratedRegex(@"\bwe(?:'re|’re|\s+are)\s+(?:currently\s+|now\s+|actively\s+|also\s+)?hiring\s+(?:for\s+)?(?:an?\s+|our\s+(?:first\s+)?|two\s+|several\s+)?(?<role>(?:[\w/+#.-]+\s+){0,5}?(?:engineers?|developers?|scientists?|designers?|researchers?|managers?|leads?|architects?|analysts?|generalists?|interns?))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WeAreHiring();
 
     [GeneratedRegex(@"^(?:senior|sr\.?|junior|jr\.?|staff|principal|mid(?:-level)?|lead|entry(?:-level)?|founding)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex SeniorityOnly();

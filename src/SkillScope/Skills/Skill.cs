@@ -107,7 +107,8 @@ public readonly record struct SkillMention(string SkillId, int Start, int End, s
 
     /// <summary>
     /// Why the mention never counts whatever the section: <see cref="SkillExclusions.EmployerName"/> (the employer's own
-    /// name) or <see cref="SkillExclusions.Hashtag"/> ("#BI-Remote"); null for an ordinary mention.
+    /// name), <see cref="SkillExclusions.Hashtag"/> ("#BI-Remote") or <see cref="SkillExclusions.PersonalTrait"/>
+    /// ("curious", "self-starter", "growth mindset"); null for an ordinary mention.
     /// </summary>
     public string? Exclusion { get; init; }
 
@@ -143,4 +144,17 @@ public static class SkillExclusions
 {
     public const string EmployerName = "employer-name";
     public const string Hashtag = "hashtag";
+
+    /// <summary>
+    /// A personality trait rather than a skill (docs/accuracy.md, labelling rule 2: "passionate", "curious"): kept as a
+    /// context mention (<c>--include-context</c>), never counted as a skill the posting asks for.
+    /// </summary>
+    public const string PersonalTrait = "personal-trait";
+
+    /// <summary>The shipped soft skills that are personality traits (<see cref="PersonalTrait"/>).</summary>
+    public static IReadOnlySet<string> PersonalTraits { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "curiosity", "self-motivation", "work-ethic", "learning-agility", "independence", "accountability", "adaptability",
+        "entrepreneurship",
+    };
 }

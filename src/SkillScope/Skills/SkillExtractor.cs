@@ -28,6 +28,7 @@ public sealed class SkillExtractor
     private readonly SkillPatterns _patterns;
     private readonly string[] _ids;
     private readonly bool[] _confirms;
+    private readonly bool[] _traits;
 
     public SkillExtractor(SkillTaxonomy taxonomy)
     {
@@ -36,6 +37,7 @@ public sealed class SkillExtractor
         _patterns = new SkillPatterns(taxonomy.Skills);
         _ids = [.. taxonomy.Skills.Select(s => s.Id)];
         _confirms = [.. taxonomy.Skills.Select(s => s.Type is SkillTypes.Hard or SkillTypes.Certification)];
+        _traits = [.. taxonomy.Skills.Select(s => SkillExclusions.PersonalTraits.Contains(s.Id))];
     }
 
     /// <summary>An extractor over <see cref="SkillTaxonomy.Default"/>.</summary>
@@ -80,7 +82,7 @@ public sealed class SkillExtractor
 
     /// <summary>
     /// Like <see cref="Distinct(IReadOnlyList{SkillMention})"/>; with <paramref name="includeContext"/> also the context
-    /// mentions (company description, benefits, legal text), never the employer's name or hashtags.
+    /// mentions (company description, benefits, legal text, personality traits), never the employer's name or hashtags.
     /// </summary>
     public static IReadOnlyList<(string SkillId, string Strength)> Distinct(IReadOnlyList<SkillMention> mentions, bool includeContext)
     {
@@ -89,7 +91,7 @@ public sealed class SkillExtractor
         var index = new Dictionary<string, int>(mentions.Count, StringComparer.Ordinal);
         foreach (var mention in mentions)
         {
-            if (!(mention.Counts || (includeContext && mention.Exclusion is null)))
+            if (!(mention.Counts || (includeContext && mention.Exclusion is null or SkillExclusions.PersonalTrait)))
             {
                 continue;
             }
@@ -286,6 +288,7 @@ public sealed class SkillExtractor
             if ((terminal.Contextual && !HasContext(text, candidates, i, tokens, count))
                 || (terminal.NotBefore is not null && FollowedBy(terminal.NotBefore, candidate, tokens, count))
                 || NamesARole(text, candidate, tokens, count)
+                || (IsRoleForm(candidate, tokens, terminal.Target) && !InTitleLine(text, tokens[candidate.First].Start))
                 || FieldOfStudy(text, tokens[candidate.First].Start, tokens[candidate.Last].End))
             {
                 continue;
@@ -299,7 +302,8 @@ public sealed class SkillExtractor
             {
                 Section = SectionKinds.Name(kind),
                 Exclusion = InHashtag(text, start) ? SkillExclusions.Hashtag
-                    : employerSpans is not null && Covered(employerSpans, start, end) ? SkillExclusions.EmployerName : null,
+                    : employerSpans is not null && Covered(employerSpans, start, end) ? SkillExclusions.EmployerName
+                    : _traits[terminal.Target] ? SkillExclusions.PersonalTrait : null,
             });
         }
 
@@ -477,6 +481,22 @@ public sealed class SkillExtractor
         return first >= 2
             && (flags[tokens[first - 1].Id] & SkillPatterns.ArticleFlag) != 0 && tokens[first - 1].Position == tokens[first].Position - 1
             && (flags[tokens[first - 2].Id] & SkillPatterns.AsFlag) != 0 && tokens[first - 2].Position == tokens[first].Position - 2;
+    }
+
+    /// <summary>
+    /// A surface form that is a role name ("Backend Engineer", "Full-Stack Developer"): it names the skill only as the
+    /// posting's title, not in a sentence ("our backend engineers", "As a frontend developer ...").
+    /// </summary>
+    private bool IsRoleForm(Candidate candidate, Token[] tokens, int target) =>
+        candidate.Last > candidate.First
+        && (_patterns.TokenFlags[tokens[candidate.Last].Id] & SkillPatterns.RoleFlag) != 0
+        && Taxonomy.Skills[target].Type != SkillTypes.Certification;
+
+    /// <summary>Whether <paramref name="position"/> is on the first line of a text of several lines (a posting's title or header line).</summary>
+    private static bool InTitleLine(string text, int position)
+    {
+        var firstBreak = text.IndexOf('\n');
+        return firstBreak > position && firstBreak < text.Length - 1;
     }
 
     private static bool OnlyWordsBetween(string text, int start, int end)

@@ -116,9 +116,27 @@ internal static class StrengthDetector
 
     private static readonly string[] s_candidateWords = ["you ", "you'", "you\u2019", "your ", "candidate", "looking for", "seeking", "hiring", "join "];
 
+    /// <summary>Openers of a sentence about the company anywhere in a posting ("At Acme, we harness AI ...", "Backed by ...").</summary>
+    private static readonly string[] s_companySentenceOpeners =
+    [
+        "backed by", "we harness", "we're proud", "we are proud", "we've raised", "we have raised", "we raised", "founded by",
+        "we partner", "we serve", "our customers", "our clients", "our products", "our mission", "our vision", "we believe",
+        "we're on a mission", "we are on a mission", "we're building", "we are building", "we're redefining", "we are redefining",
+        "we're rebuilding", "we are rebuilding", "we're changing", "we are changing", "we power", "we enable", "we help ",
+    ];
+
+    /// <summary>Words by which a "we" sentence states the job's own tools ("We're building with Go", "our stack").</summary>
+    private static readonly string[] s_stackWords =
+    [
+        "stack", "written in", "built with", "built on", "build with", "building with", "using", "we use", "technologies",
+        "languages", "frameworks",
+    ];
+
     /// <summary>
-    /// Lines before the job's first heading that describe the company, not the job: "We're building an AI notetaker",
-    /// "Acme is the leading ...", "At Acme, we ..." (and never a line that speaks to the candidate).
+    /// Text that describes the company, not the job: lines before the job's first heading that open like "We're building
+    /// an AI notetaker", "Acme is the leading ...", "At Acme, we ..." (sentence by sentence: the sentence that turns to the
+    /// candidate, "If you're not in NYC ...", ends it), and anywhere in the posting a sentence that opens so ("At Acme, we
+    /// harness AI ...", "Backed by ..."). Never a sentence that speaks to the candidate or names the job's stack.
     /// </summary>
     private static List<(int Start, int End)>? CompanyIntro(string text, int limit, string? employer)
     {
@@ -126,23 +144,24 @@ internal static class StrengthDetector
         List<(int Start, int End)>? intro = null;
         var lineStart = 0;
         var lines = 0;
-        while (lineStart < limit && lines < 12)
+        while (lineStart < text.Length)
         {
             var lineEnd = text.IndexOf('\n', lineStart);
-            if (lineEnd < 0 || lineEnd > limit)
+            if (lineEnd < 0)
             {
-                lineEnd = limit;
+                lineEnd = text.Length;
             }
 
-            var line = text.AsSpan(lineStart, lineEnd - lineStart).Trim().TrimStart("*#_>- ");
-            if (!line.IsEmpty)
+            var isIntro = lineStart < limit && lines < 12;
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
+            if (!line.Trim().IsEmpty)
             {
                 lines++;
 
                 // A very long "line" is a posting that lost its line breaks, not an intro paragraph.
-                if (line.Length <= 1000 && OpensCompanyLine(line, name) && !SpeaksToCandidate(line))
+                if (line.Length <= 1000)
                 {
-                    (intro ??= []).Add((lineStart, lineEnd));
+                    CompanySentences(text, lineStart, lineEnd, name, isIntro, ref intro);
                 }
             }
 
@@ -150,6 +169,122 @@ internal static class StrengthDetector
         }
 
         return intro;
+    }
+
+    /// <summary>The sentences of one line that describe the company (see <see cref="CompanyIntro"/>).</summary>
+    private static void CompanySentences(string text, int lineStart, int lineEnd, string? name, bool isIntro, ref List<(int Start, int End)>? intro)
+    {
+        var inCompany = false;
+        var start = lineStart;
+        while (start < lineEnd)
+        {
+            var end = SentenceEndIn(text, start, lineEnd);
+            var sentence = text.AsSpan(start, end - start).Trim().TrimStart("*#_>-\u2022 ");
+            if (!sentence.IsEmpty)
+            {
+                // Openers first: they look at the sentence's start only, so most sentences cost next to nothing.
+                var opens = (isIntro && (inCompany || OpensCompanyLine(sentence, name))) || OpensCompanySentence(sentence, name);
+                inCompany = opens && !SpeaksToCandidate(sentence) && !StatesStack(sentence);
+                if (inCompany)
+                {
+                    (intro ??= []).Add((start, end));
+                }
+            }
+
+            start = end;
+        }
+    }
+
+    /// <summary>The end of the sentence starting at <paramref name="start"/>: after ". ", "! " or "? " (not "e.g. "), or the line's end.</summary>
+    private static int SentenceEndIn(string text, int start, int lineEnd)
+    {
+        for (var i = start + 1; i < lineEnd - 1; i++)
+        {
+            if (text[i] is ('.' or '!' or '?') && text[i + 1] == ' ' && char.IsLetter(text[i - 1]) && !IsAbbreviationBefore(text, i))
+            {
+                return i + 1;
+            }
+        }
+
+        return lineEnd;
+    }
+
+    private static bool IsAbbreviationBefore(string text, int dot)
+    {
+        var j = dot;
+        while (j > 0 && char.IsLetter(text[j - 1]))
+        {
+            j--;
+        }
+
+        var word = text.AsSpan(j, dot - j);
+        if (word.Length == 1 || (j > 0 && text[j - 1] == '.'))
+        {
+            return true; // "e.g.", "U.S."
+        }
+
+        foreach (var abbreviation in s_abbreviations)
+        {
+            if (word.Equals(abbreviation, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool OpensCompanySentence(ReadOnlySpan<char> sentence, string? employer)
+    {
+        foreach (var opener in s_companySentenceOpeners)
+        {
+            if (sentence.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        // "At Acme, we ...", "At Acme we ..."
+        return employer is not null && sentence.StartsWith("at ", StringComparison.OrdinalIgnoreCase)
+            && sentence[3..].StartsWith(employer, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool StatesStack(ReadOnlySpan<char> sentence)
+    {
+        foreach (var word in s_stackWords)
+        {
+            if (ContainsWord(sentence, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="word"/> occurs as whole words ("using", not the end of "warehousing").</summary>
+    private static bool ContainsWord(ReadOnlySpan<char> text, string word)
+    {
+        var from = 0;
+        while (from < text.Length)
+        {
+            var at = text[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            at += from;
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end])))
+            {
+                return true;
+            }
+
+            from = at + 1;
+        }
+
+        return false;
     }
 
     private static bool OpensCompanyLine(ReadOnlySpan<char> line, string? employer)

@@ -16,6 +16,7 @@ public class LabelledPostingsTests(ITestOutputHelper output)
 {
     private const string Hn = "hn_whoishiring_2026_fulltext/runs/2026-05-05/raw.json";
     private const string Remote = "remotewlb_remote_jobs_2024_2025/MANIFEST.tsv";
+    private const string UsaJobs = "usajobs_data_roles_2026/usajobs_postings.csv";
 
     [SharedDataFact(Hn, Remote)]
     public void Recall_precision_and_strength_on_the_labelled_postings_hold()
@@ -39,24 +40,47 @@ public class LabelledPostingsTests(ITestOutputHelper output)
             output.WriteLine(snippet);
         }
 
-        // Floors a little under the measured figures (docs/accuracy.md), so a regression fails. The targets
-        // (recall 0.80, precision 0.90, strength 0.90) are not all met yet: see docs/accuracy.md.
-        Assert.True(all.Precision >= 0.86, $"precision {all.Precision:F3}");
-        Assert.True(all.Recall >= 0.75, $"recall {all.Recall:F3}");
+        // Floors a little under the measured figures (docs/accuracy.md), so a regression fails. All 63 postings are
+        // development data since 2026-12-07 (the "holdout" half was looked at while improving the extractor); the
+        // postings never looked at are the second held-out set below.
+        Assert.True(all.Precision >= 0.88, $"precision {all.Precision:F3}");
+        Assert.True(all.Recall >= 0.82, $"recall {all.Recall:F3}");
         Assert.True(all.StrengthAccuracy >= 0.89, $"strength {all.StrengthAccuracy:F3}");
-        Assert.True(holdout.Precision >= 0.84, $"holdout precision {holdout.Precision:F3}");
-        Assert.True(holdout.Recall >= 0.74, $"holdout recall {holdout.Recall:F3}");
+        Assert.True(holdout.Precision >= 0.86, $"holdout precision {holdout.Precision:F3}");
+        Assert.True(holdout.Recall >= 0.81, $"holdout recall {holdout.Recall:F3}");
+    }
+
+    /// <summary>
+    /// The second held-out set (postings-holdout2.jsonl, 34 postings labelled on 2026-12-07 before any rule was changed
+    /// for them): only scored, never looked at while improving the extractor. Kept apart from the test above so that
+    /// running the development figures does not show these.
+    /// </summary>
+    [SharedDataFact(Hn, Remote, UsaJobs)]
+    public void Recall_precision_and_strength_on_the_second_held_out_set_hold()
+    {
+        var postings = LabelledPostings.Load(LabelledPostings.HoldoutTwo);
+        var s = LabelledPostings.Score(postings, SkillExtractor.Default);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"holdout2: postings {s.Postings}, labels {s.Labels}, found {s.Found}, recall {s.Recall:F3}; extracted {s.Extracted}, correct {s.Correct}, precision {s.Precision:F3}; strength right {s.StrengthRight}/{s.StrengthCompared} = {s.StrengthAccuracy:F3}; labels outside the taxonomy {s.Unresolved}"));
+
+        // Floors a little under the figures measured once at the end of the 2026-12-07 work (docs/accuracy.md).
+        Assert.True(s.Precision >= HoldoutTwoFloors.Precision, $"precision {s.Precision:F3}");
+        Assert.True(s.Recall >= HoldoutTwoFloors.Recall, $"recall {s.Recall:F3}");
+        Assert.True(s.StrengthAccuracy >= HoldoutTwoFloors.Strength, $"strength {s.StrengthAccuracy:F3}");
     }
 
     [Fact]
     public void Every_posting_has_a_source_reference_and_written_strengths()
     {
         var postings = LabelledPostings.Load();
+        var second = LabelledPostings.Load(LabelledPostings.HoldoutTwo);
 
         Assert.True(postings.Count >= 60, $"{postings.Count} postings");
-        Assert.All(postings, p =>
+        Assert.True(second.Count >= 30, $"{second.Count} postings in the second held-out set");
+        Assert.Empty(second.Select(p => p.Key).Intersect(postings.Select(p => p.Key)));
+        Assert.All(postings.Concat(second), p =>
         {
-            Assert.Contains(p.Source, new[] { "hn", "remote" });
+            Assert.Contains(p.Source, new[] { "hn", "remote", "usajobs" });
             Assert.False(string.IsNullOrEmpty(p.File));
             Assert.False(string.IsNullOrEmpty(p.Key));
             Assert.All(p.Skills, s => Assert.Contains(s.Strength, new[] { SkillStrengths.Required, SkillStrengths.Preferred }));
@@ -66,7 +90,16 @@ public class LabelledPostingsTests(ITestOutputHelper output)
 }
 
 /// <summary>One labelled posting: where its text is and what a recruiter reads in it.</summary>
-internal sealed record LabelledPosting(int N, string Split, string Source, string File, string Key, IReadOnlyList<(string Name, string Strength)> Skills);
+internal sealed record LabelledPosting(int N, string Split, string Source, string File, string Key, IReadOnlyList<(string Name, string Strength)> Skills, string? Title = null);
+
+/// <summary>Floors of the second held-out set's test.</summary>
+internal static class HoldoutTwoFloors
+{
+    // Measured once, 2026-12-07: precision 0.883, recall 0.652, strength 0.913 (taxonomy 2026.12.3).
+    public const double Precision = 0.86;
+    public const double Recall = 0.63;
+    public const double Strength = 0.89;
+}
 
 internal sealed record LabelledScore(
     int Postings, int Labels, int Found, int Extracted, int Correct, int StrengthCompared, int StrengthRight, int Unresolved,
@@ -79,9 +112,12 @@ internal sealed record LabelledScore(
 
 internal static class LabelledPostings
 {
-    public static IReadOnlyList<LabelledPosting> Load()
+    /// <summary>The second held-out set's file name (labelled 2026-12-07).</summary>
+    public const string HoldoutTwo = "postings-holdout2.jsonl";
+
+    public static IReadOnlyList<LabelledPosting> Load(string fileName = "postings.jsonl")
     {
-        var path = FindLabels();
+        var path = FindLabels(fileName);
         var postings = new List<LabelledPosting>();
         foreach (var line in File.ReadLines(path))
         {
@@ -95,27 +131,28 @@ internal static class LabelledPostings
             postings.Add(new LabelledPosting(
                 r.GetProperty("n").GetInt32(), r.GetProperty("split").GetString()!, r.GetProperty("source").GetString()!,
                 r.GetProperty("file").GetString()!, r.GetProperty("key").GetString()!,
-                [.. r.GetProperty("skills").EnumerateArray().Select(s => (s.GetProperty("name").GetString()!, s.GetProperty("strength").GetString()!))]));
+                [.. r.GetProperty("skills").EnumerateArray().Select(s => (s.GetProperty("name").GetString()!, s.GetProperty("strength").GetString()!))],
+                r.TryGetProperty("title", out var title) ? title.GetString() : null));
         }
 
         return postings;
     }
 
-    private static string FindLabels()
+    private static string FindLabels(string fileName)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "tests", "SkillScope.Tests", "Skills", "Labels", "postings.jsonl");
+            var candidate = Path.Combine(dir.FullName, "tests", "SkillScope.Tests", "Skills", "Labels", fileName);
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException("tests/SkillScope.Tests/Skills/Labels/postings.jsonl not found above " + AppContext.BaseDirectory);
+        throw new FileNotFoundException($"tests/SkillScope.Tests/Skills/Labels/{fileName} not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>The posting's text as an ingest stores it ("title\ndescription") and its employer.</summary>
+    /// <summary>The posting's text as an ingest stores it ("title\ndescription") and its employer (none for USAJOBS, whose file names no agency).</summary>
     public static (string Text, string? Employer) Read(LabelledPosting posting)
     {
         var path = SharedData.PathOf(posting.File)!;
@@ -128,6 +165,14 @@ internal static class LabelledPostings
             var firstLine = text.Split('\n', 2)[0];
             var employer = firstLine.Split('|', 2)[0].Split(" (", 2)[0].Split(" - ", 2)[0].Trim();
             return (text, employer.Length is > 1 and < 60 ? employer : null);
+        }
+
+        if (posting.Source == "usajobs")
+        {
+            // No posting id in the file: the key is the data row's index, checked against the title kept with the label.
+            var row = SharedData.ReadCsv(posting.File).ElementAt(int.Parse(posting.Key, CultureInfo.InvariantCulture));
+            Assert.Equal(posting.Title, row["title"]);
+            return (row["title"] + "\n" + row["description"], null);
         }
 
         var lines = File.ReadAllLines(path);

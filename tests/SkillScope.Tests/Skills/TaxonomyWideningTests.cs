@@ -42,6 +42,12 @@ public class TaxonomyWideningTests(ITestOutputHelper output)
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{name} labelled {split}: recall {s.Recall:F3} ({s.Found}/{s.Labels}), precision {s.Precision:F3} ({s.Correct}/{s.Extracted}), strength {s.StrengthAccuracy:F3}"));
             }
+
+            var all = LabelledPostings.Score(postings, extractor);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name} labelled all: recall {all.Recall:F3} ({all.Found}/{all.Labels}), precision {all.Precision:F3} ({all.Correct}/{all.Extracted}), strength {all.StrengthAccuracy:F3}"));
+            output.WriteLine($"{name} misses: " + string.Join(", ", all.Misses.GroupBy(m => m).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")));
+            output.WriteLine($"{name} false positives: " + string.Join(", ", all.FalsePositives.GroupBy(m => m).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")));
         }
     }
 }

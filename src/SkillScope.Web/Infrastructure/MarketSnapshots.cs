@@ -25,6 +25,13 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time)
     public static bool MayAnswer(string heldStamp, TimeSpan age, string stamp) =>
         heldStamp == stamp || (StoreStamp.IngestRunning(stamp) && age < MaxLagWhileIngesting);
 
+    /// <summary>
+    /// Whether a result that <see cref="MayAnswer"/> should be computed again now: it lags a running ingest and half the
+    /// allowed lag has passed, so a newer one is ready before the older one runs out.
+    /// </summary>
+    public static bool DueForRefresh(string heldStamp, TimeSpan age, string stamp) =>
+        heldStamp != stamp && age >= MaxLagWhileIngesting / 2;
+
     private readonly Lock gate = new();
     private volatile Snapshot? current;
     private Task<Snapshot>? reading;
@@ -39,7 +46,7 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time)
         if (snapshot is not null && MayAnswer(snapshot.Stamp, age, stamp))
         {
             // Lagging a running ingest: read a newer snapshot in the background before this one runs out of time.
-            if (snapshot.Stamp != stamp && age >= MaxLagWhileIngesting / 2)
+            if (DueForRefresh(snapshot.Stamp, age, stamp))
             {
                 _ = Read();
             }

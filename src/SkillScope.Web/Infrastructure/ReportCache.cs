@@ -36,7 +36,7 @@ internal sealed class ReportCache(TimeProvider time) : IDisposable
         var now = time.GetUtcNow();
         if (cache.Get(key) is Lazy<Entry> { IsValueCreated: true } held && MarketSnapshots.MayAnswer(held.Value.Stamp, now - held.Value.At, stamp))
         {
-            if (held.Value.Stamp == stamp || now - held.Value.At < MarketSnapshots.MaxLagWhileIngesting / 2 || !refreshing.TryAdd(key, 0))
+            if (!MarketSnapshots.DueForRefresh(held.Value.Stamp, now - held.Value.At, stamp) || !refreshing.TryAdd(key, 0))
             {
                 return (T)held.Value.Value;
             }

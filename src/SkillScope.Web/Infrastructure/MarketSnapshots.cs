@@ -65,7 +65,9 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time)
     {
         lock (gate)
         {
-            return reading ??= Task.Run(() =>
+            // Its own thread, not a pool thread: requests that must wait for it block pool threads, and under load the pool
+            // would add a thread for the read only after seconds.
+            return reading ??= Task.Factory.StartNew(() =>
             {
                 try
                 {
@@ -88,7 +90,7 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time)
                         reading = null;
                     }
                 }
-            });
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
     }
 }

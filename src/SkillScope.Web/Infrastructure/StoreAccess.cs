@@ -26,8 +26,12 @@ internal sealed class StoreAccess : IDisposable
     /// <summary>A read-only store for one request; dispose it when the request is done.</summary>
     public SkillStore OpenRead() => SkillStore.OpenReadOnly(target);
 
-    /// <summary>Indexes records stored since the last search. When an ingest holds the write lock, searches
-    /// carry on over the index as it is (missing only the newest records) rather than fail.</summary>
+    /// <summary>
+    /// Indexes records stored since the last search. While an ingest runs, searches carry on over the index as it is
+    /// (missing only the newest records, as the report cache may lag a running ingest) rather than queue behind the one
+    /// search that brings it up to date, which itself waits for each batch the ingest commits; and when the ingest
+    /// holds the write lock too long they carry on rather than fail.
+    /// </summary>
     public void EnsureSearchIndex(SkillStore reader)
     {
         if (PostingSearch.IndexIsCurrent(reader))
@@ -35,16 +39,27 @@ internal sealed class StoreAccess : IDisposable
             return;
         }
 
-        lock (gate)
+        if (!gate.TryEnter())
         {
-            try
+            if (StoreStamp.IngestRunning(StoreStamp.Read(reader)))
             {
-                PostingSearch.UpdateIndex(writer);
+                return;
             }
-            catch (Exception e) when (SkillStore.IsBusy(e))
-            {
-                // Another process is writing; the next search tries again.
-            }
+
+            gate.Enter();
+        }
+
+        try
+        {
+            PostingSearch.UpdateIndex(writer);
+        }
+        catch (Exception e) when (SkillStore.IsBusy(e))
+        {
+            // Another process is writing; the next search tries again.
+        }
+        finally
+        {
+            gate.Exit();
         }
     }
 

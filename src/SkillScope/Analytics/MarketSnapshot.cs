@@ -27,18 +27,19 @@ public sealed class MarketSnapshot
 
     public static MarketSnapshot Load(SkillStore store, CancellationToken cancellation = default)
     {
-        var (facts, watermark) = ReportQueries.MarketFacts(store, since: null, cancellation);
+        var (facts, watermark) = ReportQueries.MarketFacts(store, since: null, cancellation: cancellation);
         return new MarketSnapshot([.. facts], watermark);
     }
 
     /// <summary>
-    /// This snapshot brought up to date by reading only the records added or given new appearances since it was read:
-    /// new records go in id order, re-read ones replace their old facts. It equals a snapshot read whole unless an
+    /// This snapshot brought up to date by reading only the records added or given new appearances since it was read
+    /// (told apart by their number of appearances against the held one): new records go in id order, re-read ones replace
+    /// their old facts. It equals a snapshot read whole unless an
     /// ingest updated a stored record in place meanwhile (<see cref="ReportQueries.UpdatedInPlaceSince"/>).
     /// </summary>
     public MarketSnapshot Update(SkillStore store, CancellationToken cancellation = default)
     {
-        var (changed, watermark) = ReportQueries.MarketFacts(store, Watermark, cancellation);
+        var (changed, watermark) = ReportQueries.MarketFacts(store, Watermark, HeldAppearances, cancellation);
         if (changed.Count == 0)
         {
             return new MarketSnapshot(facts, watermark);
@@ -65,6 +66,32 @@ public sealed class MarketSnapshot
         }
 
         return new MarketSnapshot([.. merged], watermark);
+    }
+
+    // The facts are in id order: a binary search by id.
+    private int HeldAppearances(long id)
+    {
+        int low = 0, high = facts.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var held = facts[middle].Id;
+            if (held == id)
+            {
+                return facts[middle].Appearances;
+            }
+
+            if (held < id)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return 0;
     }
 
     public MarketReport Compute(RecordFilter filter)

@@ -55,31 +55,39 @@ public static class ReportQueries
     /// <summary>
     /// Every record's <see cref="MarketFact"/>, in id order, read in one statement (so from one consistent state of the
     /// store): what a server keeps in memory to answer market reports with any filter without a scan per request. With
-    /// <paramref name="since"/>, only the records that may have changed after that read: new records, and records that
-    /// gained an appearance in an ingest that was still open then (each read whole, so it replaces the earlier fact).
-    /// A record edited in place by such an ingest (a re-fetched comment whose text changed) gains no appearance and is
-    /// not read again: <see cref="UpdatedInPlaceSince"/> tells callers when to read everything again.
+    /// <paramref name="since"/>, only the records that may have changed after that read: new records, and records with an
+    /// appearance from an ingest that was still open then whose number of appearances is no longer the one
+    /// <paramref name="heldAppearances"/> gives (0 for a record not held); each is read whole, so it replaces the earlier
+    /// fact. Comparing counts (integers only) instead of reading every record an open ingest touched keeps each update
+    /// as small as the batches written since, however far a long ingest has got. A record edited in place by such an
+    /// ingest (a re-fetched comment whose text changed) keeps its count and is not read again:
+    /// <see cref="UpdatedInPlaceSince"/> tells callers when to read everything again.
     /// </summary>
-    public static (List<MarketFact> Facts, MarketWatermark Next) MarketFacts(SkillStore store, MarketWatermark? since = null, CancellationToken cancellation = default)
+    public static (List<MarketFact> Facts, MarketWatermark Next) MarketFacts(
+        SkillStore store, MarketWatermark? since = null, Func<long, int>? heldAppearances = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        // Read before the facts: an ingest that starts after this still gets an id at or above it.
+        // Read before the facts: an ingest that starts after this still gets an id at or above it, and whatever an open one
+        // writes after this is compared again by the next update.
         long firstOpen;
         using (var open = store.Command("SELECT COALESCE(MIN(id), (SELECT COALESCE(MAX(id), 0) + 1 FROM ingests)) FROM ingests WHERE status = 'running'"))
         {
             firstOpen = Sql.Long(open.ExecuteScalar()!);
         }
 
-        // The changed records as a list of ids (SQLite then looks each one up by its key; an OR in the WHERE clause
-        // would make both engines scan every record).
+        var changed = since is { } from && heldAppearances is not null ? ChangedAppearances(store, from, heldAppearances, cancellation) : null;
+
+        // The records to read as a list of ids (SQLite then looks each one up by its key; an OR in the WHERE clause
+        // would make both engines scan every record). Ids are integers, written into the statement as they are.
+        var touched = changed is null
+            ? "UNION SELECT record_id FROM record_sources WHERE ingest_id >= @first_open"
+            : changed.Count == 0 ? "" : $"UNION SELECT id FROM records WHERE id IN ({string.Join(',', changed)})";
         using var command = store.Command($"""
             SELECT r.id, r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.company, r.country, r.metro,
                    r.salary_usd, CASE WHEN r.salary_flag IS NOT NULL THEN 1 ELSE 0 END, r.period_start, r.period_end, r.salary_is_estimate,
                    r.text_kind, s.source, COALESCE(s.metro, r.metro)
             FROM records r LEFT JOIN record_sources s ON s.record_id = r.id
-            {(since is null ? "" : """
-                WHERE r.id IN (SELECT id FROM records WHERE id > @max_id UNION SELECT record_id FROM record_sources WHERE ingest_id >= @first_open)
-                """)}
+            {(since is null ? "" : $"WHERE r.id IN (SELECT id FROM records WHERE id > @max_id {touched})")}
             ORDER BY r.id
             """);
         if (since is { } mark)
@@ -147,6 +155,40 @@ public static class ReportQueries
             metros.Clear();
             appearances = 0;
         }
+    }
+
+    // Records held before (id up to the watermark's) with an appearance from an ingest open then or started since, whose
+    // number of appearances differs from the held one: they gained (or lost) an appearance since. Above this many the
+    // list is not worth writing out: null, and the caller reads every record those ingests touched.
+    private const int MaxListedChanges = 20_000;
+
+    private static List<long>? ChangedAppearances(SkillStore store, MarketWatermark since, Func<long, int> heldAppearances, CancellationToken cancellation)
+    {
+        using var command = store.Command("""
+            SELECT s.record_id, COUNT(*) FROM record_sources s
+            WHERE s.record_id IN (SELECT record_id FROM record_sources WHERE ingest_id >= @first_open AND record_id <= @max_id)
+            GROUP BY s.record_id
+            """);
+        Sql.Add(command, "@first_open", since.FirstOpenIngest);
+        Sql.Add(command, "@max_id", since.MaxRecordId);
+        var changed = new List<long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = Sql.Long(reader, 0);
+            if (Sql.Long(reader, 1) != heldAppearances(id))
+            {
+                if (changed.Count == MaxListedChanges)
+                {
+                    return null;
+                }
+
+                changed.Add(id);
+                cancellation.ThrowIfCancellationRequested();
+            }
+        }
+
+        return changed;
     }
 
     /// <summary>

@@ -32,32 +32,12 @@ public sealed class MarketSnapshotUpdateTests
         using var folder = new TempFolder();
         // The first 300 rows, then the whole file: the rest adds postings and copies of the first ones in other towns
         // (appearances of records the snapshot already holds).
-        var rows = SharedData.ReadCsv(Adzuna);
-        var head = folder.File("adzuna-head.csv");
-        using (var writer = new StreamWriter(head))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            foreach (var column in rows[0].Keys)
-            {
-                csv.WriteField(column);
-            }
-
-            csv.NextRecord();
-            foreach (var row in rows.Take(300))
-            {
-                foreach (var value in row.Values)
-                {
-                    csv.WriteField(value);
-                }
-
-                csv.NextRecord();
-            }
-        }
+        var head = AdzunaRows(folder, index => index < 300);
 
         using var store = SkillStore.Open(folder.Db);
         var ingest = new IngestService(store, FxRates.Default, FixedTime.Default);
         ingest.Ingest(head, new IngestOptions());
-        // Read while that ingest still counts as open: its records are read again by the update.
+        // Read while that ingest still counts as open: its records are compared again by the update.
         store.Execute("UPDATE ingests SET status = 'running'");
         var snapshot = MarketSnapshot.Load(store);
         store.Execute("UPDATE ingests SET status = 'completed'");
@@ -69,6 +49,30 @@ public sealed class MarketSnapshotUpdateTests
         ingest.Ingest(Repo.BundledUsajobs, new IngestOptions());
         snapshot = AssertSameAsWholeRead(snapshot.Update(store), store);
         Assert.False(ReportQueries.UpdatedInPlaceSince(store, snapshot.Watermark));
+    }
+
+    [SharedDataFact(Adzuna)]
+    public void While_an_ingest_stays_open_an_update_reads_again_only_the_records_whose_appearances_changed()
+    {
+        using var folder = new TempFolder();
+        using var store = SkillStore.Open(folder.Db);
+        var ingest = new IngestService(store, FxRates.Default, FixedTime.Default);
+        // Every other row of the first 600: the rows between hold copies of them in other towns.
+        ingest.Ingest(AdzunaRows(folder, index => index < 600 && index % 2 == 0), new IngestOptions());
+        store.Execute("UPDATE ingests SET status = 'running'");
+        var (facts, mark) = ReportQueries.MarketFacts(store);
+        var held = facts.ToDictionary(f => f.Id, f => f.Appearances);
+
+        // Nothing written since: nothing to read, although every record came from the open ingest.
+        Assert.Empty(ReportQueries.MarketFacts(store, mark, held.GetValueOrDefault).Facts);
+
+        // New records, and copies in other towns that give held records new appearances: exactly those are read.
+        ingest.Ingest(SharedData.Path(Adzuna), new IngestOptions());
+        var read = ReportQueries.MarketFacts(store, mark, held.GetValueOrDefault).Facts;
+        var added = store.Scalar($"SELECT COUNT(*) FROM records WHERE id > {mark.MaxRecordId}");
+        var joined = store.Scalar($"SELECT COUNT(DISTINCT record_id) FROM record_sources WHERE record_id <= {mark.MaxRecordId} AND ingest_id > {mark.FirstOpenIngest}");
+        Assert.True(added > 0 && joined > 0 && joined < held.Count, $"{added} new, {joined} of {held.Count} held joined");
+        Assert.Equal(added + joined, read.Count);
     }
 
     [SharedDataFact(April17, April28)]
@@ -84,6 +88,34 @@ public sealed class MarketSnapshotUpdateTests
         Assert.True(ingest.Ingest(SharedData.Path(April28), new IngestOptions()).Updated > 0);
         Assert.True(ReportQueries.UpdatedInPlaceSince(store, snapshot.Watermark));
         Assert.False(ReportQueries.UpdatedInPlaceSince(store, MarketSnapshot.Load(store).Watermark));
+    }
+
+    // The rows of the Adzuna file whose index is kept, as a file of their own.
+    private static string AdzunaRows(TempFolder folder, Func<int, bool> keep)
+    {
+        var rows = SharedData.ReadCsv(Adzuna);
+        var head = folder.File("adzuna-part.csv");
+        using (var writer = new StreamWriter(head))
+        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            foreach (var column in rows[0].Keys)
+            {
+                csv.WriteField(column);
+            }
+
+            csv.NextRecord();
+            foreach (var row in rows.Where((_, index) => keep(index)))
+            {
+                foreach (var value in row.Values)
+                {
+                    csv.WriteField(value);
+                }
+
+                csv.NextRecord();
+            }
+        }
+
+        return head;
     }
 
     private static MarketSnapshot AssertSameAsWholeRead(MarketSnapshot updated, SkillStore store)

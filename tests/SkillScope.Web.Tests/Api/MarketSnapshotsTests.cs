@@ -92,4 +92,30 @@ public sealed class MarketSnapshotsTests
         // The store is as it was before: the report computed for that state answers, not the ones made while ingesting.
         Assert.Equal("computed 1", Report());
     }
+    [Fact]
+    public async Task While_an_ingest_runs_a_search_does_not_queue_behind_the_one_that_brings_the_index_up_to_date()
+    {
+        var db = await TestDatabase.SmallAsync();
+        using var stores = new StoreAccess(db);
+        await CliRunner.RunOkAsync("ingest", Paths.BundledSamples.Single(f => f.Contains("usajobs", StringComparison.Ordinal)), "--db", db);
+        using var writer = SkillStore.Open(db);
+        writer.Execute("UPDATE ingests SET status = 'running' WHERE id = (SELECT MAX(id) FROM ingests)");
+        // The ingest holds SQLite's write lock, so the search that updates the index waits for it (up to the busy timeout).
+        using var batch = writer.Begin();
+        writer.Execute("UPDATE ingests SET note = note", batch);
+
+        void Search()
+        {
+            using var reader = stores.OpenRead();
+            stores.EnsureSearchIndex(reader);
+        }
+
+        var first = Task.Run(Search);
+        await Task.Delay(500);
+        Assert.False(first.IsCompleted, "the first search waits for the ingest's batch");
+        await Task.Run(Search);
+        Assert.False(first.IsCompleted, "the second search went on over the index as it is instead of waiting for the first");
+        batch.Rollback();
+        await first;
+    }
 }

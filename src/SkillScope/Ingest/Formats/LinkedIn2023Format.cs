@@ -1,5 +1,6 @@
 using SkillScope.Ingest.Csv;
 using SkillScope.Model;
+using SkillScope.Normalize;
 
 namespace SkillScope.Ingest.Formats;
 
@@ -54,7 +55,8 @@ internal sealed class LinkedIn2023Format : CsvRecordFormat
                 Location = pool.Get(row.Text(location)),
                 SeniorityHint = pool.Get(row.Text(level)),
                 EmploymentTypeHint = pool.Get(row.Text(workType) ?? row.Text(formattedType)),
-                WorkArrangementHint = row.Raw(remote) is "1" or "1.0" ? WorkArrangements.Remote : null,
+                // 1 is set on hybrid jobs too: the title or text may still say hybrid or onsite (RecordNormalizer).
+                WorkArrangementHint = row.Raw(remote) is "1" or "1.0" ? WorkArrangementNormalizer.RemoteAllowed : null,
                 SalaryMin = salary?.Min,
                 SalaryMax = salary?.Max,
                 SalaryCurrency = salary?.Currency,

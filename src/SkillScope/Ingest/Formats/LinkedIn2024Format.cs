@@ -1,6 +1,7 @@
 using System.Globalization;
 using SkillScope.Ingest.Csv;
 using SkillScope.Model;
+using SkillScope.Normalize;
 
 namespace SkillScope.Ingest.Formats;
 
@@ -85,7 +86,8 @@ internal sealed class LinkedIn2024Format : CsvRecordFormat
                 SalaryPeriod = salaryMin is null ? null : pool.Get(row.Text(period)),
                 SeniorityHint = pool.Get(row.Text(level)),
                 EmploymentTypeHint = pool.Get(row.Text(workType) ?? row.Text(formattedType)),
-                WorkArrangementHint = row.Raw(remote) is "1" or "1.0" ? WorkArrangements.Remote : null,
+                // 1 is set on hybrid jobs too: the title or text may still say hybrid or onsite (RecordNormalizer).
+                WorkArrangementHint = row.Raw(remote) is "1" or "1.0" ? WorkArrangementNormalizer.RemoteAllowed : null,
                 Url = row.Text(url),
             };
         };

@@ -114,12 +114,20 @@ public static class RecordNormalizer
     private static string WorkArrangementOf(RawRecord raw, string title, LocationInfo location, string? description)
     {
         var stated = WorkArrangementNormalizer.Normalize(raw.WorkArrangementHint);
-        if (stated != WorkArrangements.Unknown)
+        var flag = string.Equals(raw.WorkArrangementHint, WorkArrangementNormalizer.RemoteAllowed, StringComparison.OrdinalIgnoreCase);
+        if (stated != WorkArrangements.Unknown && !flag)
         {
             return stated;
         }
 
         var fromText = WorkArrangementNormalizer.FromText(title, raw.Location, description);
+        if (flag)
+        {
+            // A remote flag (LinkedIn's remote_allowed) is also set on hybrid jobs: a text that says hybrid or onsite wins
+            // (docs/normalization.md, "Structured field against the text").
+            return fromText is WorkArrangements.Hybrid or WorkArrangements.Onsite ? fromText : WorkArrangements.Remote;
+        }
+
         return fromText == WorkArrangements.Unknown && location.IsRemote ? WorkArrangements.Remote : fromText;
     }
 

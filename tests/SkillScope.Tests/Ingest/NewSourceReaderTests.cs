@@ -233,7 +233,7 @@ public class NewSourceReaderTests
         Assert.Equal("Description:\nBuild forecasting models in Python and SQL.\n\nSkills:\nSpark preferred", first.Description);
         Assert.Equal((140_000m, 180_000m, "USD", "YEARLY"), (first.SalaryMin!.Value, first.SalaryMax!.Value, first.SalaryCurrency, first.SalaryPeriod));
         Assert.Equal((new DateOnly(2024, 4, 17), new DateOnly(2024, 5, 17)), (first.PostedDate!.Value, first.ValidThrough!.Value));
-        Assert.Equal((WorkArrangements.Remote, "Mid-Senior level", "FULL_TIME"), (first.WorkArrangementHint, first.SeniorityHint, first.EmploymentTypeHint));
+        Assert.Equal((WorkArrangementNormalizer.RemoteAllowed, "Mid-Senior level", "FULL_TIME"), (first.WorkArrangementHint, first.SeniorityHint, first.EmploymentTypeHint));
         Assert.Contains(first.Extra!, kv => kv is { Key: "views", Value: "20.0" });
         Assert.Contains(first.Extra!, kv => kv is { Key: "normalized_salary", Value: "160000.0" });
         var second = rows[1].Record();

@@ -1,4 +1,5 @@
 using SkillScope.Model;
+using SkillScope.Normalize;
 
 namespace SkillScope.Tests.Ingest;
 
@@ -161,13 +162,13 @@ public class RealFileReaderTests
         Assert.Null(first.WorkArrangementHint);
 
         var remote = rows[4].Record();
-        Assert.Equal(("3757937095", "Principal Cloud Security Architect (Remote)", "remote"), (remote.SourceId, remote.Title, remote.WorkArrangementHint));
+        Assert.Equal(("3757937095", "Principal Cloud Security Architect (Remote)", WorkArrangementNormalizer.RemoteAllowed), (remote.SourceId, remote.Title, remote.WorkArrangementHint));
         Assert.Equal((205_956m, 275_834m, "YEARLY"), (remote.SalaryMin!.Value, remote.SalaryMax!.Value, remote.SalaryPeriod));
 
         Assert.Null(rows[1].Record().SalaryMin);
         Assert.Null(rows[37].Record().Company);
         Assert.Equal(13_352, rows.Count(r => r.Record!.SalaryMin is not null));
-        Assert.Equal(4_802, rows.Count(r => r.Record!.WorkArrangementHint == "remote"));
+        Assert.Equal(4_802, rows.Count(r => r.Record!.WorkArrangementHint == WorkArrangementNormalizer.RemoteAllowed));
         Assert.Equal(9_181, rows.Count(r => r.Record!.SeniorityHint is null));
         Assert.Equal(33_247, rows[^1].Line);
     }

@@ -4,6 +4,7 @@ using SkillScope.Ingest.Formats;
 using SkillScope.Model;
 using SkillScope.Normalize;
 using SkillScope.Tests.Skills;
+using Xunit.Abstractions;
 
 namespace SkillScope.Tests.Normalize;
 
@@ -115,4 +116,43 @@ public sealed class ArrangementConflictWriter
         File.WriteAllText(Path.Combine(folder, "conflict-counts.tsv"), counts.ToString());
         File.WriteAllText(Path.Combine(folder, "conflict-reading.md"), reading.ToString());
     }
+}
+
+/// <summary>Issue 16: which of a source's arrangement field and the posting's text wins, on real rows (docs/normalization.md).</summary>
+public sealed class ArrangementConflictTests(ITestOutputHelper output)
+{
+    [SharedDataFact(ArrangementHeldOut.LinkedIn2023)]
+    public void LinkedIn_remote_allowed_gives_way_to_a_title_that_says_hybrid_or_onsite()
+    {
+        var records = TextLabelSamples.Read(ArrangementHeldOut.LinkedIn2023)
+            .Select(r => (r.Position, Raw: r.Record, Record: RecordNormalizer.Normalize(r.Record, FxRates.Default).Record!))
+            .ToDictionary(r => r.Position);
+
+        Assert.Equal(WorkArrangements.Hybrid, records[28111].Record.WorkArrangement); // "... - Edina, Minnesota (Hybrid)"
+        Assert.Equal(WorkArrangements.Onsite, records[30187].Record.WorkArrangement); // "... 100% Onsite in Sunnyvale, Ca."
+        Assert.Equal(WorkArrangements.Remote, records[9514].Record.WorkArrangement); // "... - Remote or Hybrid": a choice
+        var flagged = records.Values.Where(r => r.Raw.WorkArrangementHint == WorkArrangementNormalizer.RemoteAllowed).ToList();
+        var counts = flagged.GroupBy(r => r.Record.WorkArrangement).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine(string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}")));
+        Assert.Equal(4_802, flagged.Count);
+        Assert.Equal(HybridFlagged, counts.GetValueOrDefault(WorkArrangements.Hybrid));
+        Assert.Equal(OnsiteFlagged, counts.GetValueOrDefault(WorkArrangements.Onsite));
+    }
+
+    [SharedDataFact(ArrangementHeldOut.Hn2026April, ArrangementHeldOut.LinkedInBrazil)]
+    public void A_label_field_wins_over_the_description()
+    {
+        // HN header "Hybrid (onsite)"; the body says exceptions are made to hire remote.
+        var hn = TextLabelSamples.At(ArrangementHeldOut.Hn2026April, 351);
+        Assert.Equal((WorkArrangements.Hybrid, WorkArrangements.Remote), ArrangementConflicts.Split("hn-2026", hn.Raw));
+        Assert.Equal(WorkArrangements.Hybrid, hn.Record.WorkArrangement);
+
+        // LinkedIn Brazil's workplace "Híbrido"; the company boilerplate says "whether you work remotely or on site".
+        var brazil = TextLabelSamples.At(ArrangementHeldOut.LinkedInBrazil, 506);
+        Assert.Equal((WorkArrangements.Hybrid, WorkArrangements.Remote), ArrangementConflicts.Split("linkedin-brazil", brazil.Raw));
+        Assert.Equal(WorkArrangements.Hybrid, brazil.Record.WorkArrangement);
+    }
+
+    private const int HybridFlagged = 9;
+    private const int OnsiteFlagged = 3;
 }

@@ -100,6 +100,11 @@ public class WorkArrangementNormalizerTests
     [InlineData("Data Scientist", "Boston, MA", "This role is fully remote; work from home anywhere in the US.", WorkArrangements.Remote)]
     [InlineData("Data Scientist", "Boston, MA", "This is a hybrid role with 3 days a week in the office.", WorkArrangements.Hybrid)]
     [InlineData("Data Scientist", "Boston, MA", "This position is on-site in our Boston lab.", WorkArrangements.Onsite)]
+    [InlineData("Legal Counsel - Remote or Hybrid", "Philadelphia, PA", null, WorkArrangements.Remote)]
+    [InlineData("Administrative Associate 3- Hybrid/ Open to Remote", null, null, WorkArrangements.Remote)]
+    [InlineData("Senior Big Data Engineer", "Remote Hybrid,Poland,Kraków, Poland,Remote", null, WorkArrangements.Remote)]
+    [InlineData("Project Manager II (Full Time Hybrid Remote)", null, null, WorkArrangements.Hybrid)]
+    [InlineData("Technical Support Specialist (Hybrid - Framingham, MA)", null, null, WorkArrangements.Hybrid)]
     [InlineData("Remote Sensing Scientist", null, null, WorkArrangements.Unknown)]
     [InlineData("Scientist", "Denver, CO", "Experience with remote sensing and hybrid cloud; onsite gym.", WorkArrangements.Unknown)]
     public void Reads_cues_in_title_location_then_text(string? title, string? location, string? description, string expected) =>
@@ -127,8 +132,33 @@ public class WorkArrangementNormalizerTests
     [InlineData("Ability to work in a standard office environment and communicate in person.", WorkArrangements.Unknown)]
     [InlineData("Experience working with remote and global teams.", WorkArrangements.Unknown)]
     [InlineData("We run hybrid cloud workloads 24 hours a day, seven days a week.", WorkArrangements.Unknown)]
+    [InlineData("Job Location- Remote, USA. We are seeking an experienced administrator.", WorkArrangements.Remote)]
+    [InlineData("Expected Duration: 6 Months Job Type: Contract to hire, Onsite Pay Range: 60$/hr", WorkArrangements.Onsite)]
+    [InlineData("Location: onsite CA (Soma) San Francisco, CA", WorkArrangements.Onsite)]
+    [InlineData("Telework may be available in accordance with agency policy. This IS NOT a virtual position.", WorkArrangements.Onsite)]
+    [InlineData("Hybrid and Remote Options: choose a work arrangement that suits your lifestyle.", WorkArrangements.Remote)]
+    [InlineData("We provide remote and hybrid working options to fit all lifestyles.", WorkArrangements.Remote)]
+    [InlineData("Flexible working hours and hybrid or remote workplace model.", WorkArrangements.Remote)]
+    [InlineData("In-office days are Tues/Wed/Thurs; WFH days are Mon/Fri.", WorkArrangements.Hybrid)]
+    [InlineData("Want to work from home sometimes? No problem.", WorkArrangements.Hybrid)]
+    [InlineData("Work cooperatively with other local and remote team members.", WorkArrangements.Unknown)]
+    [InlineData("A privacy-first routing layer for teams running models across on-prem and hybrid environments.", WorkArrangements.Unknown)]
     public void Reads_the_arrangement_a_description_states_about_the_job(string description, string expected) =>
         Assert.Equal(expected, WorkArrangementNormalizer.FromText("Data Scientist", "Denver, CO", description));
+
+    [Theory]
+    [InlineData("Associate Security Engineer - Edina, Minnesota (Hybrid)", null, WorkArrangements.Hybrid)]
+    [InlineData("Senior Staff Automotive Quality Engineer (On-Site)", null, WorkArrangements.Onsite)]
+    [InlineData("Data Scientist", "This is a hybrid role with 3 days a week in the office.", WorkArrangements.Hybrid)]
+    [InlineData("Lead Backend Engineer - Remote or Hybrid", null, WorkArrangements.Remote)]
+    [InlineData("Data Scientist", "This role is fully remote.", WorkArrangements.Remote)]
+    [InlineData("Data Scientist", null, WorkArrangements.Remote)]
+    public void A_remote_flag_gives_way_to_a_text_that_says_hybrid_or_onsite(string title, string? description, string expected)
+    {
+        var raw = new RawRecord { Kind = RecordKinds.Posting, Title = title, WorkArrangementHint = WorkArrangementNormalizer.RemoteAllowed, Description = description };
+
+        Assert.Equal(expected, RecordNormalizer.Normalize(raw, FxRates.Default).Record!.WorkArrangement);
+    }
 
     [Fact]
     public void A_structured_field_wins_over_the_description()

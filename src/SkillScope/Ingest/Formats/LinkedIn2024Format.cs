@@ -85,7 +85,9 @@ internal sealed class LinkedIn2024Format : CsvRecordFormat
                 SalaryPeriod = salaryMin is null ? null : pool.Get(row.Text(period)),
                 SeniorityHint = pool.Get(row.Text(level)),
                 EmploymentTypeHint = pool.Get(row.Text(workType) ?? row.Text(formattedType)),
-                WorkArrangementHint = row.Raw(remote) is "1" or "1.0" ? WorkArrangements.Remote : null,
+                // 1 is set on hybrid jobs too: "remote allowed" (WorkArrangementNormalizer.RemoteAllowed) is remote unless the
+                // title or text says hybrid or onsite (RecordNormalizer). A literal: ingest does not reference normalization.
+                WorkArrangementHint = row.Raw(remote) is "1" or "1.0" ? "remote allowed" : null,
                 Url = row.Text(url),
             };
         };

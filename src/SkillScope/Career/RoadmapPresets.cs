@@ -19,20 +19,28 @@ public static class RoadmapPresets
 
     private static readonly Lazy<(IReadOnlyList<RoadmapPreset> Presets, string About)> s_shipped = new(Load);
 
+    private static readonly Lazy<IReadOnlyList<string>> s_ids = new(() =>
+    {
+        using var document = Read();
+        return [.. document.RootElement.GetProperty("presets").EnumerateArray().Select(p => p.GetProperty("id").GetString()!)];
+    });
+
     public static IReadOnlyList<RoadmapPreset> All => s_shipped.Value.Presets;
 
     /// <summary>What the presets are and where their phases come from.</summary>
     public static string About => s_shipped.Value.About;
 
-    public static IReadOnlyList<string> Ids => [.. All.Select(p => p.Id)];
+    /// <summary>
+    /// The presets' ids, read without the presets themselves: the CLI names them in an option's description, so every
+    /// command would otherwise load and check the whole taxonomy at start.
+    /// </summary>
+    public static IReadOnlyList<string> Ids => s_ids.Value;
 
     public static RoadmapPreset? Find(string id) => All.FirstOrDefault(p => string.Equals(p.Id, id?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private static (IReadOnlyList<RoadmapPreset>, string) Load()
     {
-        using var stream = typeof(RoadmapPresets).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from the build.");
-        using var document = JsonDocument.Parse(stream);
+        using var document = Read();
         var root = document.RootElement;
         var presets = new List<RoadmapPreset>();
         foreach (var p in root.GetProperty("presets").EnumerateArray())
@@ -57,6 +65,13 @@ public static class RoadmapPresets
         }
 
         return (presets, root.GetProperty("about").GetString()!);
+    }
+
+    private static JsonDocument Read()
+    {
+        using var stream = typeof(RoadmapPresets).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from the build.");
+        return JsonDocument.Parse(stream);
     }
 }
 

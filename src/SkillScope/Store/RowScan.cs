@@ -139,3 +139,39 @@ internal sealed class PostgresRowScan(NpgsqlCommand command) : RowScan
         command.Dispose();
     }
 }
+
+/// <summary>
+/// A scan's text cells as strings, one string per distinct value: kinds, roles, levels and places repeat across hundreds
+/// of thousands of rows, so each is decoded into a reused buffer and looked up instead of allocated per cell.
+/// </summary>
+internal sealed class TextCells
+{
+    private readonly Dictionary<string, string> _known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private char[] _buffer = new char[256];
+
+    public TextCells() => _lookup = _known.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public string? Of(RowScan scan, int column)
+    {
+        if (scan.IsNull(column))
+        {
+            return null;
+        }
+
+        var bytes = scan.Utf8(column);
+        if (_buffer.Length < bytes.Length)
+        {
+            _buffer = new char[Math.Max(bytes.Length, _buffer.Length * 2)];
+        }
+
+        var chars = _buffer.AsSpan(0, Encoding.UTF8.GetChars(bytes, _buffer));
+        if (!_lookup.TryGetValue(chars, out var text))
+        {
+            text = chars.ToString();
+            _known[text] = text;
+        }
+
+        return text;
+    }
+}

@@ -84,7 +84,7 @@ public static class ReportQueries
         var touched = changed is null
             ? "UNION SELECT record_id FROM record_sources WHERE ingest_id >= @first_open"
             : changed.Count == 0 ? "" : $"UNION SELECT id FROM records WHERE id IN ({string.Join(',', changed)})";
-        using var command = store.Command($"""
+        var command = store.Command($"""
             SELECT r.id, r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.company, r.country, r.metro,
                    r.salary_usd, CASE WHEN r.salary_flag IS NOT NULL THEN 1 ELSE 0 END, r.period_start, r.period_end, r.salary_is_estimate,
                    r.text_kind, s.source, COALESCE(s.metro, r.metro)
@@ -99,9 +99,7 @@ public static class ReportQueries
         }
 
         var facts = new List<MarketFact>();
-        // Ids and labels repeat across hundreds of thousands of rows: one string each.
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? Name(string? value) => value is null ? null : names.TryGetValue(value, out var known) ? known : names[value] = value;
+        var text = new TextCells();
         var sources = new List<string>();
         var metros = new List<string>();
         long id = -1;
@@ -109,11 +107,11 @@ public static class ReportQueries
         MarketRow row = default;
         string? textKind = null;
         var appearances = 0;
-        using (var reader = command.ExecuteReader())
+        using (var scan = RowScan.Open(store, command))
         {
-            while (reader.Read())
+            while (scan.Read())
             {
-                var next = Sql.Long(reader, 0);
+                var next = scan.Int64(0);
                 if (next != id)
                 {
                     Flush();
@@ -121,21 +119,21 @@ public static class ReportQueries
                     id = next;
                     maxId = Math.Max(maxId, id);
                     row = new MarketRow(
-                        Name(reader.GetString(1))!, Name(reader.GetString(2))!, Name(reader.GetString(3))!, Name(reader.GetString(4))!, Name(reader.GetString(5))!,
-                        Name(Sql.Text(reader, 6)), Name(Sql.Text(reader, 7)), Name(Sql.Text(reader, 8)), Sql.Double(reader, 9), Sql.Long(reader, 10) == 1,
-                        Name(Sql.Text(reader, 11)), Name(Sql.Text(reader, 12))) { SalaryIsEstimate = Sql.Long(reader, 13) != 0 };
-                    textKind = Name(Sql.Text(reader, 14));
+                        text.Of(scan, 1)!, text.Of(scan, 2)!, text.Of(scan, 3)!, text.Of(scan, 4)!, text.Of(scan, 5)!,
+                        text.Of(scan, 6), text.Of(scan, 7), text.Of(scan, 8), scan.IsNull(9) ? null : scan.Double(9), scan.Int64(10) == 1,
+                        text.Of(scan, 11), text.Of(scan, 12)) { SalaryIsEstimate = scan.Int64(13) != 0 };
+                    textKind = text.Of(scan, 14);
                 }
 
-                if (Sql.Text(reader, 15) is { } source)
+                if (text.Of(scan, 15) is { } source)
                 {
                     appearances++;
-                    if (!sources.Contains(Name(source)!))
+                    if (!sources.Contains(source))
                     {
-                        sources.Add(Name(source)!);
+                        sources.Add(source);
                     }
 
-                    if (Name(Sql.Text(reader, 16)) is { } metro && !metros.Contains(metro))
+                    if (text.Of(scan, 16) is { } metro && !metros.Contains(metro))
                     {
                         metros.Add(metro);
                     }

@@ -111,7 +111,8 @@ public static class MarketAnalysis
         {
             if (key is not null)
             {
-                counts[(int)column][key] = counts[(int)column].GetValueOrDefault(key) + 1;
+                // One lookup per count: a server runs this for every record on each uncached report.
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts[(int)column], key, out _)++;
             }
         }
 

@@ -202,14 +202,17 @@ public partial class HnAccuracyTests(ITestOutputHelper output)
             return got is null || got.Flag is not null;
         }
 
-        if (got is null || got.Flag is not null || got.Period != SalaryPeriods.Year)
+        if (got is null || got.Flag is not null || got.Period is null)
         {
             return false;
         }
 
+        // Labels state pay per year ("$20K/mo" is 240,000); a monthly or hourly posting is compared at the project's
+        // factor (Money.AnnualFactor: hour 2080, month 12).
+        var factor = (decimal)Money.AnnualFactor(got.Period);
         var min = want.GetProperty("min").GetDecimal();
         var max = want.GetProperty("max").GetDecimal();
-        return got.Currency == want.GetProperty("currency").GetString() && Close(got.Min, min) && Close(got.Max, max);
+        return got.Currency == want.GetProperty("currency").GetString() && Close(got.Min * factor, min) && Close(got.Max * factor, max);
     }
 
     private static bool Close(decimal? got, decimal want) => got is { } g && Math.Abs(g - want) <= want * 0.01m;

@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
-"""Draw the second held-out sample of HN "Who is hiring?" comments for hand labelling (docs/accuracy.md).
+"""Draw a held-out sample of HN "Who is hiring?" comments for hand labelling (docs/accuracy.md).
 
 Usage: python3 tools/hn-holdout-sample.py ../shared/data/hn_whoishiring_2026_fulltext [--per-run 6] [--seed 1203]
+           [--exclude labels.json --exclude labels-holdout.json ...]
 
 From each of the 7 runs, draws --per-run thread comments (source "who_is_hiring", like the earlier samples) at random
-with a fixed seed, leaving out every comment id already in labels.json or labels-holdout.json and any id drawn from an
-earlier run (the April and May runs re-fetch the same threads). Prints each comment's run, id and text (HTML made
-plain) for a person to read and label; it never runs SkillScope's reader. The ids drawn with the defaults are those of
-tests/SkillScope.Tests/Fixtures/hn/labels-holdout2.json.
+with a fixed seed, leaving out every comment id already in the --exclude label files (Fixtures/hn; by default
+labels.json and labels-holdout.json) and any id drawn from an earlier run (the April and May runs re-fetch the same
+threads). Prints each comment's run, id and text (HTML made plain) for a person to read and label; it never runs
+SkillScope's reader.
+
+The samples drawn so far (tests/SkillScope.Tests/Fixtures/hn):
+  labels-holdout2.json  the defaults (seed 1203, 6 per run, excluding labels.json and labels-holdout.json)
+  labels-holdout3.json  --seed 1207 --per-run 7 --exclude labels.json --exclude labels-holdout.json
+                        --exclude labels-holdout2.json
 """
 import argparse
 import html
@@ -32,10 +38,11 @@ def main():
     parser.add_argument("data")
     parser.add_argument("--per-run", type=int, default=6)
     parser.add_argument("--seed", type=int, default=1203)
+    parser.add_argument("--exclude", action="append", help="a label file in Fixtures/hn whose ids are left out")
     args = parser.parse_args()
 
     seen = set()
-    for name in ("labels.json", "labels-holdout.json"):
+    for name in args.exclude or ["labels.json", "labels-holdout.json"]:
         with open(os.path.join(FIXTURES, name), encoding="utf-8") as f:
             seen.update(c["id"] for c in json.load(f)["comments"])
 

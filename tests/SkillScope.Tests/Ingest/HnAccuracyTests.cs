@@ -68,6 +68,34 @@ public partial class HnAccuracyTests(ITestOutputHelper output)
     private static readonly (double Company, double Role, double Arrangement, double Salary, double RolesCovered, double NotAdsSkipped) HeldOut2 =
         (0.85, 0.85, 0.80, 0.80, 47.0 / 64, 1.0);
 
+    /// <summary>
+    /// The third held-out sample (labels-holdout3.json: 49 comments drawn with seed 1207 and labelled by hand, committed
+    /// in 9e44c50 before the rules of that round were changed), measured once after the rules were changed with the
+    /// development labels only (docs/accuracy.md). Each floor is just under the figure measured: a change that reads
+    /// these comments worse fails here.
+    /// </summary>
+    [SharedDataFact("hn_whoishiring_2026_fulltext/runs/2026-05-05/raw.json")]
+    public void The_third_held_out_sample_stays_at_or_above_its_measured_figures()
+    {
+        var (scores, report) = Measure("labels-holdout3.json");
+        output.WriteLine("third held-out sample: " + report);
+        Assert.Equal((48, 1), (scores.Ads, scores.NotAds));
+        Assert.True(scores.Company >= HeldOut3.Company - 1e-9, $"company {scores.Company:P1}");
+        Assert.True(scores.Role >= HeldOut3.Role - 1e-9, $"role {scores.Role:P1}");
+        Assert.True(scores.Arrangement >= HeldOut3.Arrangement - 1e-9, $"arrangement {scores.Arrangement:P1}");
+        Assert.True(scores.Salary >= HeldOut3.Salary - 1e-9, $"salary {scores.Salary:P1}");
+        Assert.True(scores.RolesCovered >= HeldOut3.RolesCovered - 1e-9, $"roles covered {scores.RolesCovered:P1}");
+        Assert.True(scores.NotAdsSkipped >= HeldOut3.NotAdsSkipped - 1e-9, $"replies skipped {scores.NotAdsSkipped:P1}");
+    }
+
+    /// <summary>
+    /// Floors for the third held-out sample: the figures measured once on 2026-12-07 (docs/accuracy.md): company 43 of
+    /// 48 ads = 89.6 %, role 65 of 75 postings = 86.7 %, arrangement 46 of 48 = 95.8 %, salary 45 of 48 = 93.8 %, roles
+    /// covered 63 of 80 = 78.8 % (target 80 %: not met), 1 reply of 1 skipped.
+    /// </summary>
+    private static readonly (double Company, double Role, double Arrangement, double Salary, double RolesCovered, double NotAdsSkipped) HeldOut3 =
+        (43.0 / 48, 65.0 / 75, 46.0 / 48, 45.0 / 48, 63.0 / 80, 1.0);
+
     internal static (Scores Scores, string Report) Measure(params string[] labelFiles)
     {
         var comments = new List<JsonElement>();
@@ -202,14 +230,17 @@ public partial class HnAccuracyTests(ITestOutputHelper output)
             return got is null || got.Flag is not null;
         }
 
-        if (got is null || got.Flag is not null || got.Period != SalaryPeriods.Year)
+        if (got is null || got.Flag is not null || got.Period is null)
         {
             return false;
         }
 
+        // Labels state pay per year ("$20K/mo" is 240,000); a monthly or hourly posting is compared at the project's
+        // factor (Money.AnnualFactor: hour 2080, month 12).
+        var factor = (decimal)Money.AnnualFactor(got.Period);
         var min = want.GetProperty("min").GetDecimal();
         var max = want.GetProperty("max").GetDecimal();
-        return got.Currency == want.GetProperty("currency").GetString() && Close(got.Min, min) && Close(got.Max, max);
+        return got.Currency == want.GetProperty("currency").GetString() && Close(got.Min * factor, min) && Close(got.Max * factor, max);
     }
 
     private static bool Close(decimal? got, decimal want) => got is { } g && Math.Abs(g - want) <= want * 0.01m;

@@ -102,6 +102,53 @@ public class HnFormatTests
     public void Positions_said_to_be_remote_in_the_body_are_remote() =>
         Assert.Equal("remote", HnComment.Parse("Acme | Data Engineer | Austin, TX\n\nThese positions are REMOTE but we hire in 20 states only.").Ad!.Arrangement);
 
+    /// <summary>Headers that are not a '|' line at the top (layouts of the development labels, docs/formats.md).</summary>
+    [Theory]
+    [InlineData("CLOSED - thanks for all the applications!\n\nQuillfeather | Remote (US) | Founding Engineer | $20K/mo + equity\nWe build ledgers.",
+        "Quillfeather", new[] { "Founding Engineer" }, "remote", "$20K/mo")]
+    [InlineData("Quillfeather\n\nPartnerships Manager | Platform Business Partner | Content Lead\n\nRemote | Full-time\n\nWe build ledgers for farms.",
+        "Quillfeather", new[] { "Partnerships Manager", "Platform Business Partner", "Content Lead" }, "remote", null)]
+    [InlineData("Company: Quillfeather\nLocation: Remote (UTC+3)\nType: Full-time\nCompensation: from $2500/month\n\nWe build ledgers.",
+        "Quillfeather", new[] { "Engineering roles (not named)" }, "remote", "$2500/month")]
+    [InlineData("Company: Quillfeather\nRole: Founding Full Stack Engineer\nLocation: Utrecht (Hybrid Tue/Thu)\nRemote: No\n\nWe build ledgers.",
+        "Quillfeather", new[] { "Founding Full Stack Engineer" }, "hybrid", null)]
+    [InlineData("Quillfeather; Fulltime; Onsite, San Francisco, CA, USA.\n\nWe're looking for engineers to join our research and infra teams.",
+        "Quillfeather", new[] { "engineers" }, "onsite", null)]
+    public void Headers_under_a_notice_stacked_on_lines_or_written_as_fields_are_read(string text, string company, string[] roles, string arrangement, string? salary)
+    {
+        var ad = HnComment.Parse(text).Ad!;
+        Assert.Equal((company, arrangement, salary), (ad.Company, ad.Arrangement, ad.SalaryText));
+        Assert.Equal(roles, ad.Roles);
+    }
+
+    [Fact]
+    public void A_job_seekers_field_block_is_not_an_ad() =>
+        Assert.Null(HnComment.Parse("Location: Lisbon\nRemote: Yes\nWilling to relocate: No\nTechnologies: Go, React\nRésumé/CV: https://example.org/cv").Ad);
+
+    [Theory]
+    [InlineData("Acme | C++ Engineer, Filterlist Engineer | Remote", new[] { "C++ Engineer", "Filterlist Engineer" })]
+    [InlineData("Acme | Senior + Mid-Level Software Engineers | Remote", new[] { "Senior + Mid-Level Software Engineers" })]
+    [InlineData("Acme | AI/ML Engineer + others | SF\n\nWe are looking for AI/ML Engineers to train models (1+ years, SF only), Senior Data Scientists (5+ years), and Product Engineers (3+ years).",
+        new[] { "AI/ML Engineer", "Senior Data Scientists", "Product Engineers" })]
+    [InlineData("Acme | Multiple roles (engineering + design) | Utrecht | ONSITE\n\nWe are hiring a software engineer and a genius designer (with some engineering prowess).",
+        new[] { "Software engineer", "Genius designer" })]
+    [InlineData("Acme | Remote\n\nMobile:\n\nLead React Native Engineer and React Native Engineers\n\nFor Lead - apply at: https://example.org/lead\n\nFor Software Engineer - apply at: https://example.org/se",
+        new[] { "Lead React Native Engineer", "React Native Engineers" })]
+    [InlineData("Acme | Multiple roles | Remote\n\nWe are hiring:\n\n- Senior systems engineers: https://example.org/1\n\n- An engineering manager with systems experience: https://example.org/2",
+        new[] { "Senior systems engineers", "Engineering manager" })]
+    public void Roles_keep_their_plus_signs_and_come_from_hiring_sentences_and_bullets(string text, string[] roles) =>
+        Assert.Equal(roles, HnComment.Parse(text).Ad!.Roles);
+
+    [Theory]
+    [InlineData("Acme | Staff Engineer | NYC | ONSITE\nWe streamline permits in the $1.6 trillion construction market.\n\n1. Staff Engineer - $200K-275K + equity", "$200K-275K")]
+    [InlineData("Acme | Backend Engineer | London (Hybrid)\n\nWe serve the largest customers\n\nComp: £150k+", "£150k")]
+    public void Market_sizes_and_funding_words_on_other_lines_are_not_pay(string text, string salary) =>
+        Assert.Equal(salary, HnComment.Parse(text).Ad!.SalaryText);
+
+    [Fact]
+    public void A_header_that_starts_with_the_role_takes_no_salary_cell_for_the_company() =>
+        Assert.Null(HnComment.Parse("Senior Backend Engineer | Vienna / Remote (Europe) | Full-time | Salary + equity\n\nEarly-stage startup.").Ad!.Company);
+
     [Theory]
     [InlineData("Careful with this, I applied and never heard back.")]
     [InlineData("> $8k contract for 5% equity\n\nSurely this is a typo?")]

@@ -53,12 +53,23 @@ internal static partial class TextLabelSamples
         return (raw, normalized.Record!);
     }
 
-    /// <summary>A labels file: file, position, label, and the rest of each line as a note.</summary>
+    /// <summary>
+    /// A labels file: file, position, label, and the rest of each line as a note. The position column holds a record
+    /// position, or a source id ("47980397/4", an HN comment's fourth role) for readers whose record count per item
+    /// changes with their rules: such a posting keeps its label when the reader finds more or fewer roles elsewhere in
+    /// the file. A source id is resolved to the record's position when the file is read.
+    /// </summary>
     public static List<(string File, int Position, string Label, string Note)> Labels(string name)
     {
         var path = Path.Combine(Support.Repo.Root, "tests", "SkillScope.Tests", "Normalize", "Labels", name);
-        return [.. File.ReadLines(path).Skip(1).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t'))
-            .Select(f => (f[0], int.Parse(f[1], CultureInfo.InvariantCulture), f[2], f.Length > 3 ? f[3] : ""))];
+        var rows = File.ReadLines(path).Skip(1).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')).ToList();
+        var bySourceId = rows.Where(f => !int.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out _)).Select(f => f[0]).Distinct(StringComparer.Ordinal)
+            .ToDictionary(file => file, file => Read(file).Where(r => r.Record.SourceId is not null)
+                .ToDictionary(r => r.Record.SourceId!, r => r.Position, StringComparer.Ordinal), StringComparer.Ordinal);
+        return [.. rows.Select(f => (f[0], int.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out var position)
+            ? position
+            : bySourceId[f[0]].TryGetValue(f[1], out var found) ? found : throw new InvalidOperationException($"{name}: {f[0]} has no record {f[1]}"),
+            f[2], f.Length > 3 ? f[3] : ""))];
     }
 
     /// <summary>Windows of <paramref name="context"/> characters around each match, for reading by hand.</summary>

@@ -91,6 +91,36 @@ public static partial class HnComment
         }
 
         var lines = Lines(text);
+        if (lines.Count > 1 && Notice().IsMatch(lines[0]) && CellCount(lines[0]) < 3)
+        {
+            // "CLOSED - thanks for the great applications folks!", "Edit: applications closed ...": a notice above the ad.
+            lines.RemoveAt(0);
+        }
+
+        var first = ParseLines(text, lines);
+        if (first.Ad is not null || IsReply(text) || Seeker().IsMatch(text.Length > 400 ? text[..400] : text))
+        {
+            return first;
+        }
+
+        // The first line is not a header: the header may sit under a notice ("CLOSED - thanks ..."), be stacked over
+        // several short lines ("SafetyWing" / "Partnerships Manager | ..." / "Remote | Full-time"), or be written as one
+        // field per line ("Company: Karma8" / "Location: Remote" / "Compensation: ...").
+        foreach (var alternative in AlternativeHeaders(lines))
+        {
+            var parse = ParseLines(text, alternative);
+            if (parse.Ad is not null)
+            {
+                return parse;
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>Reads an ad whose header is <paramref name="lines"/>[0] and whose body is the lines after it.</summary>
+    private static HnAdParse ParseLines(string text, List<string> lines)
+    {
         var header = lines[0];
         if (header.Length > MaxHeaderChars)
         {
@@ -171,7 +201,7 @@ public static partial class HnComment
                 }
             }
 
-            if (kinds == Kind.None && company is null && s > 0 && !LooksLikePlace(segment) && IsNameLike(segment))
+            if (kinds == Kind.None && company is null && s > 0 && !LooksLikePlace(segment) && IsNameLike(segment) && !NotRole().IsMatch(segment))
             {
                 company = CleanName(segment);
                 continue;
@@ -233,9 +263,26 @@ public static partial class HnComment
         var body = lines.Count > 1 ? string.Join('\n', lines.Skip(1)) : "";
         var roles = ChooseRoles(headerRoles, bodyRoles);
         roles.AddRange(ExtraHeaderRoles(lines));
+        if (bodyRoles.Count < 2 && (roles.Count == 0 || roles.All(r => VagueRole().IsMatch(StripParentheses(r).Trim())) || MoreInHeader().IsMatch(header)))
+        {
+            // "Multiple roles (engineering + design)" over "We are hiring a software engineer and a genius designer", or
+            // "AI/ML Engineer + others" over "We are looking for AI/ML Engineers ..., Senior Data Scientists ..., and
+            // Product Engineers ...": the roles named in the body's hiring sentences.
+            var named = SentenceRoles(body);
+            if (named.Count >= (roles.Count == 0 ? 2 : 1))
+            {
+                var kept = roles.Where(r => !VagueRole().IsMatch(StripParentheses(r).Trim())).ToList();
+                roles = [.. kept.Concat(named.Where(n => !kept.Any(k => SameTitle(k, n)))).DistinctBy(RoleKey, StringComparer.Ordinal)];
+            }
+        }
         if (roles.Count == 0 && hiring.Success)
         {
-            roles.Add(Tidy(hiring.Groups["role"].Value));
+            var stated = Tidy(hiring.Groups["role"].Value);
+            // "We're looking for engineers who ..." says less than "Hiring software engineers from Senior to Staff".
+            roles.Add(VagueRole().IsMatch(stated)
+                && (SentenceRoles(body).FirstOrDefault() ?? SentenceRole().Matches(body).Select(m => Tidy(m.Groups["role"].Value)).FirstOrDefault(r => !VagueRole().IsMatch(r) && !Prose().IsMatch(r))) is { } named
+                ? named
+                : stated);
             if (company is null && hiring.Groups["company"].Success)
             {
                 company = CleanName(hiring.Groups["company"].Value);
@@ -266,6 +313,126 @@ public static partial class HnComment
             arrangement,
             salary,
             employment is { Length: > 0 } ? employment : null), null);
+    }
+
+    /// <summary>
+    /// Other readings of a comment whose first line is no header, each as a header line followed by the body lines:
+    /// a block of "Company:", "Role:", "Location:", "Compensation:" lines; a '|' header on the second or third line
+    /// under a notice or greeting; a short name line over short '|' lines ("SafetyWing" / "Partnerships Manager |
+    /// B2B Content Lead" / "Remote | Full-time").
+    /// </summary>
+    private static IEnumerable<List<string>> AlternativeHeaders(List<string> lines)
+    {
+        if (FieldHeader(lines) is { } fields)
+        {
+            yield return fields;
+        }
+
+        var name = lines[0];
+        if (lines.Count >= 2 && name.Length <= 60 && name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 && !name.Contains('|', StringComparison.Ordinal)
+            && !Prose().IsMatch(name) && !name.EndsWith('.') && !name.Contains(':', StringComparison.Ordinal) && char.IsUpper(name[0]))
+        {
+            var cells = new List<string> { name };
+            var next = 1;
+            while (next < lines.Count && next <= 3 && lines[next].Length <= 200 && lines[next].Contains('|', StringComparison.Ordinal) && !IsSentence(lines[next]))
+            {
+                cells.Add(lines[next++]);
+            }
+
+            if (cells.Count >= 2)
+            {
+                yield return [string.Join(" | ", cells), .. lines.Skip(next)];
+            }
+        }
+
+        for (var l = 1; l <= 2 && l < lines.Count; l++)
+        {
+            if (lines[l].Length <= MaxHeaderChars && CellCount(lines[l]) >= 3 && lines.Take(l).All(p => p.Length <= 200 && CellCount(p) < 3))
+            {
+                yield return [.. lines.Skip(l)];
+                break;
+            }
+        }
+    }
+
+    private static int CellCount(string line) => line.Split('|').Count(c => c.Trim().Length > 0);
+
+    /// <summary>
+    /// "Company: Karma8" / "Location: Remote (UTC+3)" / "Type: Full-time" / "Compensation: from $2500/month" at the top of
+    /// a comment, as one header line "Company: Karma8 | Remote (UTC+3) | Full-time | from $2500/month", followed by the
+    /// lines after the block. Needs a company field, or a role field and one more; a job seeker's block ("Willing to
+    /// relocate:", "Résumé/CV:") is not an ad.
+    /// </summary>
+    private static List<string>? FieldHeader(List<string> lines)
+    {
+        string? company = null;
+        var roles = new List<string>();
+        var cells = new List<string>();
+        var fields = 0;
+        var start = -1;
+        var end = -1;
+        for (var l = 0; l < lines.Count && l < 12; l++)
+        {
+            var m = FieldLine().Match(lines[l]);
+            if (!m.Success)
+            {
+                if (start >= 0)
+                {
+                    break;
+                }
+
+                if (l >= 1)
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            var label = m.Groups["label"].Value.ToLowerInvariant();
+            var value = m.Groups["value"].Value.Trim();
+            if (SeekerField().IsMatch(label))
+            {
+                return null;
+            }
+
+            if (value.Length == 0)
+            {
+                // "Roles:" over a list: the list is body.
+                break;
+            }
+
+            start = start < 0 ? l : start;
+            end = l;
+            fields++;
+
+            switch (label)
+            {
+                case "company" or "employer" or "who is hiring" or "organization" or "organisation":
+                    company ??= value;
+                    break;
+                case "role" or "roles" or "title" or "position" or "positions" or "job" or "job title" or "open roles" or "hiring":
+                    roles.Add(value);
+                    break;
+                case "remote":
+                    cells.Add(NoWord().IsMatch(value) ? "Remote: no" : RemoteWord().IsMatch(value) || YesWord().IsMatch(value) ? "Remote" : value);
+                    break;
+                case "location" or "locations" or "type" or "employment" or "employment type" or "commitment" or "compensation" or "salary" or "pay"
+                    or "comp" or "work arrangement" or "arrangement" or "office" or "work mode":
+                    cells.Add(value);
+                    break;
+            }
+        }
+
+        if (start < 0 || (company is null && (roles.Count == 0 || fields < 2)))
+        {
+            return null;
+        }
+
+        var header = new List<string> { company is null ? "Hiring" : "Company: " + company.Replace("|", " ", StringComparison.Ordinal) };
+        header.AddRange(roles);
+        header.AddRange(cells);
+        return [string.Join(" | ", header.Select(h => h.Replace('|', '/'))), .. lines.Skip(end + 1)];
     }
 
     /// <summary>
@@ -392,6 +559,13 @@ public static partial class HnComment
             }
         }
 
+        // "Krea; Fulltime; Onsite, San Francisco, CA, USA.": short cells cut with ';'.
+        var semicolon = header.Split(';').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        if (semicolon.Count >= 3 && semicolon.All(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8))
+        {
+            return semicolon;
+        }
+
         // "Addepar/ Software Engineering Manager/ NYC-Hybrid/ Full-time": '/' with a space on one side only.
         var slashed = SlashSeparator().Split(header).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
         return slashed.Count >= 3 ? slashed : [header.Trim()];
@@ -472,6 +646,12 @@ public static partial class HnComment
                 continue;
             }
 
+            if (MoreRoles().IsMatch(piece))
+            {
+                // "AI/ML Engineer + others": the body names the others.
+                continue;
+            }
+
             var bare = StripParentheses(piece);
             var hasNoun = RoleNoun().IsMatch(bare);
             if (!hasNoun && pending.Length == 0 && roles.Count > 0 && Classify(piece).Kinds is var cue && cue != Kind.None && !cue.HasFlag(Kind.Role))
@@ -480,14 +660,18 @@ public static partial class HnComment
                 continue;
             }
 
-            var joined = pending.Length > 0 ? pending + raw.Separator + piece : piece;
+            // The separator as written: "Senior + Mid-Level", "R&D", "Frontend / Backend".
+            var spaced = raw.Separator.Length == 1;
+            var glue = (spaced && Previous(pieces, raw) is { Length: > 0 } before && char.IsWhiteSpace(before[^1]) ? " " : "")
+                + raw.Separator + (spaced && raw.Piece.Length > 0 && char.IsWhiteSpace(raw.Piece[0]) ? " " : "");
+            var joined = pending.Length > 0 ? pending + glue + piece : piece;
             var listed = raw.Separator is "," or ";";
             if (hasNoun && !SeniorityOnly().IsMatch(bare))
             {
                 // "Hardware & Software Engineers", "Frontend / Backend Engineer": a conjunction joins two titles only when both have a noun.
                 if (!listed && roles.Count > 0 && pending.Length == 0 && raw.Separator.Length > 0 && !RoleNoun().IsMatch(StripParentheses(Previous(pieces, raw))))
                 {
-                    roles[^1] = Tidy(roles[^1] + raw.Separator + piece);
+                    roles[^1] = Tidy(roles[^1] + glue + piece);
                 }
                 else
                 {
@@ -584,8 +768,14 @@ public static partial class HnComment
     private static int SeparatorAt(string text, int i)
     {
         var c = text[i];
-        if (c is ',' or ';' or '&' or '+')
+        if (c is ',' or ';' or '&')
         {
+            return 1;
+        }
+
+        if (c == '+' && i > 0 && i + 1 < text.Length && text[i - 1] == ' ' && text[i + 1] == ' ')
+        {
+            // "Senior + Mid-Level Software Engineers", not "C++ Engineer".
             return 1;
         }
 
@@ -724,7 +914,8 @@ public static partial class HnComment
                 }
 
                 roles.AddRange(list.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                    .Where(r => r.Split(' ').Length <= 5 && RoleNoun().IsMatch(r) && !Requirement().IsMatch(r) && !r.EndsWith('.'))
+                    .Select(r => r.Split('|')[0].Trim()).Where(r => r.Length > 0)
+                    .Where(r => StripParentheses(r).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 && RoleNoun().IsMatch(r) && !Requirement().IsMatch(r) && !r.EndsWith('.'))
                     .Select(Tidy).Where(r => r.Length > 1));
                 continue;
             }
@@ -756,10 +947,28 @@ public static partial class HnComment
             candidate = TrailingLinkWords().Replace(candidate, "").Trim().TrimEnd('-', '–', '—', ' ', ',', '*', '_');
             var words = candidate.Split([' ', '/'], StringSplitOptions.RemoveEmptyEntries).Length;
             var bare = StripParentheses(candidate);
-            if (words is 0 or > 9 || candidate.Length > 120 || candidate.EndsWith('.') || candidate.EndsWith('?') || candidate.EndsWith('!') || Prose().IsMatch(candidate)
+            if (words > 0 && Bullet().IsMatch(line) && (Prose().IsMatch(candidate) || words > 9) && !LeadingPreposition().IsMatch(candidate)
+                && ItemClause().Replace(LeadingQualifier().Replace(HiringVerb().Replace(bare.Trim(), ""), ""), "").Trim() is { Length: > 0 } head
+                && head.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 && RoleNounAtEnd().IsMatch(head) && !Prose().IsMatch(head) && !VagueRole().IsMatch(head)
+                && !LeadingConjunction().IsMatch(head))
+            {
+                // "- An engineering manager with systems engineering experience: https://...": the title before its clause.
+                roles.Add(Tidy(char.ToUpperInvariant(head[0]) + head[1..]));
+                continue;
+            }
+
+            if (words is 0 or > 9 || candidate.Length > 120 || LeadingPreposition().IsMatch(candidate) || candidate.EndsWith('.') || candidate.EndsWith('?') || candidate.EndsWith('!') || Prose().IsMatch(candidate)
                 || Requirement().IsMatch(candidate) || !RoleNoun().IsMatch(bare) || NotRole().IsMatch(candidate) || (!char.IsUpper(candidate[0]) && !char.IsDigit(candidate[0]))
                 || (!StrongRoleNoun().IsMatch(bare) && (words > 3 || GenericRole().IsMatch(bare))))
             {
+                continue;
+            }
+
+            // "Lead React Native Engineer and React Native Engineers": two titles.
+            var parts = AndSeparator().Split(candidate);
+            if (parts.Length == 2 && parts.All(p => char.IsUpper(p[0]) && RoleNounAtEnd().IsMatch(StripParentheses(p).Trim()) && p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2))
+            {
+                roles.AddRange(parts.Select(Tidy));
                 continue;
             }
 
@@ -767,6 +976,53 @@ public static partial class HnComment
         }
 
         return roles;
+    }
+
+    /// <summary>
+    /// Titles named in the body's hiring sentences ("we're also looking for a Data Engineer and a Product Designer",
+    /// "primary need is for Fullstack/Product Engineers"): each listed item cut before its clause ("to contribute ...",
+    /// "who ...", "with ..."), kept when it is at most five words ending in a role noun and names more than the noun.
+    /// </summary>
+    private static List<string> SentenceRoles(string body)
+    {
+        var roles = new List<string>();
+        foreach (Match m in SentenceList().Matches(body.Length > 4000 ? body[..4000] : body))
+        {
+            var list = Parenthesized().Replace(m.Groups["list"].Value, " ");
+            foreach (var raw in ListItemSeparator().Split(list))
+            {
+                var item = ItemClause().Replace(LeadingQualifier().Replace(raw.Trim(), ""), "").Trim().TrimEnd(',', ' ');
+                var words = item.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length is 0 or > 5 || Prose().IsMatch(item) || !RoleNounAtEnd().IsMatch(item) || VagueRole().IsMatch(item)
+                    || NotRole().IsMatch(item) || Requirement().IsMatch(item))
+                {
+                    continue;
+                }
+
+                roles.Add(Tidy(char.ToUpperInvariant(item[0]) + item[1..]));
+            }
+        }
+
+        return [.. roles.DistinctBy(RoleKey, StringComparer.Ordinal).Take(MaxRoles)];
+    }
+
+    /// <summary>"Senior Software Engineer" is "Senior Software Engineer - Storage Core": one title's words are all in the other's.</summary>
+    private static bool SameTitle(string a, string b)
+    {
+        var x = TitleWords(a);
+        var y = TitleWords(b);
+        return x.Count > 0 && y.Count > 0 && (x.IsSubsetOf(y) || y.IsSubsetOf(x));
+    }
+
+    private static HashSet<string> TitleWords(string title) =>
+        [.. title.ToLowerInvariant().Split([' ', ',', '/', '-', '(', ')', '&'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) ? w[..^1] : w)];
+
+    /// <summary>A title's key for "the same role": lower case, a final plural 's' dropped.</summary>
+    private static string RoleKey(string role)
+    {
+        var key = WhiteRun().Replace(role.Trim().ToLowerInvariant(), " ");
+        return key.EndsWith('s') && !key.EndsWith("ss", StringComparison.Ordinal) ? key[..^1] : key;
     }
 
     /// <summary>"AI Engineer", "Tech Lead", "SRE" before a colon: a short title with a role noun, or null.</summary>
@@ -857,6 +1113,8 @@ public static partial class HnComment
         {
             var value = m.Value.Trim();
             var before = text[Math.Max(0, m.Index - 40)..m.Index];
+            // Funding words on an earlier line say nothing about this amount ("... our customers" / "Comp: £150k+").
+            before = before[(before.LastIndexOf('\n') + 1)..];
             var after = text[(m.Index + m.Length)..Math.Min(text.Length, m.Index + m.Length + 20)];
             if (NotPay().IsMatch(before) || NotPayAfter().IsMatch(after))
             {
@@ -905,6 +1163,57 @@ public static partial class HnComment
         text = LeadingArticle().Replace(text, "");
         return text.Length > 200 ? text[..200] : text;
     }
+
+    [GeneratedRegex(@"^(?<label>company|employer|who is hiring|organi[sz]ation|roles?|title|job(?: title)?|positions?|open roles|hiring|location|locations|remote|type|employment(?: type)?|commitment|compensation|salary|pay|comp|(?:work )?arrangement|office|work mode|tech(?:nologies)?|stack|tech stack|experience|website|web|url|apply|contact|email|about|visa|team|willing to relocate|r[ée]sum[ée](?:/cv)?|cv)\s*:\s*(?<value>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex FieldLine();
+
+    [GeneratedRegex(@"\b(?:we(?:'re|’re|\s+are)\s+(?:also\s+|currently\s+|now\s+|actively\s+)*(?:hiring(?:\s+for)?|looking\s+for|seeking)|needs?\s+(?:is\s+)?for)\s+(?<list>[^.!?;:\n]{3,300}?)(?=[.!?;:\n]|\s+but\b|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex SentenceList();
+
+    [GeneratedRegex(@",\s*(?:and|or)\s+|,\s*|\s+(?:and|or|as well as|plus|including|such as|e\.g\.)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ListItemSeparator();
+
+    [GeneratedRegex(@"^(?:(?:an?|the|two|three|several|some|more|few|multiple|many|various|our\s+(?:first|next)|experienced|talented|strong|great|exceptional|additional)\s+)+", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingQualifier();
+
+    [GeneratedRegex(@"\s+(?:to|who|with|that|for|in|on|at|across|from|which|based|willing|able|join(?:ing)?|excited|passionate|interested|eager|like|than)\b.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ItemClause();
+
+    [GeneratedRegex(@"\b(?:engineers?|developers?|scientists?|researchers?|designers?|managers?|architects?|analysts?|leads?|specialists?|writers?|marketers?|recruiters?|administrators?|consultants?|generalists?|advocates?|interns?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex RoleNounAtEnd();
+
+    [GeneratedRegex(@"^(?:(?:multiple|various|several|many|open|all|a few|few|\d+)\s+)?(?:roles?|positions?|openings?|engineers?|engineering(?:\s+roles?)?|developers?|hires|people)$", RegexOptions.IgnoreCase)]
+    private static partial Regex VagueRole();
+
+    [GeneratedRegex(@"\+\s*(?:others|more)\b|\b(?:and|&)\s+(?:others|more)\b|\bmany more\b|\bmore roles\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MoreInHeader();
+
+    [GeneratedRegex(@"^(?:for|to|in|at|on|from|with|about|if|as)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingPreposition();
+
+    [GeneratedRegex(@"^(?:hiring|seeking|looking for|we need|need)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex HiringVerb();
+
+    [GeneratedRegex(@"^(?:or|and|but|plus|also|then|so|nor)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingConjunction();
+
+    [GeneratedRegex(@"\s+and\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex AndSeparator();
+
+    [GeneratedRegex(@"^\W*(?:edit|update|closed|filled|note)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Notice();
+
+    [GeneratedRegex(@"^(?:others?|more|etc\.?|and more|many more|more roles|and others)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MoreRoles();
+
+    [GeneratedRegex(@"^(?:willing to relocate|r[ée]sum[ée](?:/cv)?|cv)$")]
+    private static partial Regex SeekerField();
+
+    [GeneratedRegex(@"^\s*no\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NoWord();
+
+    [GeneratedRegex(@"^\s*(?:yes|y|ok|possible|allowed)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex YesWord();
 
     [GeneratedRegex(@"\n{3,}")]
     private static partial Regex MultiBlank();
@@ -963,10 +1272,10 @@ public static partial class HnComment
     [GeneratedRegex(@"\b(?:on[\s-]?site|onsite|in[\s-]office|in[\s-]person|office[\s-]based|in[\s-]house)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnsiteWord();
 
-    [GeneratedRegex(@"\b(?:engineer(?:s|ing)?|eng|developers?|devs?|scientists?|researchers?|designers?|managers?|architects?|analysts?|leads?|head of|directors?|vp|cto|ceo|cfo|coo|sre|swe|devops|founding|founders?|co-?founders?|interns?|internships?|staff|members? of technical staff|mts|marketers?|marketing|recruiters?|sales|account executives?|specialists?|consultants?|programmers?|administrators?|admins?|roles?|positions?|operators?|associates?|product|writers?|advocates?|physicians?|testers?|qa|sdet|hackers?|generalists?|owners?|strategists?|coordinators?|officers?|chief|technicians?|mathematicians?|statisticians?|quants?|traders?|counsel|accountants?|ops|operations|hires?|talent|scientist|clinicians?|support|success|pm|tpm|ux|ui|frontend|backend|full[\s-]?stack|front[\s-]?end|back[\s-]?end|ml|ai|data|consulting|design|growth|gtm|bizdev|business development)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:engineer(?:s|ing)?|eng|developers?|devs?|scientists?|researchers?|designers?|managers?|architects?|analysts?|leads?|head of|directors?|vp|cto|ceo|cfo|coo|sre|swe|devops|founding|founders?|co-?founders?|interns?|internships?|staff|members? of technical staff|mts|marketers?|marketing|recruiters?|sales|account executives?|specialists?|consultants?|programmers?|administrators?|admins?|roles?|positions?|operators?|associates?|product|writers?|advocates?|physicians?|testers?|qa|sdet|hackers?|generalists?|owners?|strategists?|coordinators?|officers?|chief|technicians?|mathematicians?|statisticians?|quants?|traders?|counsel|accountants?|ops|operations|hires?|talent|scientist|clinicians?|support|success|pm|tpm|ux|ui|frontend|backend|full[\s-]?stack|front[\s-]?end|back[\s-]?end|ml|ai|data|consulting|design|growth|gtm|bizdev|business development|partners?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RoleNoun();
 
-    [GeneratedRegex(@"^(?:visa|relocation|equity|benefits|seed|series [a-e]|\d+ employees|salary)\b|https?://", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:visa|relocation|equity|benefits|seed|series [a-e]|\d+ employees|salary)\b|https?://|\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotRole();
 
     [GeneratedRegex(@"\b(?:roles?|positions?|openings?|engineers|developers|scientists|hires|engineering|multiple|various|several|tech and)\b", RegexOptions.IgnoreCase)]
@@ -1002,7 +1311,7 @@ public static partial class HnComment
     [GeneratedRegex(@"\s*/\s+|\s+/\s*")]
     private static partial Regex SlashSeparator();
 
-    [GeneratedRegex(@"\bwe(?:'re|’re|\s+are)\s+(?:currently\s+|now\s+|actively\s+|also\s+)?hiring\s+(?:for\s+)?(?:an?\s+|our\s+(?:first\s+)?|two\s+|several\s+)?(?<role>(?:[\w/+#.-]+\s+){0,5}?(?:engineers?|developers?|scientists?|designers?|researchers?|managers?|leads?|architects?|analysts?|generalists?|interns?))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bwe(?:'re|’re|\s+are)\s+(?:currently\s+|now\s+|actively\s+|also\s+)?(?:hiring|looking\s+for|seeking)\s+(?:for\s+)?(?:an?\s+|our\s+(?:first\s+)?|two\s+|several\s+)?(?:experienced\s+|talented\s+|exceptional\s+|strong\s+)?(?<role>(?:[\w/+#.-]+\s+){0,5}?(?:engineers?|developers?|scientists?|designers?|researchers?|managers?|leads?|architects?|analysts?|generalists?|interns?))\b", RegexOptions.IgnoreCase)]
     private static partial Regex WeAreHiring();
 
     [GeneratedRegex(@"^(?:senior|sr\.?|junior|jr\.?|staff|principal|mid(?:-level)?|lead|entry(?:-level)?|founding)\s*$", RegexOptions.IgnoreCase)]
@@ -1014,7 +1323,7 @@ public static partial class HnComment
     [GeneratedRegex(@"https?://\S+/(?:jobs?|careers?|positions?|openings?|roles?)/(?:[\w-]+/)*(?<slug>[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?=[/?#\s.]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex JobSlug();
 
-    [GeneratedRegex(@"\b(?:engineers?|developers?|devs?|scientists?|researchers?|designers?|managers?|architects?|analysts?|leads?|directors?|recruiters?|marketers?|interns?|writers?|specialists?|consultants?|head of|vp|cto|sre|swe|devops|qa|sdet|programmers?|administrators?|associates?|officers?|strategists?|coordinators?|advocates?|generalists?|hackers?|technicians?|members? of technical staff|mts|tpm|founding engineer)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:engineers?|developers?|devs?|scientists?|researchers?|designers?|managers?|architects?|analysts?|leads?|directors?|recruiters?|marketers?|interns?|writers?|specialists?|consultants?|head of|vp|cto|sre|swe|devops|qa|sdet|programmers?|administrators?|associates?|officers?|strategists?|coordinators?|advocates?|generalists?|hackers?|technicians?|members? of technical staff|mts|tpm|pms?|founding engineer)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StrongRoleNoun();
 
     [GeneratedRegex(@"^\s*(?:seeking|looking for)\s+(?:remote\s+|a\s+|new\s+)?(?:[\w/]+\s+){0,3}(?:opportunit|role|position|work|job)|^\s*(?:i'm|i am)\s+an?\s+|\bwilling to relocate\s*:", RegexOptions.IgnoreCase)]
@@ -1053,7 +1362,7 @@ public static partial class HnComment
     [GeneratedRegex(@"(?:raised|raise|funding|funded|series [a-e]|seed|arr|revenue|valuation|invest|backed|grant|round|customers|users|gmv|\bof\b\s*$|\bin\s*$)", RegexOptions.IgnoreCase)]
     private static partial Regex NotPay();
 
-    [GeneratedRegex(@"^\s*(?:[mMbB]\b|million|billion|bn|in (?:funding|revenue|arr)|arr|raised|seed|series|valuation|/month in|%)")]
+    [GeneratedRegex(@"^\s*(?:[mMbBtT]\b|million|billion|trillion|bn|tn|in (?:funding|revenue|arr)|arr|raised|seed|series|valuation|/month in|%)")]
     private static partial Regex NotPayAfter();
 
     [GeneratedRegex(@"(?:salary|compensation|comp|pay|base|range|ote|\bk\b|\$)\s*[:=]?\s*(?:is\s+|of\s+|between\s+)?$", RegexOptions.IgnoreCase)]

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SkillScope.Skills;
 
 /// <summary>
@@ -17,6 +19,16 @@ internal static class StrengthDetector
     private static readonly string[] s_smallWords = ["to", "if", "of", "and", "a", "an", "the", "for", "or", "in", "with"];
 
     private static readonly string[] s_clauseBreaks = [" but ", ", while ", ", whereas ", " although ", ", with ", " - ", " \u2013 ", " \u2014 ", ", plus "];
+
+    /// <summary>
+    /// How each clause break is searched: a break without letters has no case, so an ordinal search finds the same
+    /// places as an ignore-case one (and avoids the slow path ignore-case search takes for non-ASCII text).
+    /// </summary>
+    private static readonly StringComparison[] s_clauseBreakComparisons =
+        [.. s_clauseBreaks.Select(b => b.Any(char.IsLetter) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)];
+
+    private static readonly SearchValues<char> s_bullets = SearchValues.Create("-+\u2022\u00B7\u2013");
+    private static readonly SearchValues<char> s_slashOrDigit = SearchValues.Create("/0123456789");
     private static readonly string[] s_clauseOpeners =
     [
         "experience", "familiarity", "knowledge", "exposure", "understanding", "any ", "some ", "a ", "an ", "ideally", "bonus",
@@ -327,7 +339,7 @@ internal static class StrengthDetector
     {
         foreach (var word in s_candidateWords)
         {
-            if (line.Contains(word, StringComparison.OrdinalIgnoreCase))
+            if (AsciiCase.Contains(line, word))
             {
                 return true;
             }
@@ -435,9 +447,10 @@ internal static class StrengthDetector
     {
         var span = text.AsSpan(sentenceStart, position - sentenceStart);
         var best = 0;
-        foreach (var b in s_clauseBreaks)
+        for (var k = 0; k < s_clauseBreaks.Length; k++)
         {
-            var at = span.LastIndexOf(b, StringComparison.OrdinalIgnoreCase);
+            var b = s_clauseBreaks[k];
+            var at = s_clauseBreakComparisons[k] == StringComparison.Ordinal ? span.LastIndexOf(b, StringComparison.Ordinal) : AsciiCase.LastIndexOf(span, b);
             if (at >= 0 && at + b.Length > best)
             {
                 best = at + b.Length;
@@ -460,9 +473,9 @@ internal static class StrengthDetector
     {
         var span = text.AsSpan(position, Math.Max(0, sentenceEnd - position));
         var best = span.Length;
-        foreach (var b in s_clauseBreaks)
+        for (var k = 0; k < s_clauseBreaks.Length; k++)
         {
-            var at = span.IndexOf(b, StringComparison.OrdinalIgnoreCase);
+            var at = s_clauseBreakComparisons[k] == StringComparison.Ordinal ? span.IndexOf(s_clauseBreaks[k], StringComparison.Ordinal) : AsciiCase.IndexOf(span, s_clauseBreaks[k]);
             if (at >= 0 && at < best)
             {
                 best = at;
@@ -495,7 +508,8 @@ internal static class StrengthDetector
     private static int ParagraphEnd(string text, int position)
     {
         var blank = text.IndexOf("\n\n", position, StringComparison.Ordinal);
-        var html = text.IndexOf("<p", position, StringComparison.OrdinalIgnoreCase);
+        var html = AsciiCase.IndexOf(text.AsSpan(position), "<p");
+        html = html < 0 ? -1 : html + position;
         var end = text.Length;
         if (blank >= 0)
         {
@@ -530,7 +544,7 @@ internal static class StrengthDetector
 
             // A bulleted line is a list item ("- Experience with Kubernetes"), unless it is only the cue.
             var words = WordCount(rest);
-            if (!prefix.ContainsAny("-+\u2022\u00B7\u2013") && ((rest[^1] == ':' && words <= 8) || (!strict && words <= 2 && rest[^1] != '.')))
+            if (!prefix.ContainsAny(s_bullets) && ((rest[^1] == ':' && words <= 8) || (!strict && words <= 2 && rest[^1] != '.')))
             {
                 return true;
             }
@@ -650,7 +664,7 @@ internal static class StrengthDetector
         }
 
         return (line[^1] == ':' && words <= 8)
-            || (words is >= 2 and <= 8 && line[^1] != '.' && line.Contains(' ') && !line.ContainsAny("/0123456789") && AllCaps(line));
+            || (words is >= 2 and <= 8 && line[^1] != '.' && line.Contains(' ') && !line.ContainsAny(s_slashOrDigit) && AllCaps(line));
     }
 
     /// <summary>A long paragraph of prose after a blank line: the list of nice-to-haves is over (company blurb, legal text).</summary>
@@ -768,7 +782,7 @@ internal static class StrengthDetector
     {
         foreach (var noun in s_listNouns)
         {
-            if (head.Contains(noun, StringComparison.OrdinalIgnoreCase))
+            if (AsciiCase.Contains(head, noun))
             {
                 return true;
             }

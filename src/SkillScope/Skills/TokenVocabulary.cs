@@ -8,32 +8,45 @@ namespace SkillScope.Skills;
 /// </summary>
 internal sealed class TokenVocabulary
 {
-    private readonly string[] _keys;
-    private readonly int[] _ids;
+    // Each slot packs the key's 32-bit hash (high half) and its id + 1 (low half; 0 = empty), so a probe reads one
+    // 8-byte word and compares characters only when the whole hash matches. The keys' characters sit in one array.
+    private readonly ulong[] _slots;
+    private readonly char[] _chars;
+    private readonly int[] _offsets;
     private readonly int _mask;
 
     public TokenVocabulary(IReadOnlyList<string> lowercaseTokens)
     {
         var size = 16;
-        while (size < lowercaseTokens.Count * 4)
+        while (size < lowercaseTokens.Count * 2)
         {
             size <<= 1;
         }
 
-        _keys = new string[size];
-        _ids = new int[size];
+        _slots = new ulong[size];
         _mask = size - 1;
+        _offsets = new int[lowercaseTokens.Count + 1];
+        var length = 0;
+        for (var id = 0; id < lowercaseTokens.Count; id++)
+        {
+            _offsets[id] = length;
+            length += lowercaseTokens[id].Length;
+        }
+
+        _offsets[lowercaseTokens.Count] = length;
+        _chars = new char[length];
         for (var id = 0; id < lowercaseTokens.Count; id++)
         {
             var key = lowercaseTokens[id];
-            var slot = (int)Hash(key) & _mask;
-            while (_keys[slot] is not null)
+            key.CopyTo(_chars.AsSpan(_offsets[id]));
+            var hash = Hash(key);
+            var slot = (int)hash & _mask;
+            while (_slots[slot] != 0)
             {
                 slot = (slot + 1) & _mask;
             }
 
-            _keys[slot] = key;
-            _ids[slot] = id;
+            _slots[slot] = ((ulong)hash << 32) | (uint)(id + 1);
         }
 
         Count = lowercaseTokens.Count;
@@ -61,18 +74,24 @@ internal sealed class TokenVocabulary
         }
 
         innerUpper = changed != 0;
-        var slot = (int)(h ^ (h >> 15)) & _mask;
+        h ^= h >> 15;
+        var slots = _slots;
+        var slot = (int)h & _mask;
         while (true)
         {
-            var key = _keys[slot];
-            if (key is null)
+            var entry = slots[slot];
+            if (entry == 0)
             {
                 return -1;
             }
 
-            if (EqualsLower(token, key))
+            if ((uint)(entry >> 32) == h)
             {
-                return _ids[slot];
+                var id = (int)(uint)entry - 1;
+                if (EqualsLower(token, _chars.AsSpan(_offsets[id], _offsets[id + 1] - _offsets[id])))
+                {
+                    return id;
+                }
             }
 
             slot = (slot + 1) & _mask;
@@ -107,7 +126,7 @@ internal sealed class TokenVocabulary
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool EqualsLower(ReadOnlySpan<char> token, string key)
+    private static bool EqualsLower(ReadOnlySpan<char> token, ReadOnlySpan<char> key)
     {
         if (token.Length != key.Length)
         {

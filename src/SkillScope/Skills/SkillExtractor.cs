@@ -260,7 +260,7 @@ public sealed class SkillExtractor
             var k = t;
             while (true)
             {
-                var accepted = Accept(node, text, tokens, t, k);
+                var accepted = patterns.HasTerminals(node) ? Accept(node, text, tokens, t, k) : -1;
                 if (accepted >= 0)
                 {
                     best = accepted;
@@ -641,8 +641,13 @@ public sealed class SkillExtractor
             }
         }
 
-        // The degree after: "<this> degree", "<this> or related field".
+        // The degree after: "<this> degree", "<this> or related field" (each phrase starts with a "d" or an "o").
         var after = text.AsSpan(end, Math.Min(text.Length - end, 40)).TrimStart();
+        if (after.IsEmpty || (after[0] | 0x20) is not ('d' or 'o'))
+        {
+            return false;
+        }
+
         return after.StartsWith("degree", StringComparison.OrdinalIgnoreCase)
             || after.StartsWith("or related field", StringComparison.OrdinalIgnoreCase)
             || after.StartsWith("or a related field", StringComparison.OrdinalIgnoreCase)

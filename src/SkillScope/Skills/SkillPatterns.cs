@@ -281,7 +281,15 @@ internal sealed class SkillPatterns
     /// <summary>The node reached from <paramref name="node"/> by <paramref name="token"/>, or -1.</summary>
     public int Child(int node, int token)
     {
-        for (int i = _childStart[node], end = _childStart[node + 1]; i < end; i++)
+        var from = _childStart[node];
+        var to = _childStart[node + 1];
+        if (to - from > 8)
+        {
+            var at = _childToken.AsSpan(from, to - from).BinarySearch(token);
+            return at >= 0 ? _childNode[from + at] : -1;
+        }
+
+        for (int i = from, end = to; i < end; i++)
         {
             var t = _childToken[i];
             if (t == token)
@@ -297,6 +305,9 @@ internal sealed class SkillPatterns
 
         return -1;
     }
+
+    /// <summary>Whether any pattern ends at <paramref name="node"/>.</summary>
+    public bool HasTerminals(int node) => _terminalStart[node] != _terminalStart[node + 1];
 
     /// <summary>Range of <see cref="Terminals"/> ending at <paramref name="node"/>.</summary>
     public (int Start, int End) TerminalsOf(int node) => (_terminalStart[node], _terminalStart[node + 1]);

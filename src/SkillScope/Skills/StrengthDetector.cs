@@ -299,13 +299,20 @@ internal static class StrengthDetector
         return false;
     }
 
+    /// <summary>The first letters of <see cref="s_companyOpeners"/> in lower case (all ASCII), to skip most lines at once.</summary>
+    private static readonly SearchValues<char> s_companyOpenerStarts =
+        SearchValues.Create([.. s_companyOpeners.SelectMany(o => new[] { char.ToLowerInvariant(o[0]), char.ToUpperInvariant(o[0]) }).Distinct()]);
+
     private static bool OpensCompanyLine(ReadOnlySpan<char> line, string? employer)
     {
-        foreach (var opener in s_companyOpeners)
+        if (!line.IsEmpty && s_companyOpenerStarts.Contains(line[0]))
         {
-            if (line.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
+            foreach (var opener in s_companyOpeners)
             {
-                return true;
+                if (line.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace SkillScope.Skills;
 
@@ -14,6 +15,7 @@ internal sealed class TokenVocabulary
     private readonly char[] _chars;
     private readonly int[] _offsets;
     private readonly int _mask;
+    private readonly int _longest;
 
     public TokenVocabulary(IReadOnlyList<string> lowercaseTokens)
     {
@@ -31,6 +33,7 @@ internal sealed class TokenVocabulary
         {
             _offsets[id] = length;
             length += lowercaseTokens[id].Length;
+            _longest = Math.Max(_longest, lowercaseTokens[id].Length);
         }
 
         _offsets[lowercaseTokens.Count] = length;
@@ -39,7 +42,7 @@ internal sealed class TokenVocabulary
         {
             var key = lowercaseTokens[id];
             key.CopyTo(_chars.AsSpan(_offsets[id]));
-            var hash = Hash(key);
+            var hash = HashLower(key);
             var slot = (int)hash & _mask;
             while (_slots[slot] != 0)
             {
@@ -63,18 +66,31 @@ internal sealed class TokenVocabulary
     /// </summary>
     public int Lookup(ReadOnlySpan<char> token, out bool innerUpper)
     {
-        var h = 2166136261u;
+        if (token.Length > _longest)
+        {
+            innerUpper = InnerUpper(token);
+            return -1; // longer than any key
+        }
+
+        // Lowercase once into a buffer; hash and compare that (8 bytes at a time) instead of walking the token twice.
+        Span<char> lower = stackalloc char[MaxStackKey];
+        if (token.Length > MaxStackKey)
+        {
+            lower = new char[token.Length];
+        }
+
+        lower = lower[..token.Length];
         var changed = 0;
         for (var i = 0; i < token.Length; i++)
         {
             var c = token[i];
-            var lower = Lower(c);
-            changed |= i > 0 && lower != c ? 1 : 0;
-            h = (h ^ lower) * 16777619u;
+            var l = Lower(c);
+            lower[i] = l;
+            changed |= i > 0 && l != c ? 1 : 0;
         }
 
         innerUpper = changed != 0;
-        h ^= h >> 15;
+        var h = HashLower(lower);
         var slots = _slots;
         var slot = (int)h & _mask;
         while (true)
@@ -88,7 +104,7 @@ internal sealed class TokenVocabulary
             if ((uint)(entry >> 32) == h)
             {
                 var id = (int)(uint)entry - 1;
-                if (EqualsLower(token, _chars.AsSpan(_offsets[id], _offsets[id + 1] - _offsets[id])))
+                if (lower.SequenceEqual(_chars.AsSpan(_offsets[id], _offsets[id + 1] - _offsets[id])))
                 {
                     return id;
                 }
@@ -96,6 +112,49 @@ internal sealed class TokenVocabulary
 
             slot = (slot + 1) & _mask;
         }
+    }
+
+    private const int MaxStackKey = 64;
+
+    private static bool InnerUpper(ReadOnlySpan<char> token)
+    {
+        for (var i = 1; i < token.Length; i++)
+        {
+            if (Lower(token[i]) != token[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A hash of lowercased characters, four at a time.</summary>
+    private static uint HashLower(ReadOnlySpan<char> lower)
+    {
+        var bytes = MemoryMarshal.AsBytes(lower);
+        var h = 0x9E3779B97F4A7C15UL ^ (ulong)lower.Length;
+        while (bytes.Length >= 8)
+        {
+            h = (h ^ MemoryMarshal.Read<ulong>(bytes)) * 0xC2B2AE3D27D4EB4FUL;
+            h ^= h >> 31;
+            bytes = bytes[8..];
+        }
+
+        if (!bytes.IsEmpty)
+        {
+            ulong tail = 0;
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                tail |= (ulong)bytes[i] << (8 * i);
+            }
+
+            h = (h ^ tail) * 0xC2B2AE3D27D4EB4FUL;
+            h ^= h >> 31;
+        }
+
+        h *= 0x165667B19E3779F9UL;
+        return (uint)(h ^ (h >> 32));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -111,36 +170,5 @@ internal sealed class TokenVocabulary
         }
 
         return new string(buffer);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Hash(ReadOnlySpan<char> token)
-    {
-        var h = 2166136261u;
-        foreach (var c in token)
-        {
-            h = (h ^ Lower(c)) * 16777619u;
-        }
-
-        return h ^ (h >> 15);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool EqualsLower(ReadOnlySpan<char> token, ReadOnlySpan<char> key)
-    {
-        if (token.Length != key.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < token.Length; i++)
-        {
-            if (Lower(token[i]) != key[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

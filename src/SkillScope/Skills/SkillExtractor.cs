@@ -149,19 +149,19 @@ public sealed class SkillExtractor
             }
 
             var span = text.AsSpan(start, end - start);
-            var id = vocabulary.Lookup(span, out var innerUpper);
+            var id = vocabulary.Lookup(span);
             if (id < 0 && span[0] == '.')
             {
                 start++;
                 span = span[1..];
-                id = vocabulary.Lookup(span, out innerUpper);
+                id = vocabulary.Lookup(span);
             }
 
             if (id >= 0)
             {
                 Add(ref buffer, ref count, new Token(start, end, id, position++));
             }
-            else if (innerUpper && span.Length >= 4 && HasCaseBreak(span))
+            else if (span.Length >= 4 && TokenVocabulary.InnerUpper(span) && HasCaseBreak(span))
             {
                 position = AddCamelParts(text, start, end, ref buffer, ref count, position);
             }
@@ -260,7 +260,12 @@ public sealed class SkillExtractor
             var k = t;
             while (true)
             {
-                var accepted = patterns.HasTerminals(node) ? Accept(node, text, tokens, t, k) : -1;
+                var accepted = patterns.Accepted(node);
+                if (accepted == SkillPatterns.Conditional)
+                {
+                    accepted = Accept(node, text, tokens, t, k);
+                }
+
                 if (accepted >= 0)
                 {
                     best = accepted;
@@ -375,8 +380,7 @@ public sealed class SkillExtractor
                 continue;
             }
 
-            // A plain skill pattern beats an ambiguous one, which beats a strength cue.
-            var rank = terminal.Target < 0 ? 1 : terminal.Contextual ? 2 : 3;
+            var rank = SkillPatterns.Rank(terminal);
             if (rank > bestRank)
             {
                 best = i;
@@ -676,6 +680,12 @@ public sealed class SkillExtractor
     /// <summary><see cref="s_degreeWords"/> without a trailing dot, as the words of the text are compared.</summary>
     private static readonly string[] s_degreeWordsTrimmed = [.. s_degreeWords.Select(w => w.TrimEnd('.'))];
 
+    private static readonly int s_longestDegreeWord = s_degreeWordsTrimmed.Max(w => w.Length);
+
+    /// <summary>The first letters of <see cref="s_degreeWordsTrimmed"/> in both cases (all ASCII: see <see cref="AsciiCase"/>).</summary>
+    private static readonly SearchValues<char> s_degreeWordStarts =
+        SearchValues.Create([.. s_degreeWordsTrimmed.SelectMany(w => new[] { char.ToLowerInvariant(w[0]), char.ToUpperInvariant(w[0]) }).Distinct()]);
+
     private static readonly SearchValues<char> s_degreeWordBreaks = SearchValues.Create(" /,\t\n(");
 
     private static bool HasDegreeWord(ReadOnlySpan<char> span, int reach)
@@ -685,7 +695,7 @@ public sealed class SkillExtractor
         {
             var next = tail.IndexOfAny(s_degreeWordBreaks);
             var word = (next < 0 ? tail : tail[..next]).TrimEnd(".,");
-            if (!word.IsEmpty)
+            if (!word.IsEmpty && word.Length <= s_longestDegreeWord && s_degreeWordStarts.Contains(word[0]))
             {
                 foreach (var degree in s_degreeWordsTrimmed)
                 {

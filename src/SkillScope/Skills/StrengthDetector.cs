@@ -210,16 +210,28 @@ internal static class StrengthDetector
     /// <summary>The end of the sentence starting at <paramref name="start"/>: after ". ", "! " or "? " (not "e.g. "), or the line's end.</summary>
     private static int SentenceEndIn(string text, int start, int lineEnd)
     {
-        for (var i = start + 1; i < lineEnd - 1; i++)
+        var i = start + 1;
+        while (i < lineEnd - 1)
         {
-            if (text[i] is ('.' or '!' or '?') && text[i + 1] == ' ' && char.IsLetter(text[i - 1]) && !IsAbbreviationBefore(text, i))
+            var at = text.AsSpan(i, lineEnd - 1 - i).IndexOfAny(s_sentenceMarks);
+            if (at < 0)
+            {
+                break;
+            }
+
+            i += at;
+            if (text[i + 1] == ' ' && char.IsLetter(text[i - 1]) && !IsAbbreviationBefore(text, i))
             {
                 return i + 1;
             }
+
+            i++;
         }
 
         return lineEnd;
     }
+
+    private static readonly SearchValues<char> s_sentenceMarks = SearchValues.Create(".!?");
 
     private static bool IsAbbreviationBefore(string text, int dot)
     {
@@ -246,8 +258,18 @@ internal static class StrengthDetector
         return false;
     }
 
+    /// <summary>The first letters of <see cref="s_companySentenceOpeners"/> and of "at " in both cases (all ASCII), to skip most sentences at once.</summary>
+    private static readonly SearchValues<char> s_companySentenceStarts =
+        SearchValues.Create([.. s_companySentenceOpeners.Append("at ").SelectMany(o => new[] { char.ToLowerInvariant(o[0]), char.ToUpperInvariant(o[0]) }).Distinct()]);
+
     private static bool OpensCompanySentence(ReadOnlySpan<char> sentence, string? employer)
     {
+        // Under invariant globalization no non-ASCII character equals an ASCII one ignoring case (see AsciiCase).
+        if (sentence.IsEmpty || !s_companySentenceStarts.Contains(sentence[0]))
+        {
+            return false;
+        }
+
         foreach (var opener in s_companySentenceOpeners)
         {
             if (sentence.StartsWith(opener, StringComparison.OrdinalIgnoreCase))

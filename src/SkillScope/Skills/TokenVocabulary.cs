@@ -58,38 +58,61 @@ internal sealed class TokenVocabulary
     public int Count { get; }
 
     /// <summary>The id of <paramref name="token"/> compared case-insensitively, or -1.</summary>
-    public int Lookup(ReadOnlySpan<char> token) => Lookup(token, out _);
-
-    /// <summary>
-    /// The id of <paramref name="token"/> compared case-insensitively, or -1; also whether a character after the first
-    /// is uppercase (so the caller can skip looking for glued words in the common all-lowercase case).
-    /// </summary>
-    public int Lookup(ReadOnlySpan<char> token, out bool innerUpper)
+    /// <remarks>
+    /// A token of ASCII characters (nearly all of them) is hashed and compared straight from the text, four characters
+    /// per 8-byte word with the 0x20 bit set: for the characters a token is made of (letters, digits, <c>&amp; ' + # .</c>)
+    /// that is exactly <see cref="Lower"/>, and the keys are stored lowercased. Other tokens are lowercased into a
+    /// buffer first and take the same hash.
+    /// </remarks>
+    public int Lookup(ReadOnlySpan<char> token)
     {
-        if (token.Length > _longest)
+        var length = token.Length;
+        if (length > _longest || length == 0)
         {
-            innerUpper = InnerUpper(token);
             return -1; // longer than any key
         }
 
-        // Lowercase once into a buffer; hash and compare that (8 bytes at a time) instead of walking the token twice.
-        Span<char> lower = stackalloc char[MaxStackKey];
-        if (token.Length > MaxStackKey)
+        ref var first = ref MemoryMarshal.GetReference(token);
+        var ascii = HashAscii(ref first, length, out var h);
+        if (!ascii)
         {
-            lower = new char[token.Length];
+            return LookupLowered(token);
         }
 
+        var slots = _slots;
+        var slot = (int)h & _mask;
+        while (true)
+        {
+            var entry = slots[slot];
+            if (entry == 0)
+            {
+                return -1;
+            }
+
+            if ((uint)(entry >> 32) == h)
+            {
+                var id = (int)(uint)entry - 1;
+                var offset = _offsets[id];
+                if (_offsets[id + 1] - offset == length && EqualsFolded(ref first, ref _chars[offset], length))
+                {
+                    return id;
+                }
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    /// <summary>The slow path of <see cref="Lookup"/> for a token with a non-ASCII character.</summary>
+    private int LookupLowered(ReadOnlySpan<char> token)
+    {
+        Span<char> lower = token.Length <= MaxStackKey ? stackalloc char[MaxStackKey] : new char[token.Length];
         lower = lower[..token.Length];
-        var changed = 0;
         for (var i = 0; i < token.Length; i++)
         {
-            var c = token[i];
-            var l = Lower(c);
-            lower[i] = l;
-            changed |= i > 0 && l != c ? 1 : 0;
+            lower[i] = Lower(token[i]);
         }
 
-        innerUpper = changed != 0;
         var h = HashLower(lower);
         var slots = _slots;
         var slot = (int)h & _mask;
@@ -116,7 +139,11 @@ internal sealed class TokenVocabulary
 
     private const int MaxStackKey = 64;
 
-    private static bool InnerUpper(ReadOnlySpan<char> token)
+    /// <summary>The 0x20 bit of four UTF-16 characters: lowercases ASCII letters and leaves a token's other characters as they are.</summary>
+    private const ulong Fold = 0x0020_0020_0020_0020UL;
+
+    /// <summary>Whether <paramref name="token"/> has an uppercase character after the first (as <see cref="Lower"/> sees it).</summary>
+    public static bool InnerUpper(ReadOnlySpan<char> token)
     {
         for (var i = 1; i < token.Length; i++)
         {
@@ -129,32 +156,97 @@ internal sealed class TokenVocabulary
         return false;
     }
 
-    /// <summary>A hash of lowercased characters, four at a time.</summary>
+    /// <summary>A hash of lowercased characters (<see cref="Lookup"/>'s, for keys and non-ASCII tokens).</summary>
     private static uint HashLower(ReadOnlySpan<char> lower)
     {
-        var bytes = MemoryMarshal.AsBytes(lower);
-        var h = 0x9E3779B97F4A7C15UL ^ (ulong)lower.Length;
-        while (bytes.Length >= 8)
-        {
-            h = (h ^ MemoryMarshal.Read<ulong>(bytes)) * 0xC2B2AE3D27D4EB4FUL;
-            h ^= h >> 31;
-            bytes = bytes[8..];
-        }
+        HashAscii(ref MemoryMarshal.GetReference(lower), lower.Length, out var h);
+        return h;
+    }
 
-        if (!bytes.IsEmpty)
+    /// <summary>
+    /// Hashes <paramref name="length"/> (&gt; 0) characters with the 0x20 bit set, four per 8-byte word (the last word
+    /// overlaps the one before when the length is not a multiple of four); whether they are all ASCII.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HashAscii(ref char first, int length, out uint hash)
+    {
+        var h = 0x9E3779B97F4A7C15UL ^ (ulong)length;
+        ulong seen;
+        if (length >= 4)
         {
-            ulong tail = 0;
-            for (var i = 0; i < bytes.Length; i++)
+            seen = 0;
+            var i = 0;
+            for (; i <= length - 4; i += 4)
             {
-                tail |= (ulong)bytes[i] << (8 * i);
+                var v = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref first, i)));
+                seen |= v;
+                h = Mix(h, v | Fold);
             }
 
-            h = (h ^ tail) * 0xC2B2AE3D27D4EB4FUL;
-            h ^= h >> 31;
+            if (i < length)
+            {
+                var v = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref first, length - 4)));
+                seen |= v;
+                h = Mix(h, v | Fold);
+            }
+        }
+        else
+        {
+            seen = first;
+            if (length > 1)
+            {
+                seen |= (ulong)Unsafe.Add(ref first, 1) << 16;
+                if (length > 2)
+                {
+                    seen |= (ulong)Unsafe.Add(ref first, 2) << 32;
+                }
+            }
+
+            h = Mix(h, seen | (Fold >> (16 * (4 - length))));
         }
 
         h *= 0x165667B19E3779F9UL;
-        return (uint)(h ^ (h >> 32));
+        hash = (uint)(h ^ (h >> 32));
+        return (seen & 0xFF80_FF80_FF80_FF80UL) == 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Mix(ulong h, ulong v)
+    {
+        h = (h ^ v) * 0xC2B2AE3D27D4EB4FUL;
+        return h ^ (h >> 31);
+    }
+
+    /// <summary>Whether ASCII token characters with the 0x20 bit set equal a lowercased key of the same length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool EqualsFolded(ref char token, ref char key, int length)
+    {
+        if (length >= 4)
+        {
+            var i = 0;
+            for (; i <= length - 4; i += 4)
+            {
+                if ((Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref token, i))) | Fold)
+                    != Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref key, i))))
+                {
+                    return false;
+                }
+            }
+
+            return i == length
+                || (Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref token, length - 4))) | Fold)
+                    == Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref key, length - 4)));
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            if ((char)(Unsafe.Add(ref token, i) | 0x20) != Unsafe.Add(ref key, i))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

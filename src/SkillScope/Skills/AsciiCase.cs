@@ -97,3 +97,53 @@ internal static class AsciiCase
 
     private static bool IsAscii(string phrase) => phrase.Length > 0 && System.Text.Ascii.IsValid(phrase);
 }
+
+/// <summary>
+/// A list of ASCII phrases to test at the start of a text ignoring case, as <see cref="StringComparison.OrdinalIgnoreCase"/>
+/// would: grouped by first letter, so a text is compared only with the phrases that start like it (a non-ASCII first
+/// character starts none of them, see <see cref="AsciiCase"/>).
+/// </summary>
+internal sealed class AsciiPrefixes
+{
+    private readonly string[]?[] _byFirst = new string[128][];
+
+    public AsciiPrefixes(IEnumerable<string> phrases)
+    {
+        foreach (var group in phrases.GroupBy(p => LowerAscii(p[0])))
+        {
+            if (group.Key >= 128 || group.Any(p => !System.Text.Ascii.IsValid(p)))
+            {
+                throw new ArgumentException("phrases must be ASCII: " + string.Join(", ", group), nameof(phrases));
+            }
+
+            _byFirst[group.Key] = [.. group];
+        }
+    }
+
+    /// <summary>Whether <paramref name="text"/> starts with one of the phrases, ignoring case.</summary>
+    public bool AnyStartOf(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty || text[0] >= 128)
+        {
+            return false;
+        }
+
+        var phrases = _byFirst[LowerAscii(text[0])];
+        if (phrases is null)
+        {
+            return false;
+        }
+
+        foreach (var phrase in phrases)
+        {
+            if (text.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static char LowerAscii(char c) => (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
+}

@@ -42,6 +42,9 @@ internal static class StrengthDetector
         "what you", "responsibilities", "requirements", "you are", "you're",
     ];
 
+    private static readonly AsciiPrefixes s_clauseOpenerPrefixes = new(s_clauseOpeners);
+    private static readonly AsciiPrefixes s_roleOpenerPrefixes = new(s_roleOpeners);
+
     private static readonly string[] s_notCompanyAfterAbout = ["the", "this", "you", "your", "our", "a", "an", "me", "it", "them", "how", "what", "why", "working", "us"];
 
     /// <summary>
@@ -258,24 +261,13 @@ internal static class StrengthDetector
         return false;
     }
 
-    /// <summary>The first letters of <see cref="s_companySentenceOpeners"/> and of "at " in both cases (all ASCII), to skip most sentences at once.</summary>
-    private static readonly SearchValues<char> s_companySentenceStarts =
-        SearchValues.Create([.. s_companySentenceOpeners.Append("at ").SelectMany(o => new[] { char.ToLowerInvariant(o[0]), char.ToUpperInvariant(o[0]) }).Distinct()]);
+    private static readonly AsciiPrefixes s_companySentencePrefixes = new(s_companySentenceOpeners);
 
     private static bool OpensCompanySentence(ReadOnlySpan<char> sentence, string? employer)
     {
-        // Under invariant globalization no non-ASCII character equals an ASCII one ignoring case (see AsciiCase).
-        if (sentence.IsEmpty || !s_companySentenceStarts.Contains(sentence[0]))
+        if (s_companySentencePrefixes.AnyStartOf(sentence))
         {
-            return false;
-        }
-
-        foreach (var opener in s_companySentenceOpeners)
-        {
-            if (sentence.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
+            return true;
         }
 
         // "At Acme, we ...", "At Acme we ..."
@@ -302,7 +294,7 @@ internal static class StrengthDetector
         var from = 0;
         while (from < text.Length)
         {
-            var at = text[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            var at = AsciiCase.IndexOf(text[from..], word);
             if (at < 0)
             {
                 return false;
@@ -321,21 +313,13 @@ internal static class StrengthDetector
         return false;
     }
 
-    /// <summary>The first letters of <see cref="s_companyOpeners"/> in lower case (all ASCII), to skip most lines at once.</summary>
-    private static readonly SearchValues<char> s_companyOpenerStarts =
-        SearchValues.Create([.. s_companyOpeners.SelectMany(o => new[] { char.ToLowerInvariant(o[0]), char.ToUpperInvariant(o[0]) }).Distinct()]);
+    private static readonly AsciiPrefixes s_companyOpenerPrefixes = new(s_companyOpeners);
 
     private static bool OpensCompanyLine(ReadOnlySpan<char> line, string? employer)
     {
-        if (!line.IsEmpty && s_companyOpenerStarts.Contains(line[0]))
+        if (s_companyOpenerPrefixes.AnyStartOf(line))
         {
-            foreach (var opener in s_companyOpeners)
-            {
-                if (line.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
+            return true;
         }
 
         if (employer is null)
@@ -522,15 +506,7 @@ internal static class StrengthDetector
 
     private static bool OpensClause(ReadOnlySpan<char> rest)
     {
-        foreach (var opener in s_clauseOpeners)
-        {
-            if (rest.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return s_clauseOpenerPrefixes.AnyStartOf(rest);
     }
 
     /// <summary>The end of the paragraph: a blank line, an HTML paragraph, or the end of the text.</summary>
@@ -655,15 +631,7 @@ internal static class StrengthDetector
     private static bool TurnsToRole(ReadOnlySpan<char> line)
     {
         line = line.TrimStart("*#-_ ");
-        foreach (var opener in s_roleOpeners)
-        {
-            if (line.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return s_roleOpenerPrefixes.AnyStartOf(line);
     }
 
     /// <summary>A line that reads as a heading whatever it says: "Responsibilities:", "*About Us**", "## Benefits", "WHAT WE OFFER".</summary>

@@ -72,7 +72,7 @@ internal static class ExtractionStages
                         var scanner = new TokenScanner(text);
                         while (scanner.Next(out var start, out var end, out _))
                         {
-                            known += vocabulary.Lookup(text.AsSpan(start, end - start)) >= 0 ? 1 : 0;
+                            known += vocabulary.LookupAt(text, start, end - start) >= 0 ? 1 : 0;
                         }
                     }
                 }

@@ -149,7 +149,7 @@ public sealed class SkillExtractor
             }
 
             var span = text.AsSpan(start, end - start);
-            var id = vocabulary.Lookup(span);
+            var id = vocabulary.LookupAt(text, start, end - start);
             if (id < 0 && span[0] == '.')
             {
                 start++;

@@ -14,6 +14,10 @@ internal sealed class TokenVocabulary
     private readonly ulong[] _slots;
     private readonly char[] _chars;
     private readonly int[] _offsets;
+
+    // Keys of up to 8 characters (most of them) also as two 8-byte words of 0x20-folded characters, zero-padded, so a
+    // short token is hashed and compared as two words whatever its length (no branches that depend on it).
+    private readonly ulong[] _packed;
     private readonly int _mask;
     private readonly int _longest;
 
@@ -38,10 +42,17 @@ internal sealed class TokenVocabulary
 
         _offsets[lowercaseTokens.Count] = length;
         _chars = new char[length];
+        _packed = new ulong[lowercaseTokens.Count * 2];
         for (var id = 0; id < lowercaseTokens.Count; id++)
         {
             var key = lowercaseTokens[id];
             key.CopyTo(_chars.AsSpan(_offsets[id]));
+            // (A key with a control character, which no token holds, is left out: folding could make it equal another.)
+            if (key.Length is > 0 and <= MaxPacked && !key.AsSpan().ContainsAnyInRange('\0', '\u001F'))
+            {
+                (_packed[2 * id], _packed[(2 * id) + 1]) = Pack(key);
+            }
+
             var hash = HashLower(key);
             var slot = (int)hash & _mask;
             while (_slots[slot] != 0)
@@ -70,6 +81,11 @@ internal sealed class TokenVocabulary
         if (length > _longest || length == 0)
         {
             return -1; // longer than any key
+        }
+
+        if (length <= MaxPacked)
+        {
+            return LookupShort(token);
         }
 
         ref var first = ref MemoryMarshal.GetReference(token);
@@ -101,6 +117,142 @@ internal sealed class TokenVocabulary
 
             slot = (slot + 1) & _mask;
         }
+    }
+
+    /// <summary>
+    /// <see cref="Lookup"/> of <paramref name="text"/>[<paramref name="start"/>, +<paramref name="length"/>): a token of
+    /// up to 8 ASCII characters with 8 characters of text from its start is read as two 8-byte words, masked to its
+    /// length and folded, hashed with two steps and compared with two word compares.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int LookupAt(string text, int start, int length)
+    {
+        if ((uint)(length - 1) < MaxPacked && start + MaxPacked <= text.Length)
+        {
+            ref var first = ref Unsafe.Add(ref MemoryMarshal.GetReference(text.AsSpan()), start);
+            var low = s_packMasks[2 * length];
+            var high = s_packMasks[(2 * length) + 1];
+            var a = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref first)) & low;
+            var b = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref first, 4))) & high;
+            if (((a | b) & 0xFF80_FF80_FF80_FF80UL) == 0)
+            {
+                a = (a | Fold) & low;
+                b = (b | Fold) & high;
+                var h = HashPacked(a, b, length);
+                var slots = _slots;
+                var slot = (int)h & _mask;
+                while (true)
+                {
+                    var entry = slots[slot];
+                    if (entry == 0)
+                    {
+                        return -1;
+                    }
+
+                    if ((uint)(entry >> 32) == h)
+                    {
+                        var id = (int)(uint)entry - 1;
+                        if (_packed[2 * id] == a && _packed[(2 * id) + 1] == b)
+                        {
+                            return id;
+                        }
+                    }
+
+                    slot = (slot + 1) & _mask;
+                }
+            }
+        }
+
+        return Lookup(text.AsSpan(start, length));
+    }
+
+    /// <summary><see cref="Lookup"/> of a token of 1-8 characters, any characters (lowercased one by one).</summary>
+    private int LookupShort(ReadOnlySpan<char> token)
+    {
+        var (a, b) = Pack(token);
+        var h = HashPacked(a, b, token.Length);
+        var slots = _slots;
+        var slot = (int)h & _mask;
+        while (true)
+        {
+            var entry = slots[slot];
+            if (entry == 0)
+            {
+                return -1;
+            }
+
+            if ((uint)(entry >> 32) == h)
+            {
+                var id = (int)(uint)entry - 1;
+                if (_offsets[id + 1] - _offsets[id] == token.Length && EqualsLowered(token, _chars.AsSpan(_offsets[id], token.Length)))
+                {
+                    return id;
+                }
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    private static bool EqualsLowered(ReadOnlySpan<char> token, ReadOnlySpan<char> key)
+    {
+        for (var i = 0; i < token.Length; i++)
+        {
+            if (Lower(token[i]) != key[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private const int MaxPacked = 8;
+
+    /// <summary>Per length 0-8: the masks of the first and second 8-byte word of a packed token.</summary>
+    private static readonly ulong[] s_packMasks = BuildPackMasks();
+
+    private static ulong[] BuildPackMasks()
+    {
+        var masks = new ulong[(MaxPacked + 1) * 2];
+        for (var length = 0; length <= MaxPacked; length++)
+        {
+            var low = Math.Min(length, 4);
+            var high = Math.Max(0, length - 4);
+            masks[2 * length] = low == 4 ? ulong.MaxValue : (1UL << (16 * low)) - 1;
+            masks[(2 * length) + 1] = high == 4 ? ulong.MaxValue : (1UL << (16 * high)) - 1;
+        }
+
+        return masks;
+    }
+
+    /// <summary>Up to 8 characters lowercased (<see cref="Lower"/>), 0x20-folded and packed four per word, zero-padded.</summary>
+    private static (ulong A, ulong B) Pack(ReadOnlySpan<char> token)
+    {
+        ulong a = 0;
+        ulong b = 0;
+        for (var i = 0; i < token.Length; i++)
+        {
+            var v = (ulong)(char)(Lower(token[i]) | 0x20);
+            if (i < 4)
+            {
+                a |= v << (16 * i);
+            }
+            else
+            {
+                b |= v << (16 * (i - 4));
+            }
+        }
+
+        return (a, b);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint HashPacked(ulong a, ulong b, int length)
+    {
+        var h = Mix(Mix(0x9E3779B97F4A7C15UL ^ (ulong)length, a), b);
+        h *= 0x165667B19E3779F9UL;
+        return (uint)(h ^ (h >> 32));
     }
 
     /// <summary>The slow path of <see cref="Lookup"/> for a token with a non-ASCII character.</summary>
@@ -159,6 +311,12 @@ internal sealed class TokenVocabulary
     /// <summary>A hash of lowercased characters (<see cref="Lookup"/>'s, for keys and non-ASCII tokens).</summary>
     private static uint HashLower(ReadOnlySpan<char> lower)
     {
+        if (lower.Length is > 0 and <= MaxPacked)
+        {
+            var (a, b) = Pack(lower);
+            return HashPacked(a, b, lower.Length);
+        }
+
         HashAscii(ref MemoryMarshal.GetReference(lower), lower.Length, out var h);
         return h;
     }

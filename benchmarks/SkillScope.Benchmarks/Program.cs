@@ -12,5 +12,10 @@ if (args is ["ingest-stages", .. var stageArgs])
     return IngestStages.Run(stageArgs);
 }
 
+if (args is ["extraction-stages", .. var extractionArgs])
+{
+    return ExtractionStages.Run(extractionArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

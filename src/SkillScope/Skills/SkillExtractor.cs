@@ -25,10 +25,17 @@ public sealed class SkillExtractor
 
     private static readonly Lazy<SkillExtractor> s_default = new(() => new SkillExtractor(SkillTaxonomy.Default));
 
+    [ThreadStatic]
+    private static List<Candidate>? t_candidates;
+
+    [ThreadStatic]
+    private static List<CueHit>? t_cues;
+
     private readonly SkillPatterns _patterns;
     private readonly string[] _ids;
     private readonly bool[] _confirms;
     private readonly bool[] _traits;
+    private readonly string?[] _surfaces;
 
     public SkillExtractor(SkillTaxonomy taxonomy)
     {
@@ -38,6 +45,7 @@ public sealed class SkillExtractor
         _ids = [.. taxonomy.Skills.Select(s => s.Id)];
         _confirms = [.. taxonomy.Skills.Select(s => s.Type is SkillTypes.Hard or SkillTypes.Certification)];
         _traits = [.. taxonomy.Skills.Select(s => SkillExclusions.PersonalTraits.Contains(s.Id))];
+        _surfaces = new string?[_patterns.Terminals.Length];
     }
 
     /// <summary>An extractor over <see cref="SkillTaxonomy.Default"/>.</summary>
@@ -88,7 +96,9 @@ public sealed class SkillExtractor
     {
         ArgumentNullException.ThrowIfNull(mentions);
         var result = new List<(string SkillId, string Strength)>(mentions.Count);
-        var index = new Dictionary<string, int>(mentions.Count, StringComparer.Ordinal);
+
+        // A posting names a few dozen skills: a linear search beats building a dictionary; long texts get one.
+        var index = mentions.Count > 64 ? new Dictionary<string, int>(mentions.Count, StringComparer.Ordinal) : null;
         foreach (var mention in mentions)
         {
             if (!(mention.Counts || (includeContext && mention.Exclusion is null or SkillExclusions.PersonalTrait)))
@@ -96,9 +106,10 @@ public sealed class SkillExtractor
                 continue;
             }
 
-            if (!index.TryGetValue(mention.SkillId, out var at))
+            var at = index is null ? IndexOf(result, mention.SkillId) : index.GetValueOrDefault(mention.SkillId, -1);
+            if (at < 0)
             {
-                index.Add(mention.SkillId, result.Count);
+                index?.Add(mention.SkillId, result.Count);
                 result.Add((mention.SkillId, mention.Strength));
             }
             else if (mention.Strength == SkillStrengths.Required)
@@ -108,6 +119,19 @@ public sealed class SkillExtractor
         }
 
         return result;
+    }
+
+    private static int IndexOf(List<(string SkillId, string Strength)> skills, string skillId)
+    {
+        for (var i = 0; i < skills.Count; i++)
+        {
+            if (string.Equals(skills[i].SkillId, skillId, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Known tokens only (the others just advance the position counter), with their positions.</summary>
@@ -125,19 +149,19 @@ public sealed class SkillExtractor
             }
 
             var span = text.AsSpan(start, end - start);
-            var id = vocabulary.Lookup(span, out var innerUpper);
+            var id = vocabulary.LookupAt(text, start, end - start);
             if (id < 0 && span[0] == '.')
             {
                 start++;
                 span = span[1..];
-                id = vocabulary.Lookup(span, out innerUpper);
+                id = vocabulary.Lookup(span);
             }
 
             if (id >= 0)
             {
                 Add(ref buffer, ref count, new Token(start, end, id, position++));
             }
-            else if (innerUpper && span.Length >= 4 && HasCaseBreak(span))
+            else if (span.Length >= 4 && TokenVocabulary.InnerUpper(span) && HasCaseBreak(span))
             {
                 position = AddCamelParts(text, start, end, ref buffer, ref count, position);
             }
@@ -217,8 +241,11 @@ public sealed class SkillExtractor
 
     private IReadOnlyList<SkillMention> Match(string text, Token[] tokens, int count, string? employer)
     {
-        List<Candidate>? candidates = null;
-        List<CueHit>? cues = null;
+        // Scratch lists reused by the thread's next text (Extract is not reentrant and keeps neither).
+        var candidates = t_candidates ??= new List<Candidate>(64);
+        var cues = t_cues ??= new List<CueHit>(32);
+        candidates.Clear();
+        cues.Clear();
         var patterns = _patterns;
         for (var t = 0; t < count; t++)
         {
@@ -233,7 +260,12 @@ public sealed class SkillExtractor
             var k = t;
             while (true)
             {
-                var accepted = Accept(node, text, tokens, t, k);
+                var accepted = patterns.Accepted(node);
+                if (accepted == SkillPatterns.Conditional)
+                {
+                    accepted = Accept(node, text, tokens, t, k);
+                }
+
                 if (accepted >= 0)
                 {
                     best = accepted;
@@ -262,23 +294,23 @@ public sealed class SkillExtractor
             var target = patterns.Terminals[best].Target;
             if (target >= 0)
             {
-                (candidates ??= []).Add(new Candidate(t, bestLast, best));
+                candidates.Add(new Candidate(t, bestLast, best));
             }
             else
             {
                 var kind = target == SkillPatterns.PreferredCue ? SectionKinds.Preferred : SkillPatterns.SectionCueBase - target;
-                (cues ??= []).Add(new CueHit(tokens[t].Start, tokens[bestLast].End, kind, bestLast > t));
+                cues.Add(new CueHit(tokens[t].Start, tokens[bestLast].End, kind, bestLast > t));
             }
 
             t = bestLast;
         }
 
-        if (candidates is null)
+        if (candidates.Count == 0)
         {
             return [];
         }
 
-        var layout = StrengthDetector.Analyze(text, cues ?? [], employer);
+        var layout = StrengthDetector.Analyze(text, cues, employer);
         var employerSpans = EmployerSpans(text, employer);
         var mentions = new List<SkillMention>(candidates.Count);
         for (var i = 0; i < candidates.Count; i++)
@@ -298,7 +330,7 @@ public sealed class SkillExtractor
             var end = tokens[candidate.Last].End;
             var kind = layout.KindAt(start);
             var strength = kind == SectionKinds.Preferred || layout.HedgedAt(start) ? SkillStrengths.Preferred : SkillStrengths.Required;
-            mentions.Add(new SkillMention(_ids[terminal.Target], start, end, text.Substring(start, end - start), strength)
+            mentions.Add(new SkillMention(_ids[terminal.Target], start, end, Surface(text, start, end, candidate.Terminal), strength)
             {
                 Section = SectionKinds.Name(kind),
                 Exclusion = InHashtag(text, start) ? SkillExclusions.Hashtag
@@ -308,6 +340,25 @@ public sealed class SkillExtractor
         }
 
         return mentions;
+    }
+
+    /// <summary>
+    /// The text of a mention. Most mentions of a pattern are spelled the same way ("Python", "SQL"), so the last
+    /// spelling seen is kept per pattern and shared instead of allocating a copy per mention (strings are immutable;
+    /// threads racing on a slot only cost an allocation).
+    /// </summary>
+    private string Surface(string text, int start, int end, int terminal)
+    {
+        var span = text.AsSpan(start, end - start);
+        var cached = _surfaces[terminal];
+        if (cached is not null && span.SequenceEqual(cached))
+        {
+            return cached;
+        }
+
+        var surface = span.ToString();
+        _surfaces[terminal] = surface;
+        return surface;
     }
 
     /// <summary>The best pattern ending at <paramref name="node"/> that the text satisfies, or -1.</summary>
@@ -329,8 +380,7 @@ public sealed class SkillExtractor
                 continue;
             }
 
-            // A plain skill pattern beats an ambiguous one, which beats a strength cue.
-            var rank = terminal.Target < 0 ? 1 : terminal.Contextual ? 2 : 3;
+            var rank = SkillPatterns.Rank(terminal);
             if (rank > bestRank)
             {
                 best = i;
@@ -589,21 +639,28 @@ public sealed class SkillExtractor
         if (inAt >= 0)
         {
             var fields = before[(inAt + 4)..];
-            if (fields.IndexOfAny("\n.;:()!?") < 0 && !NotAField(fields) && HasDegreeWord(before[..inAt], 28))
+            if (fields.IndexOfAny(s_fieldBreaks) < 0 && !NotAField(fields) && HasDegreeWord(before[..inAt], 28))
             {
                 return true;
             }
         }
 
-        // The degree after: "<this> degree", "<this> or related field".
+        // The degree after: "<this> degree", "<this> or related field" (each phrase starts with a "d" or an "o").
         var after = text.AsSpan(end, Math.Min(text.Length - end, 40)).TrimStart();
+        if (after.IsEmpty || (after[0] | 0x20) is not ('d' or 'o'))
+        {
+            return false;
+        }
+
         return after.StartsWith("degree", StringComparison.OrdinalIgnoreCase)
             || after.StartsWith("or related field", StringComparison.OrdinalIgnoreCase)
             || after.StartsWith("or a related field", StringComparison.OrdinalIgnoreCase)
             || after.StartsWith("or related discipline", StringComparison.OrdinalIgnoreCase)
             || after.StartsWith("or a related discipline", StringComparison.OrdinalIgnoreCase)
-            || (after.StartsWith("or ", StringComparison.OrdinalIgnoreCase) && after.Contains(" related field", StringComparison.OrdinalIgnoreCase));
+            || (after.StartsWith("or ", StringComparison.OrdinalIgnoreCase) && AsciiCase.Contains(after, " related field"));
     }
+
+    private static readonly SearchValues<char> s_fieldBreaks = SearchValues.Create("\n.;:()!?");
 
     private static readonly string[] s_notFieldWords = ["experience", "with", "years", "knowledge", "using", "skills", "proficiency", "working"];
 
@@ -611,7 +668,7 @@ public sealed class SkillExtractor
     {
         foreach (var word in s_notFieldWords)
         {
-            if (fields.Contains(word, StringComparison.OrdinalIgnoreCase))
+            if (AsciiCase.Contains(fields, word))
             {
                 return true;
             }
@@ -620,22 +677,42 @@ public sealed class SkillExtractor
         return false;
     }
 
+    /// <summary><see cref="s_degreeWords"/> without a trailing dot, as the words of the text are compared.</summary>
+    private static readonly string[] s_degreeWordsTrimmed = [.. s_degreeWords.Select(w => w.TrimEnd('.'))];
+
+    private static readonly int s_longestDegreeWord = s_degreeWordsTrimmed.Max(w => w.Length);
+
+    /// <summary>The first letters of <see cref="s_degreeWordsTrimmed"/> in both cases (all ASCII: see <see cref="AsciiCase"/>).</summary>
+    private static readonly SearchValues<char> s_degreeWordStarts =
+        SearchValues.Create([.. s_degreeWordsTrimmed.SelectMany(w => new[] { char.ToLowerInvariant(w[0]), char.ToUpperInvariant(w[0]) }).Distinct()]);
+
+    private static readonly SearchValues<char> s_degreeWordBreaks = SearchValues.Create(" /,\t\n(");
+
     private static bool HasDegreeWord(ReadOnlySpan<char> span, int reach)
     {
         var tail = span[Math.Max(0, span.Length - reach)..];
-        foreach (var range in tail.SplitAny(" /,\t\n("))
+        while (true)
         {
-            var word = tail[range].TrimEnd(".,");
-            foreach (var degree in s_degreeWords)
+            var next = tail.IndexOfAny(s_degreeWordBreaks);
+            var word = (next < 0 ? tail : tail[..next]).TrimEnd(".,");
+            if (!word.IsEmpty && word.Length <= s_longestDegreeWord && s_degreeWordStarts.Contains(word[0]))
             {
-                if (word.Equals(degree.TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
+                foreach (var degree in s_degreeWordsTrimmed)
                 {
-                    return true;
+                    if (word.Equals(degree, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
                 }
             }
-        }
 
-        return false;
+            if (next < 0)
+            {
+                return false;
+            }
+
+            tail = tail[(next + 1)..];
+        }
     }
 
     /// <summary>"#BI-Remote", "#LI-Hybrid": a mention inside a hashtag.</summary>
@@ -668,7 +745,7 @@ public sealed class SkillExtractor
         }
 
         List<(int Start, int End)>? spans = null;
-        for (var at = text.IndexOf(name, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase))
+        for (var at = AsciiCase.IndexOf(text, name); at >= 0; at = Next(text, name, at + 1))
         {
             var end = at + name.Length;
             if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end >= text.Length || !char.IsLetterOrDigit(text[end])))
@@ -678,6 +755,12 @@ public sealed class SkillExtractor
         }
 
         return spans;
+    }
+
+    private static int Next(string text, string name, int from)
+    {
+        var at = AsciiCase.IndexOf(text.AsSpan(from), name);
+        return at < 0 ? -1 : from + at;
     }
 
     private static readonly string[] s_companySuffixes = [" inc", " inc.", ", inc.", ", inc", " llc", " ltd", " ltd.", " gmbh", " corp", " corp.", " corporation", " co.", " plc", " s.a.", " ag", " sa"];

@@ -107,6 +107,7 @@ internal sealed class SkillPatterns
     private readonly int[] _childToken;
     private readonly int[] _childNode;
     private readonly int[] _terminalStart;
+    private readonly int[] _accepted;
 
     public SkillPatterns(IReadOnlyList<Skill> skills)
     {
@@ -259,6 +260,12 @@ internal sealed class SkillPatterns
         _childToken = [.. childTokens];
         _childNode = [.. childNodes];
         Terminals = [.. flatTerminals];
+        _accepted = new int[children.Count];
+        for (var node = 0; node < children.Count; node++)
+        {
+            _accepted[node] = Unconditional(_terminalStart[node], _terminalStart[node + 1]);
+        }
+
         SkippedForms = skipped;
         NodeCount = children.Count;
     }
@@ -281,7 +288,15 @@ internal sealed class SkillPatterns
     /// <summary>The node reached from <paramref name="node"/> by <paramref name="token"/>, or -1.</summary>
     public int Child(int node, int token)
     {
-        for (int i = _childStart[node], end = _childStart[node + 1]; i < end; i++)
+        var from = _childStart[node];
+        var to = _childStart[node + 1];
+        if (to - from > 8)
+        {
+            var at = _childToken.AsSpan(from, to - from).BinarySearch(token);
+            return at >= 0 ? _childNode[from + at] : -1;
+        }
+
+        for (int i = from, end = to; i < end; i++)
         {
             var t = _childToken[i];
             if (t == token)
@@ -297,6 +312,45 @@ internal sealed class SkillPatterns
 
         return -1;
     }
+
+    /// <summary>
+    /// The pattern a match ending at <paramref name="node"/> takes whatever the text (<see cref="NoPattern"/> when none
+    /// ends there), or <see cref="Conditional"/> when one of them depends on the text (case-sensitive or standalone).
+    /// </summary>
+    public int Accepted(int node) => _accepted[node];
+
+    public const int NoPattern = -1;
+    public const int Conditional = -2;
+
+    /// <summary>The best of <see cref="Terminals"/>[from, to) when none depends on the text (the extractor's ranking), else <see cref="Conditional"/>.</summary>
+    private int Unconditional(int from, int to)
+    {
+        var best = NoPattern;
+        var bestRank = 0;
+        for (var i = from; i < to; i++)
+        {
+            var terminal = Terminals[i];
+            if (terminal.CaseSensitive || terminal.Standalone)
+            {
+                return Conditional;
+            }
+
+            var rank = Rank(terminal);
+            if (rank > bestRank)
+            {
+                best = i;
+                bestRank = rank;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>A plain skill pattern beats an ambiguous one, which beats a strength or section cue.</summary>
+    public static int Rank(in Terminal terminal) => terminal.Target < 0 ? 1 : terminal.Contextual ? 2 : 3;
+
+    /// <summary>Whether any pattern ends at <paramref name="node"/>.</summary>
+    public bool HasTerminals(int node) => _terminalStart[node] != _terminalStart[node + 1];
 
     /// <summary>Range of <see cref="Terminals"/> ending at <paramref name="node"/>.</summary>
     public (int Start, int End) TerminalsOf(int node) => (_terminalStart[node], _terminalStart[node + 1]);

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SkillScope.Skills;
 
 /// <summary>
@@ -17,6 +19,16 @@ internal static class StrengthDetector
     private static readonly string[] s_smallWords = ["to", "if", "of", "and", "a", "an", "the", "for", "or", "in", "with"];
 
     private static readonly string[] s_clauseBreaks = [" but ", ", while ", ", whereas ", " although ", ", with ", " - ", " \u2013 ", " \u2014 ", ", plus "];
+
+    /// <summary>
+    /// How each clause break is searched: a break without letters has no case, so an ordinal search finds the same
+    /// places as an ignore-case one (and avoids the slow path ignore-case search takes for non-ASCII text).
+    /// </summary>
+    private static readonly StringComparison[] s_clauseBreakComparisons =
+        [.. s_clauseBreaks.Select(b => b.Any(char.IsLetter) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)];
+
+    private static readonly SearchValues<char> s_bullets = SearchValues.Create("-+\u2022\u00B7\u2013");
+    private static readonly SearchValues<char> s_slashOrDigit = SearchValues.Create("/0123456789");
     private static readonly string[] s_clauseOpeners =
     [
         "experience", "familiarity", "knowledge", "exposure", "understanding", "any ", "some ", "a ", "an ", "ideally", "bonus",
@@ -29,6 +41,9 @@ internal static class StrengthDetector
         "this role", "the role", "your role", "we are hiring", "we're hiring", "we need", "the position", "this position",
         "what you", "responsibilities", "requirements", "you are", "you're",
     ];
+
+    private static readonly AsciiPrefixes s_clauseOpenerPrefixes = new(s_clauseOpeners);
+    private static readonly AsciiPrefixes s_roleOpenerPrefixes = new(s_roleOpeners);
 
     private static readonly string[] s_notCompanyAfterAbout = ["the", "this", "you", "your", "our", "a", "an", "me", "it", "them", "how", "what", "why", "working", "us"];
 
@@ -198,16 +213,28 @@ internal static class StrengthDetector
     /// <summary>The end of the sentence starting at <paramref name="start"/>: after ". ", "! " or "? " (not "e.g. "), or the line's end.</summary>
     private static int SentenceEndIn(string text, int start, int lineEnd)
     {
-        for (var i = start + 1; i < lineEnd - 1; i++)
+        var i = start + 1;
+        while (i < lineEnd - 1)
         {
-            if (text[i] is ('.' or '!' or '?') && text[i + 1] == ' ' && char.IsLetter(text[i - 1]) && !IsAbbreviationBefore(text, i))
+            var at = text.AsSpan(i, lineEnd - 1 - i).IndexOfAny(s_sentenceMarks);
+            if (at < 0)
+            {
+                break;
+            }
+
+            i += at;
+            if (text[i + 1] == ' ' && char.IsLetter(text[i - 1]) && !IsAbbreviationBefore(text, i))
             {
                 return i + 1;
             }
+
+            i++;
         }
 
         return lineEnd;
     }
+
+    private static readonly SearchValues<char> s_sentenceMarks = SearchValues.Create(".!?");
 
     private static bool IsAbbreviationBefore(string text, int dot)
     {
@@ -234,14 +261,13 @@ internal static class StrengthDetector
         return false;
     }
 
+    private static readonly AsciiPrefixes s_companySentencePrefixes = new(s_companySentenceOpeners);
+
     private static bool OpensCompanySentence(ReadOnlySpan<char> sentence, string? employer)
     {
-        foreach (var opener in s_companySentenceOpeners)
+        if (s_companySentencePrefixes.AnyStartOf(sentence))
         {
-            if (sentence.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
+            return true;
         }
 
         // "At Acme, we ...", "At Acme we ..."
@@ -268,7 +294,7 @@ internal static class StrengthDetector
         var from = 0;
         while (from < text.Length)
         {
-            var at = text[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            var at = AsciiCase.IndexOf(text[from..], word);
             if (at < 0)
             {
                 return false;
@@ -287,14 +313,13 @@ internal static class StrengthDetector
         return false;
     }
 
+    private static readonly AsciiPrefixes s_companyOpenerPrefixes = new(s_companyOpeners);
+
     private static bool OpensCompanyLine(ReadOnlySpan<char> line, string? employer)
     {
-        foreach (var opener in s_companyOpeners)
+        if (s_companyOpenerPrefixes.AnyStartOf(line))
         {
-            if (line.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
+            return true;
         }
 
         if (employer is null)
@@ -327,7 +352,7 @@ internal static class StrengthDetector
     {
         foreach (var word in s_candidateWords)
         {
-            if (line.Contains(word, StringComparison.OrdinalIgnoreCase))
+            if (AsciiCase.Contains(line, word))
             {
                 return true;
             }
@@ -435,9 +460,10 @@ internal static class StrengthDetector
     {
         var span = text.AsSpan(sentenceStart, position - sentenceStart);
         var best = 0;
-        foreach (var b in s_clauseBreaks)
+        for (var k = 0; k < s_clauseBreaks.Length; k++)
         {
-            var at = span.LastIndexOf(b, StringComparison.OrdinalIgnoreCase);
+            var b = s_clauseBreaks[k];
+            var at = s_clauseBreakComparisons[k] == StringComparison.Ordinal ? span.LastIndexOf(b, StringComparison.Ordinal) : AsciiCase.LastIndexOf(span, b);
             if (at >= 0 && at + b.Length > best)
             {
                 best = at + b.Length;
@@ -460,9 +486,9 @@ internal static class StrengthDetector
     {
         var span = text.AsSpan(position, Math.Max(0, sentenceEnd - position));
         var best = span.Length;
-        foreach (var b in s_clauseBreaks)
+        for (var k = 0; k < s_clauseBreaks.Length; k++)
         {
-            var at = span.IndexOf(b, StringComparison.OrdinalIgnoreCase);
+            var at = s_clauseBreakComparisons[k] == StringComparison.Ordinal ? span.IndexOf(s_clauseBreaks[k], StringComparison.Ordinal) : AsciiCase.IndexOf(span, s_clauseBreaks[k]);
             if (at >= 0 && at < best)
             {
                 best = at;
@@ -480,22 +506,15 @@ internal static class StrengthDetector
 
     private static bool OpensClause(ReadOnlySpan<char> rest)
     {
-        foreach (var opener in s_clauseOpeners)
-        {
-            if (rest.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return s_clauseOpenerPrefixes.AnyStartOf(rest);
     }
 
     /// <summary>The end of the paragraph: a blank line, an HTML paragraph, or the end of the text.</summary>
     private static int ParagraphEnd(string text, int position)
     {
         var blank = text.IndexOf("\n\n", position, StringComparison.Ordinal);
-        var html = text.IndexOf("<p", position, StringComparison.OrdinalIgnoreCase);
+        var html = AsciiCase.IndexOf(text.AsSpan(position), "<p");
+        html = html < 0 ? -1 : html + position;
         var end = text.Length;
         if (blank >= 0)
         {
@@ -530,7 +549,7 @@ internal static class StrengthDetector
 
             // A bulleted line is a list item ("- Experience with Kubernetes"), unless it is only the cue.
             var words = WordCount(rest);
-            if (!prefix.ContainsAny("-+\u2022\u00B7\u2013") && ((rest[^1] == ':' && words <= 8) || (!strict && words <= 2 && rest[^1] != '.')))
+            if (!prefix.ContainsAny(s_bullets) && ((rest[^1] == ':' && words <= 8) || (!strict && words <= 2 && rest[^1] != '.')))
             {
                 return true;
             }
@@ -612,15 +631,7 @@ internal static class StrengthDetector
     private static bool TurnsToRole(ReadOnlySpan<char> line)
     {
         line = line.TrimStart("*#-_ ");
-        foreach (var opener in s_roleOpeners)
-        {
-            if (line.StartsWith(opener, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return s_roleOpenerPrefixes.AnyStartOf(line);
     }
 
     /// <summary>A line that reads as a heading whatever it says: "Responsibilities:", "*About Us**", "## Benefits", "WHAT WE OFFER".</summary>
@@ -650,7 +661,7 @@ internal static class StrengthDetector
         }
 
         return (line[^1] == ':' && words <= 8)
-            || (words is >= 2 and <= 8 && line[^1] != '.' && line.Contains(' ') && !line.ContainsAny("/0123456789") && AllCaps(line));
+            || (words is >= 2 and <= 8 && line[^1] != '.' && line.Contains(' ') && !line.ContainsAny(s_slashOrDigit) && AllCaps(line));
     }
 
     /// <summary>A long paragraph of prose after a blank line: the list of nice-to-haves is over (company blurb, legal text).</summary>
@@ -768,7 +779,7 @@ internal static class StrengthDetector
     {
         foreach (var noun in s_listNouns)
         {
-            if (head.Contains(noun, StringComparison.OrdinalIgnoreCase))
+            if (AsciiCase.Contains(head, noun))
             {
                 return true;
             }

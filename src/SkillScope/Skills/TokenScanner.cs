@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace SkillScope.Skills;
@@ -45,7 +46,7 @@ internal ref struct TokenScanner
             if (kind == Word)
             {
                 start = i;
-                end = _position = ScanWord(text, i + 1);
+                end = _position = ScanWord(text, SkipAsciiWord(text, i + 1));
                 gapBefore = _gap;
                 _gap = false;
                 return true;
@@ -114,6 +115,20 @@ internal ref struct TokenScanner
         // En and em dashes, soft hyphen and any Unicode space only separate.
         return c is '\u2013' or '\u2014' or '\u00AD' || char.IsWhiteSpace(c) && c != '\u2028' && c != '\u2029' ? Separator : Other;
     }
+
+    /// <summary>
+    /// The end of the run of ASCII letters and digits from <paramref name="i"/>, found vectorized: a branch per word that
+    /// the processor predicts, where a character-by-character loop mispredicts its exit at every word's end.
+    /// <see cref="ScanWord"/> then goes on from there by its rules (it would have stepped over the run the same way).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipAsciiWord(ReadOnlySpan<char> text, int i)
+    {
+        var run = text[i..].IndexOfAnyExcept(s_asciiWord);
+        return run < 0 ? text.Length : i + run;
+    }
+
+    private static readonly SearchValues<char> s_asciiWord = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
     private static int ScanWord(ReadOnlySpan<char> text, int i)
     {

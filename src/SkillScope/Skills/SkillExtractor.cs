@@ -287,8 +287,8 @@ public sealed class SkillExtractor
             var terminal = patterns.Terminals[candidate.Terminal];
             if ((terminal.Contextual && !HasContext(text, candidates, i, tokens, count))
                 || (terminal.NotBefore is not null && FollowedBy(terminal.NotBefore, candidate, tokens, count))
-                || NamesARole(text, candidate, tokens, count)
-                || (IsRoleForm(candidate, tokens, terminal.Target) && !InTitleLine(text, tokens[candidate.First].Start))
+                || (NamesARole(text, candidate, tokens, count) && !InTitleLine(text, tokens[candidate.First].Start))
+                || (IsRoleForm(text, candidate, tokens, terminal.Target) && !InTitleLine(text, tokens[candidate.First].Start))
                 || FieldOfStudy(text, tokens[candidate.First].Start, tokens[candidate.Last].End))
             {
                 continue;
@@ -485,12 +485,19 @@ public sealed class SkillExtractor
 
     /// <summary>
     /// A surface form that is a role name ("Backend Engineer", "Full-Stack Developer"): it names the skill only as the
-    /// posting's title, not in a sentence ("our backend engineers", "As a frontend developer ...").
+    /// posting's title, not in a sentence ("our backend engineers", "As a frontend developer ..."). A form that ends in
+    /// a word for a group ("cross-functional teams") names a way of working, not a role, and counts anywhere.
     /// </summary>
-    private bool IsRoleForm(Candidate candidate, Token[] tokens, int target) =>
+    private bool IsRoleForm(string text, Candidate candidate, Token[] tokens, int target) =>
         candidate.Last > candidate.First
         && (_patterns.TokenFlags[tokens[candidate.Last].Id] & SkillPatterns.RoleFlag) != 0
+        && !IsGroupNoun(text.AsSpan(tokens[candidate.Last].Start, tokens[candidate.Last].End - tokens[candidate.Last].Start))
         && Taxonomy.Skills[target].Type != SkillTypes.Certification;
+
+    private static bool IsGroupNoun(ReadOnlySpan<char> word) =>
+        word.Equals("team", StringComparison.OrdinalIgnoreCase) || word.Equals("teams", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("group", StringComparison.OrdinalIgnoreCase) || word.Equals("department", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("division", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether <paramref name="position"/> is on the first line of a text of several lines (a posting's title or header line).</summary>
     private static bool InTitleLine(string text, int position)

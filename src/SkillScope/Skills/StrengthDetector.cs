@@ -123,12 +123,13 @@ internal static class StrengthDetector
         "we partner", "we serve", "our customers", "our clients", "our products", "our mission", "our vision", "we believe",
         "we're on a mission", "we are on a mission", "we're building", "we are building", "we're redefining", "we are redefining",
         "we're rebuilding", "we are rebuilding", "we're changing", "we are changing", "we power", "we enable", "we help ",
+        "we're focused on", "we are focused on", "as pioneers", "our ecosystem", "our technology",
     ];
 
     /// <summary>Words by which a "we" sentence states the job's own tools ("We're building with Go", "our stack").</summary>
     private static readonly string[] s_stackWords =
     [
-        "stack", "written in", "built with", "built on", "build with", "building with", "using", "we use", "technologies",
+        "stack", "written in", "built with", "built on", "build with", "building with", "using", "we use", "uses", "technologies",
         "languages", "frameworks",
     ];
 
@@ -244,9 +245,10 @@ internal static class StrengthDetector
             }
         }
 
-        // "At Acme, we ...", "At Acme we ..."
-        return employer is not null && sentence.StartsWith("at ", StringComparison.OrdinalIgnoreCase)
-            && sentence[3..].StartsWith(employer, StringComparison.OrdinalIgnoreCase);
+        // "At Acme, we ...", "At Acme we ..."; and anywhere, like an intro line, "Acme builds ...", "Acme is ..."
+        return employer is not null
+            && ((sentence.StartsWith("at ", StringComparison.OrdinalIgnoreCase) && sentence[3..].StartsWith(employer, StringComparison.OrdinalIgnoreCase))
+                || NameThenVerb(sentence, employer));
     }
 
     private static bool StatesStack(ReadOnlySpan<char> sentence)
@@ -307,12 +309,18 @@ internal static class StrengthDetector
             return true;
         }
 
-        if (!line.StartsWith(employer, StringComparison.OrdinalIgnoreCase) || line.Length <= employer.Length + 2)
+        return NameThenVerb(line, employer);
+    }
+
+    /// <summary>"Acme is ...", "Acme builds ...", "Acme (YC W21) helps ...": the name followed by a verb, not "Acme | Engineer".</summary>
+    private static bool NameThenVerb(ReadOnlySpan<char> line, string employer)
+    {
+        if (!line.StartsWith(employer, StringComparison.OrdinalIgnoreCase) || line.Length <= employer.Length + 2
+            || char.IsLetterOrDigit(line[employer.Length]))
         {
             return false;
         }
 
-        // "Acme is ...", "Acme builds ...", "Acme (YC W21) helps ...": the name followed by a verb, not "Acme | Engineer".
         var rest = line[employer.Length..].TrimStart();
         if (rest.StartsWith("("))
         {

@@ -602,6 +602,12 @@ public sealed class SkillExtractor
             }
         }
 
+        // A degree abbreviation right before: "BS CS or equivalent", "MS Statistics", "BS/MS Computer Science".
+        if (DegreeAbbreviationBefore(before))
+        {
+            return true;
+        }
+
         // The degree after: "<this> degree", "<this> or related field".
         var after = text.AsSpan(end, Math.Min(text.Length - end, 40)).TrimStart();
         return after.StartsWith("degree", StringComparison.OrdinalIgnoreCase)
@@ -610,6 +616,30 @@ public sealed class SkillExtractor
             || after.StartsWith("or related discipline", StringComparison.OrdinalIgnoreCase)
             || after.StartsWith("or a related discipline", StringComparison.OrdinalIgnoreCase)
             || (after.StartsWith("or ", StringComparison.OrdinalIgnoreCase) && after.Contains(" related field", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static readonly string[] s_degreeAbbreviations =
+        ["BS", "BSc", "B.S.", "MS", "MSc", "M.S.", "PhD", "Ph.D.", "BA", "MA", "BEng", "MEng", "BS/MS", "MS/PhD", "BSc/MSc", "BS/MS/PhD"];
+
+    private static bool DegreeAbbreviationBefore(ReadOnlySpan<char> before)
+    {
+        var trimmed = before.TrimEnd();
+        if (trimmed.Length == before.Length)
+        {
+            return false; // the mention is glued to the word before
+        }
+
+        var space = trimmed.LastIndexOfAny(" \n\t(");
+        var word = trimmed[(space + 1)..];
+        foreach (var abbreviation in s_degreeAbbreviations)
+        {
+            if (word.Equals(abbreviation, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly string[] s_notFieldWords = ["experience", "with", "years", "knowledge", "using", "skills", "proficiency", "working"];

@@ -184,7 +184,9 @@ internal static class StrengthDetector
             if (!sentence.IsEmpty)
             {
                 // Openers first: they look at the sentence's start only, so most sentences cost next to nothing.
-                var opens = (isIntro && (inCompany || OpensCompanyLine(sentence, name))) || OpensCompanySentence(sentence, name);
+                // "It allows ...", "Its ..." right after a company sentence goes on about the company.
+                var opens = (isIntro && (inCompany || OpensCompanyLine(sentence, name))) || OpensCompanySentence(sentence, name)
+                    || (inCompany && (sentence.StartsWith("It ", StringComparison.Ordinal) || sentence.StartsWith("Its ", StringComparison.Ordinal)));
                 inCompany = opens && !SpeaksToCandidate(sentence) && !StatesStack(sentence);
                 if (inCompany)
                 {
@@ -546,7 +548,7 @@ internal static class StrengthDetector
 
         // A short line that ends with the cue names a list: "Useful technical skills (not required)", "What skills
         // will come in handy?".
-        if (cue.Preferred && ShortLineEndingWithCue(text, cue))
+        if (cue.Preferred && (ShortLineEndingWithCue(text, cue) || ShortColonLineWithCue(text, cue)))
         {
             return true;
         }
@@ -767,6 +769,34 @@ internal static class StrengthDetector
         var lead = head.TrimStart();
         var bullet = lead.StartsWith("-", StringComparison.Ordinal) || (lead.StartsWith("*", StringComparison.Ordinal) && !lead.StartsWith("**", StringComparison.Ordinal));
         return rest.IsEmpty && !bullet && !head.ContainsAny(".;!") && WordCount(head) <= 6 && NamesAList(head);
+    }
+
+    /// <summary>
+    /// A short line, not a list item, that holds the cue and ends with a colon announces a list: "**Examples of desirable
+    /// expertise:**", "Bonus if you also know:".
+    /// </summary>
+    private static bool ShortColonLineWithCue(string text, CueHit cue)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, cue.Start - 1)) + 1;
+        if (cue.Start - lineStart > MaxHeadingLength)
+        {
+            return false;
+        }
+
+        var after = text.AsSpan(cue.End, Math.Min(text.Length - cue.End, MaxHeadingLength));
+        var lineEnd = after.IndexOf('\n');
+        if (lineEnd < 0)
+        {
+            return false;
+        }
+
+        var head = text.AsSpan(lineStart, cue.Start - lineStart);
+        var lead = head.TrimStart();
+        var bullet = lead.StartsWith("-", StringComparison.Ordinal) || lead.StartsWith("\u2022", StringComparison.Ordinal)
+            || (lead.StartsWith("*", StringComparison.Ordinal) && !lead.StartsWith("**", StringComparison.Ordinal));
+        var rest = after[..lineEnd].Trim().TrimEnd("*_");
+        return !bullet && rest.EndsWith(':') && !head.ContainsAny(".;!") && !rest[..^1].ContainsAny(".;!:")
+            && WordCount(head) + WordCount(rest) <= 7;
     }
 
     private static readonly string[] s_listNouns = ["skill", "experience", "qualification", "technolog", "tool", "knowledge", "requirement", "what "];

@@ -49,10 +49,12 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         // development data since 2026-12-07 (the "holdout" half was looked at while improving the extractor); the
         // postings never looked at are the second held-out set below.
         Assert.True(all.Precision >= 0.88, $"precision {all.Precision:F3}");
-        Assert.True(all.Recall >= 0.82, $"recall {all.Recall:F3}");
-        Assert.True(all.StrengthAccuracy >= 0.89, $"strength {all.StrengthAccuracy:F3}");
+        Assert.True(all.Recall >= 0.86, $"recall {all.Recall:F3}");
+        Assert.True(all.StrengthAccuracy >= 0.91, $"strength {all.StrengthAccuracy:F3}");
         Assert.True(holdout.Precision >= 0.86, $"holdout precision {holdout.Precision:F3}");
-        Assert.True(holdout.Recall >= 0.81, $"holdout recall {holdout.Recall:F3}");
+        Assert.True(holdout.Recall >= 0.84, $"holdout recall {holdout.Recall:F3}");
+        Assert.True(development.Precision >= 0.89, $"development precision {development.Precision:F3}");
+        Assert.True(development.Recall >= 0.84, $"development recall {development.Recall:F3}");
     }
 
     /// <summary>
@@ -124,19 +126,20 @@ internal sealed record LabelledPosting(int N, string Split, string Source, strin
 /// <summary>Floors of the second held-out set's test.</summary>
 internal static class HoldoutTwoFloors
 {
-    // Measured once, 2026-12-07: precision 0.883, recall 0.652, strength 0.913 (taxonomy 2026.12.3).
-    public const double Precision = 0.86;
-    public const double Recall = 0.63;
-    public const double Strength = 0.89;
+    // Measured once, 2026-12-07: precision 0.883, recall 0.652, strength 0.913 (taxonomy 2026.12.3). Development data
+    // since then (skills4): 0.916 / 0.806 / 0.933 with taxonomy 2026.12.4; the floors follow the development figures.
+    public const double Precision = 0.89;
+    public const double Recall = 0.78;
+    public const double Strength = 0.91;
 }
 
 /// <summary>Floors of the third held-out set's test.</summary>
 internal static class HoldoutThreeFloors
 {
-    // Measured once, 2026-12-07 (taxonomy 2026.12.4): see docs/accuracy.md.
-    public const double Precision = 0;
-    public const double Recall = 0;
-    public const double Strength = 0;
+    // Measured once, 2026-12-07 (taxonomy 2026.12.4): precision 0.827, recall 0.686, strength 0.904 (docs/accuracy.md).
+    public const double Precision = 0.80;
+    public const double Recall = 0.66;
+    public const double Strength = 0.88;
 }
 
 internal sealed record LabelledScore(

@@ -319,8 +319,8 @@ public sealed class SkillExtractor
             var terminal = patterns.Terminals[candidate.Terminal];
             if ((terminal.Contextual && !HasContext(text, candidates, i, tokens, count))
                 || (terminal.NotBefore is not null && FollowedBy(terminal.NotBefore, candidate, tokens, count))
-                || NamesARole(text, candidate, tokens, count)
-                || (IsRoleForm(candidate, tokens, terminal.Target) && !InTitleLine(text, tokens[candidate.First].Start))
+                || (NamesARole(text, candidate, tokens, count) && !InTitleLine(text, tokens[candidate.First].Start))
+                || (IsRoleForm(text, candidate, tokens, terminal.Target) && !InTitleLine(text, tokens[candidate.First].Start))
                 || FieldOfStudy(text, tokens[candidate.First].Start, tokens[candidate.Last].End))
             {
                 continue;
@@ -535,12 +535,19 @@ public sealed class SkillExtractor
 
     /// <summary>
     /// A surface form that is a role name ("Backend Engineer", "Full-Stack Developer"): it names the skill only as the
-    /// posting's title, not in a sentence ("our backend engineers", "As a frontend developer ...").
+    /// posting's title, not in a sentence ("our backend engineers", "As a frontend developer ..."). A form that ends in
+    /// a word for a group ("cross-functional teams") names a way of working, not a role, and counts anywhere.
     /// </summary>
-    private bool IsRoleForm(Candidate candidate, Token[] tokens, int target) =>
+    private bool IsRoleForm(string text, Candidate candidate, Token[] tokens, int target) =>
         candidate.Last > candidate.First
         && (_patterns.TokenFlags[tokens[candidate.Last].Id] & SkillPatterns.RoleFlag) != 0
+        && !IsGroupNoun(text.AsSpan(tokens[candidate.Last].Start, tokens[candidate.Last].End - tokens[candidate.Last].Start))
         && Taxonomy.Skills[target].Type != SkillTypes.Certification;
+
+    private static bool IsGroupNoun(ReadOnlySpan<char> word) =>
+        word.Equals("team", StringComparison.OrdinalIgnoreCase) || word.Equals("teams", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("group", StringComparison.OrdinalIgnoreCase) || word.Equals("department", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("division", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether <paramref name="position"/> is on the first line of a text of several lines (a posting's title or header line).</summary>
     private static bool InTitleLine(string text, int position)
@@ -645,6 +652,12 @@ public sealed class SkillExtractor
             }
         }
 
+        // A degree abbreviation right before: "BS CS or equivalent", "MS Statistics", "BS/MS Computer Science".
+        if (DegreeAbbreviationBefore(before))
+        {
+            return true;
+        }
+
         // The degree after: "<this> degree", "<this> or related field" (each phrase starts with a "d" or an "o").
         var after = text.AsSpan(end, Math.Min(text.Length - end, 40)).TrimStart();
         if (after.IsEmpty || (after[0] | 0x20) is not ('d' or 'o'))
@@ -661,6 +674,30 @@ public sealed class SkillExtractor
     }
 
     private static readonly SearchValues<char> s_fieldBreaks = SearchValues.Create("\n.;:()!?");
+
+    private static readonly string[] s_degreeAbbreviations =
+        ["BS", "BSc", "B.S.", "MS", "MSc", "M.S.", "PhD", "Ph.D.", "BA", "MA", "BEng", "MEng", "BS/MS", "MS/PhD", "BSc/MSc", "BS/MS/PhD"];
+
+    private static bool DegreeAbbreviationBefore(ReadOnlySpan<char> before)
+    {
+        var trimmed = before.TrimEnd();
+        if (trimmed.Length == before.Length)
+        {
+            return false; // the mention is glued to the word before
+        }
+
+        var space = trimmed.LastIndexOfAny(" \n\t(");
+        var word = trimmed[(space + 1)..];
+        foreach (var abbreviation in s_degreeAbbreviations)
+        {
+            if (word.Equals(abbreviation, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static readonly string[] s_notFieldWords = ["experience", "with", "years", "knowledge", "using", "skills", "proficiency", "working"];
 

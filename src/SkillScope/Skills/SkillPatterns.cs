@@ -33,6 +33,7 @@ internal sealed class SkillPatterns
         "desired skills and experience", "desirable skills", "desirable qualifications", "desirable experience",
         "nice to have skills", "additional preferred qualifications", "helpful", "is helpful", "come in handy", "comes in handy",
         "would help", "a bonus", "an asset", "is an asset", "a strong asset", "would be nice", "nice to haves", "bonus if",
+        "is valued", "are valued", "would be valued", "an ideal candidate also has", "ideal candidate also has",
     ];
 
     /// <summary>
@@ -99,7 +100,7 @@ internal sealed class SkillPatterns
         "specialist", "specialists", "administrator", "administrators", "admin", "admins", "analyst", "analysts",
         "scientist", "scientists", "programmer", "programmers", "manager", "managers", "lead", "evangelist", "intern",
         "interns", "tester", "testers", "technician", "researcher", "researchers", "team", "teams", "group", "department",
-        "division",
+        "division", "designer", "designers",
     ];
 
     private readonly int[] _rootChild;

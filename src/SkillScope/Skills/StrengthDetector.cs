@@ -138,12 +138,13 @@ internal static class StrengthDetector
         "we partner", "we serve", "our customers", "our clients", "our products", "our mission", "our vision", "we believe",
         "we're on a mission", "we are on a mission", "we're building", "we are building", "we're redefining", "we are redefining",
         "we're rebuilding", "we are rebuilding", "we're changing", "we are changing", "we power", "we enable", "we help ",
+        "we're focused on", "we are focused on", "as pioneers", "our ecosystem", "our technology",
     ];
 
     /// <summary>Words by which a "we" sentence states the job's own tools ("We're building with Go", "our stack").</summary>
     private static readonly string[] s_stackWords =
     [
-        "stack", "written in", "built with", "built on", "build with", "building with", "using", "we use", "technologies",
+        "stack", "written in", "built with", "built on", "build with", "building with", "using", "we use", "uses", "technologies",
         "languages", "frameworks",
     ];
 
@@ -198,7 +199,9 @@ internal static class StrengthDetector
             if (!sentence.IsEmpty)
             {
                 // Openers first: they look at the sentence's start only, so most sentences cost next to nothing.
-                var opens = (isIntro && (inCompany || OpensCompanyLine(sentence, name))) || OpensCompanySentence(sentence, name);
+                // "It allows ...", "Its ..." right after a company sentence goes on about the company.
+                var opens = (isIntro && (inCompany || OpensCompanyLine(sentence, name))) || OpensCompanySentence(sentence, name)
+                    || (inCompany && (sentence.StartsWith("It ", StringComparison.Ordinal) || sentence.StartsWith("Its ", StringComparison.Ordinal)));
                 inCompany = opens && !SpeaksToCandidate(sentence) && !StatesStack(sentence);
                 if (inCompany)
                 {
@@ -270,9 +273,10 @@ internal static class StrengthDetector
             return true;
         }
 
-        // "At Acme, we ...", "At Acme we ..."
-        return employer is not null && sentence.StartsWith("at ", StringComparison.OrdinalIgnoreCase)
-            && sentence[3..].StartsWith(employer, StringComparison.OrdinalIgnoreCase);
+        // "At Acme, we ...", "At Acme we ..."; and anywhere, like an intro line, "Acme builds ...", "Acme is ..."
+        return employer is not null
+            && ((sentence.StartsWith("at ", StringComparison.OrdinalIgnoreCase) && sentence[3..].StartsWith(employer, StringComparison.OrdinalIgnoreCase))
+                || NameThenVerb(sentence, employer));
     }
 
     private static bool StatesStack(ReadOnlySpan<char> sentence)
@@ -332,12 +336,18 @@ internal static class StrengthDetector
             return true;
         }
 
-        if (!line.StartsWith(employer, StringComparison.OrdinalIgnoreCase) || line.Length <= employer.Length + 2)
+        return NameThenVerb(line, employer);
+    }
+
+    /// <summary>"Acme is ...", "Acme builds ...", "Acme (YC W21) helps ...": the name followed by a verb, not "Acme | Engineer".</summary>
+    private static bool NameThenVerb(ReadOnlySpan<char> line, string employer)
+    {
+        if (!line.StartsWith(employer, StringComparison.OrdinalIgnoreCase) || line.Length <= employer.Length + 2
+            || char.IsLetterOrDigit(line[employer.Length]))
         {
             return false;
         }
 
-        // "Acme is ...", "Acme builds ...", "Acme (YC W21) helps ...": the name followed by a verb, not "Acme | Engineer".
         var rest = line[employer.Length..].TrimStart();
         if (rest.StartsWith("("))
         {
@@ -557,7 +567,7 @@ internal static class StrengthDetector
 
         // A short line that ends with the cue names a list: "Useful technical skills (not required)", "What skills
         // will come in handy?".
-        if (cue.Preferred && ShortLineEndingWithCue(text, cue))
+        if (cue.Preferred && (ShortLineEndingWithCue(text, cue) || ShortColonLineWithCue(text, cue)))
         {
             return true;
         }
@@ -770,6 +780,34 @@ internal static class StrengthDetector
         var lead = head.TrimStart();
         var bullet = lead.StartsWith("-", StringComparison.Ordinal) || (lead.StartsWith("*", StringComparison.Ordinal) && !lead.StartsWith("**", StringComparison.Ordinal));
         return rest.IsEmpty && !bullet && !head.ContainsAny(".;!") && WordCount(head) <= 6 && NamesAList(head);
+    }
+
+    /// <summary>
+    /// A short line, not a list item, that holds the cue and ends with a colon announces a list: "**Examples of desirable
+    /// expertise:**", "Bonus if you also know:".
+    /// </summary>
+    private static bool ShortColonLineWithCue(string text, CueHit cue)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, cue.Start - 1)) + 1;
+        if (cue.Start - lineStart > MaxHeadingLength)
+        {
+            return false;
+        }
+
+        var after = text.AsSpan(cue.End, Math.Min(text.Length - cue.End, MaxHeadingLength));
+        var lineEnd = after.IndexOf('\n');
+        if (lineEnd < 0)
+        {
+            return false;
+        }
+
+        var head = text.AsSpan(lineStart, cue.Start - lineStart);
+        var lead = head.TrimStart();
+        var bullet = lead.StartsWith("-", StringComparison.Ordinal) || lead.StartsWith("\u2022", StringComparison.Ordinal)
+            || (lead.StartsWith("*", StringComparison.Ordinal) && !lead.StartsWith("**", StringComparison.Ordinal));
+        var rest = after[..lineEnd].Trim().TrimEnd("*_");
+        return !bullet && rest.EndsWith(':') && !head.ContainsAny(".;!") && !rest[..^1].ContainsAny(".;!:")
+            && WordCount(head) + WordCount(rest) <= 7;
     }
 
     private static readonly string[] s_listNouns = ["skill", "experience", "qualification", "technolog", "tool", "knowledge", "requirement", "what "];

@@ -24,17 +24,22 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         var postings = LabelledPostings.Load();
         var dev = LabelledPostings.Score(postings.Where(p => p.Split == "dev"), SkillExtractor.Default);
         var holdout = LabelledPostings.Score(postings.Where(p => p.Split == "holdout"), SkillExtractor.Default);
+        var second = LabelledPostings.Load(LabelledPostings.HoldoutTwo);
+        var secondScore = LabelledPostings.Score(second, SkillExtractor.Default);
         var snippets = new List<string>();
         var all = LabelledPostings.Score(postings, SkillExtractor.Default, snippets);
-        foreach (var (name, s) in new[] { ("dev", dev), ("holdout", holdout), ("all", all) })
+        var development = LabelledPostings.Score(postings.Concat(second), SkillExtractor.Default);
+        foreach (var (name, s) in new[] { ("dev", dev), ("holdout", holdout), ("all", all), ("holdout2", secondScore), ("development (97)", development) })
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: postings {s.Postings}, labels {s.Labels}, found {s.Found}, recall {s.Recall:F3}; extracted {s.Extracted}, correct {s.Correct}, precision {s.Precision:F3}; strength right {s.StrengthRight}/{s.StrengthCompared} = {s.StrengthAccuracy:F3}; labels outside the taxonomy {s.Unresolved}"));
         }
 
-        output.WriteLine("misses: " + string.Join(", ", all.Misses.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(60).Select(g => $"{g.Key} {g.Count()}")));
-        output.WriteLine("false positives: " + string.Join(", ", all.FalsePositives.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(60).Select(g => $"{g.Key} {g.Count()}")));
-        output.WriteLine("strength wrong: " + string.Join(", ", all.StrengthWrong));
+        // The second held-out set is development data since 2026-12-07 (skills4): its errors are listed with the first set's.
+        LabelledPostings.Score(second, SkillExtractor.Default, snippets);
+        output.WriteLine("misses: " + string.Join(", ", development.Misses.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(200).Select(g => $"{g.Key} {g.Count()}")));
+        output.WriteLine("false positives: " + string.Join(", ", development.FalsePositives.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(60).Select(g => $"{g.Key} {g.Count()}")));
+        output.WriteLine("strength wrong: " + string.Join(", ", development.StrengthWrong));
         foreach (var snippet in snippets)
         {
             output.WriteLine(snippet);
@@ -44,16 +49,18 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         // development data since 2026-12-07 (the "holdout" half was looked at while improving the extractor); the
         // postings never looked at are the second held-out set below.
         Assert.True(all.Precision >= 0.88, $"precision {all.Precision:F3}");
-        Assert.True(all.Recall >= 0.82, $"recall {all.Recall:F3}");
-        Assert.True(all.StrengthAccuracy >= 0.89, $"strength {all.StrengthAccuracy:F3}");
+        Assert.True(all.Recall >= 0.86, $"recall {all.Recall:F3}");
+        Assert.True(all.StrengthAccuracy >= 0.91, $"strength {all.StrengthAccuracy:F3}");
         Assert.True(holdout.Precision >= 0.86, $"holdout precision {holdout.Precision:F3}");
-        Assert.True(holdout.Recall >= 0.81, $"holdout recall {holdout.Recall:F3}");
+        Assert.True(holdout.Recall >= 0.84, $"holdout recall {holdout.Recall:F3}");
+        Assert.True(development.Precision >= 0.89, $"development precision {development.Precision:F3}");
+        Assert.True(development.Recall >= 0.84, $"development recall {development.Recall:F3}");
     }
 
     /// <summary>
     /// The second held-out set (postings-holdout2.jsonl, 34 postings labelled on 2026-12-07 before any rule was changed
-    /// for them): only scored, never looked at while improving the extractor. Kept apart from the test above so that
-    /// running the development figures does not show these.
+    /// for them). Held out until skills3 measured it once; since skills4 (same day) it is development data: its errors
+    /// are listed by the test above and were used to widen the taxonomy. Its floors stay here.
     /// </summary>
     [SharedDataFact(Hn, Remote, UsaJobs)]
     public void Recall_precision_and_strength_on_the_second_held_out_set_hold()
@@ -69,16 +76,40 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         Assert.True(s.StrengthAccuracy >= HoldoutTwoFloors.Strength, $"strength {s.StrengthAccuracy:F3}");
     }
 
+    /// <summary>
+    /// The third held-out set (postings-holdout3.jsonl, 30 postings labelled on 2026-12-07 by helper skills4 before any
+    /// rule or taxonomy change of that session, commit 06f4df6): scored once at the end of that work and never used
+    /// to change the extractor.
+    /// </summary>
+    [SharedDataFact(Hn, Remote, UsaJobs)]
+    public void Recall_precision_and_strength_on_the_third_held_out_set_hold()
+    {
+        var postings = LabelledPostings.Load(LabelledPostings.HoldoutThree);
+        var s = LabelledPostings.Score(postings, SkillExtractor.Default);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"holdout3: postings {s.Postings}, labels {s.Labels}, found {s.Found}, recall {s.Recall:F3}; extracted {s.Extracted}, correct {s.Correct}, precision {s.Precision:F3}; strength right {s.StrengthRight}/{s.StrengthCompared} = {s.StrengthAccuracy:F3}; labels outside the taxonomy {s.Unresolved}"));
+        output.WriteLine("misses: " + string.Join(", ", s.Misses));
+        output.WriteLine("false positives: " + string.Join(", ", s.FalsePositives));
+        output.WriteLine("strength wrong: " + string.Join(", ", s.StrengthWrong));
+
+        Assert.True(s.Precision >= HoldoutThreeFloors.Precision, $"precision {s.Precision:F3}");
+        Assert.True(s.Recall >= HoldoutThreeFloors.Recall, $"recall {s.Recall:F3}");
+        Assert.True(s.StrengthAccuracy >= HoldoutThreeFloors.Strength, $"strength {s.StrengthAccuracy:F3}");
+    }
+
     [Fact]
     public void Every_posting_has_a_source_reference_and_written_strengths()
     {
         var postings = LabelledPostings.Load();
         var second = LabelledPostings.Load(LabelledPostings.HoldoutTwo);
+        var third = LabelledPostings.Load(LabelledPostings.HoldoutThree);
 
         Assert.True(postings.Count >= 60, $"{postings.Count} postings");
         Assert.True(second.Count >= 30, $"{second.Count} postings in the second held-out set");
+        Assert.True(third.Count >= 30, $"{third.Count} postings in the third held-out set");
         Assert.Empty(second.Select(p => p.Key).Intersect(postings.Select(p => p.Key)));
-        Assert.All(postings.Concat(second), p =>
+        Assert.Empty(third.Select(p => p.Key).Intersect(postings.Concat(second).Select(p => p.Key)));
+        Assert.All(postings.Concat(second).Concat(third), p =>
         {
             Assert.Contains(p.Source, new[] { "hn", "remote", "usajobs" });
             Assert.False(string.IsNullOrEmpty(p.File));
@@ -95,10 +126,20 @@ internal sealed record LabelledPosting(int N, string Split, string Source, strin
 /// <summary>Floors of the second held-out set's test.</summary>
 internal static class HoldoutTwoFloors
 {
-    // Measured once, 2026-12-07: precision 0.883, recall 0.652, strength 0.913 (taxonomy 2026.12.3).
-    public const double Precision = 0.86;
-    public const double Recall = 0.63;
-    public const double Strength = 0.89;
+    // Measured once, 2026-12-07: precision 0.883, recall 0.652, strength 0.913 (taxonomy 2026.12.3). Development data
+    // since then (skills4): 0.916 / 0.806 / 0.933 with taxonomy 2026.12.4; the floors follow the development figures.
+    public const double Precision = 0.89;
+    public const double Recall = 0.78;
+    public const double Strength = 0.91;
+}
+
+/// <summary>Floors of the third held-out set's test.</summary>
+internal static class HoldoutThreeFloors
+{
+    // Measured once, 2026-12-07 (taxonomy 2026.12.4): precision 0.827, recall 0.686, strength 0.904 (docs/accuracy.md).
+    public const double Precision = 0.80;
+    public const double Recall = 0.66;
+    public const double Strength = 0.88;
 }
 
 internal sealed record LabelledScore(
@@ -114,6 +155,9 @@ internal static class LabelledPostings
 {
     /// <summary>The second held-out set's file name (labelled 2026-12-07).</summary>
     public const string HoldoutTwo = "postings-holdout2.jsonl";
+
+    /// <summary>The third held-out set's file name (labelled 2026-12-07 by helper skills4).</summary>
+    public const string HoldoutThree = "postings-holdout3.jsonl";
 
     public static IReadOnlyList<LabelledPosting> Load(string fileName = "postings.jsonl")
     {
@@ -203,6 +247,7 @@ internal static class LabelledPostings
         {
             n++;
             var (text, employer) = Read(posting);
+            Dump(posting, text, employer);
             var extracted = SkillExtractor.Distinct(extractor.Extract(text, employer));
             var labelled = posting.Skills.Select(s => (s.Name, s.Strength, Skill: ResolveLabel(taxonomy, s.Name))).ToList();
             foreach (var (name, strength, skill) in labelled)
@@ -252,6 +297,24 @@ internal static class LabelledPostings
         }
 
         return new LabelledScore(n, labels, found, extractedCount, correct, compared, right, unresolved, misses, falsePositives, strengthWrong);
+    }
+
+    /// <summary>
+    /// With SKILLSCOPE_LABELS_DUMP set to a folder, writes each scored posting's text and employer as one JSON line
+    /// (labels-N.jsonl) for `skills extract --jsonl` (a way to try a taxonomy file with `--taxonomy` without a build).
+    /// The texts stay outside the repository.
+    /// </summary>
+    private static void Dump(LabelledPosting posting, string text, string? employer)
+    {
+        var folder = Environment.GetEnvironmentVariable("SKILLSCOPE_LABELS_DUMP");
+        if (string.IsNullOrEmpty(folder))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        var line = JsonSerializer.Serialize(new { id = posting.N.ToString(CultureInfo.InvariantCulture), text, employer });
+        File.WriteAllText(Path.Combine(folder, $"labels-{posting.N}.jsonl"), line + "\n");
     }
 
     /// <summary>A label's skill: its name or alias, or the same words as "... skills" or in the singular/plural ("communication" = "communication skills").</summary>

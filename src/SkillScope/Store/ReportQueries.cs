@@ -18,9 +18,10 @@ public sealed record MarketFact(long Id, MarketRow Row, string? TextKind, IReadO
 /// <summary>
 /// Where a read of market facts stopped: the highest record id read, and the first ingest whose rows may still have been
 /// coming (the lowest running one, else the next id). Records above the one and appearances written by ingests from the
-/// other on are all a later read has to look at.
+/// other on are all a later read has to look at. <paramref name="Joined"/> is how many rows those ingests had joined to
+/// stored records (`ingests.merged`) at the time: while it has not moved, no held record has gained an appearance.
 /// </summary>
-public readonly record struct MarketWatermark(long MaxRecordId, long FirstOpenIngest);
+public readonly record struct MarketWatermark(long MaxRecordId, long FirstOpenIngest, long Joined = 0);
 
 /// <summary>A skill's count among postings: in how many it appears, and in how many as a requirement.</summary>
 public readonly record struct SkillCount(string Skill, long Postings, long Required);
@@ -76,6 +77,8 @@ public static class ReportQueries
         {
             firstOpen = Sql.Long(open.ExecuteScalar()!);
         }
+
+        var joined = JoinedSince(store, firstOpen);
 
         var changed = since is { } from && heldAppearances is not null ? ChangedAppearances(store, from, heldAppearances, cancellation) : null;
 
@@ -142,7 +145,7 @@ public static class ReportQueries
         }
 
         Flush();
-        return (facts, new MarketWatermark(maxId, firstOpen));
+        return (facts, new MarketWatermark(maxId, firstOpen, joined));
 
         void Flush()
         {
@@ -164,6 +167,15 @@ public static class ReportQueries
 
     private static List<long>? ChangedAppearances(SkillStore store, MarketWatermark since, Func<long, int> heldAppearances, CancellationToken cancellation)
     {
+        // No row joined a stored record since: none gained an appearance, and the count need not be read (that read is
+        // what made each update during a long ingest cost as much as everything the ingest had written so far). Only on
+        // SQLite, whose writers take turns: a PostgreSQL record id is drawn before its ingest commits, so a record below
+        // the watermark may become visible later without any join, and only the count tells.
+        if (!store.IsPostgres && JoinedSince(store, since.FirstOpenIngest) == since.Joined)
+        {
+            return [];
+        }
+
         using var command = store.Command("""
             SELECT s.record_id, COUNT(*) FROM record_sources s
             WHERE s.record_id IN (SELECT record_id FROM record_sources WHERE ingest_id >= @first_open AND record_id <= @max_id)
@@ -189,6 +201,14 @@ public static class ReportQueries
         }
 
         return changed;
+    }
+
+    // Rows joined to stored records by the ingests from this id on.
+    private static long JoinedSince(SkillStore store, long firstIngest)
+    {
+        using var command = store.Command("SELECT COALESCE(SUM(merged), 0) FROM ingests WHERE id >= @first");
+        Sql.Add(command, "@first", firstIngest);
+        return Sql.Long(command.ExecuteScalar()!);
     }
 
     /// <summary>

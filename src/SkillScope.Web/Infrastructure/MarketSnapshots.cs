@@ -12,7 +12,7 @@ namespace SkillScope.Web.Infrastructure;
 /// later ones read only the records added or given new appearances since (<see cref="MarketSnapshot.Update"/>), unless an
 /// ingest that has ended updated stored records in place: then the whole store is read again.
 /// </summary>
-internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time)
+internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time) : IDisposable
 {
     /// <summary>How far behind a running ingest the report may be.</summary>
     public static readonly TimeSpan MaxLagWhileIngesting = TimeSpan.FromSeconds(10);
@@ -57,8 +57,39 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time)
         return Read().WaitAsync(cancellation).GetAwaiter().GetResult().Facts.Compute(filter);
     }
 
-    /// <summary>Starts reading the first snapshot, so the first market request does not wait for it.</summary>
-    public void Warm() => _ = Read();
+    private ITimer? keeper;
+
+    /// <summary>
+    /// Starts reading the first snapshot, so the first market request does not wait for it, and keeps it up with the store
+    /// from then on: every half of the allowed lag, a snapshot the store has moved past is brought up to date whether or
+    /// not market requests come, so the first one after a quiet spell during a long ingest does not wait for everything
+    /// written meanwhile.
+    /// </summary>
+    public void Warm()
+    {
+        _ = Read();
+        keeper ??= time.CreateTimer(_ => KeepUp(), null, MaxLagWhileIngesting / 2, MaxLagWhileIngesting / 2);
+    }
+
+    /// <summary>The read that brings the snapshot up to the store's state, or a finished task when it is there.</summary>
+    internal Task KeepUp()
+    {
+        try
+        {
+            using var store = stores.OpenRead();
+            return current is { } held && held.Stamp == StoreStamp.Read(store) ? Task.CompletedTask : Read();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The store is busy or gone for the moment: the next tick, or the next request, reads it.
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>The state of the store the held snapshot was read from (null before the first read).</summary>
+    internal string? HeldStamp => current?.Stamp;
+
+    public void Dispose() => keeper?.Dispose();
 
     /// <summary>The snapshot being read, or a new read started.</summary>
     private Task<Snapshot> Read()

@@ -45,6 +45,60 @@ public sealed class MarketSnapshotsTests
         Assert.True(Total() > stored + 70_000);
     }
 
+    private sealed class ManualTimer(DateTimeOffset now) : TimeProvider
+    {
+        public TimerCallback? Tick { get; private set; }
+
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Tick = callback;
+            return new Stopped();
+        }
+
+        private sealed class Stopped : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+
+            public void Dispose()
+            {
+            }
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task Once_warm_the_snapshot_follows_the_store_without_waiting_for_a_market_request()
+    {
+        var db = await TestDatabase.SmallAsync();
+        using var stores = new StoreAccess(db);
+        var clock = new ManualTimer(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero));
+        using var snapshots = new MarketSnapshots(stores, clock);
+        snapshots.Warm();
+        Assert.NotNull(clock.Tick);
+        await snapshots.KeepUp();
+        string Stamp()
+        {
+            using var store = stores.OpenRead();
+            return StoreStamp.Read(store);
+        }
+
+        Assert.Equal(Stamp(), snapshots.HeldStamp);
+        await CliRunner.RunOkAsync("ingest", Paths.BundledSamples.Single(f => f.Contains("usajobs", StringComparison.Ordinal)), "--db", db);
+        Assert.NotEqual(Stamp(), snapshots.HeldStamp);
+
+        // A tick of the timer, with no request: the snapshot is read again in the background.
+        clock.Tick!(null);
+        for (var waited = 0; waited < 600 && snapshots.HeldStamp != Stamp(); waited++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(Stamp(), snapshots.HeldStamp);
+    }
+
     [Fact]
     public async Task A_cached_report_is_reused_while_an_ingest_runs_for_at_most_ten_seconds_and_only_for_its_state_after_it_ends()
     {

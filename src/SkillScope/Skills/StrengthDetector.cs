@@ -762,6 +762,24 @@ internal static class StrengthDetector
 
     private static bool ShortLineEndingWithCue(string text, CueHit cue)
     {
+        if (!CueLine(text, cue, out var head, out var after))
+        {
+            return false;
+        }
+
+        var rest = after.Trim().Trim("*_)]:?");
+        var lead = head.TrimStart();
+        var bullet = lead.StartsWith("-", StringComparison.Ordinal) || (lead.StartsWith("*", StringComparison.Ordinal) && !lead.StartsWith("**", StringComparison.Ordinal));
+        return rest.IsEmpty && !bullet && !head.ContainsAny(".;!") && WordCount(head) <= 6 && NamesAList(head);
+    }
+
+    /// <summary>
+    /// The cue's line: the text before the cue on it and the rest of it after the cue; false when the cue starts too far
+    /// into its line for a heading or the line does not end within a heading's length (the last line has no list after it).
+    /// </summary>
+    private static bool CueLine(string text, CueHit cue, out ReadOnlySpan<char> head, out ReadOnlySpan<char> rest)
+    {
+        head = rest = default;
         var lineStart = text.LastIndexOf('\n', Math.Max(0, cue.Start - 1)) + 1;
         if (cue.Start - lineStart > MaxHeadingLength)
         {
@@ -772,14 +790,12 @@ internal static class StrengthDetector
         var lineEnd = after.IndexOf('\n');
         if (lineEnd < 0)
         {
-            return false; // the last line has no list after it
+            return false;
         }
 
-        var rest = after[..lineEnd].Trim().Trim("*_)]:?");
-        var head = text.AsSpan(lineStart, cue.Start - lineStart);
-        var lead = head.TrimStart();
-        var bullet = lead.StartsWith("-", StringComparison.Ordinal) || (lead.StartsWith("*", StringComparison.Ordinal) && !lead.StartsWith("**", StringComparison.Ordinal));
-        return rest.IsEmpty && !bullet && !head.ContainsAny(".;!") && WordCount(head) <= 6 && NamesAList(head);
+        head = text.AsSpan(lineStart, cue.Start - lineStart);
+        rest = after[..lineEnd];
+        return true;
     }
 
     /// <summary>
@@ -788,24 +804,15 @@ internal static class StrengthDetector
     /// </summary>
     private static bool ShortColonLineWithCue(string text, CueHit cue)
     {
-        var lineStart = text.LastIndexOf('\n', Math.Max(0, cue.Start - 1)) + 1;
-        if (cue.Start - lineStart > MaxHeadingLength)
+        if (!CueLine(text, cue, out var head, out var after))
         {
             return false;
         }
 
-        var after = text.AsSpan(cue.End, Math.Min(text.Length - cue.End, MaxHeadingLength));
-        var lineEnd = after.IndexOf('\n');
-        if (lineEnd < 0)
-        {
-            return false;
-        }
-
-        var head = text.AsSpan(lineStart, cue.Start - lineStart);
         var lead = head.TrimStart();
         var bullet = lead.StartsWith("-", StringComparison.Ordinal) || lead.StartsWith("\u2022", StringComparison.Ordinal)
             || (lead.StartsWith("*", StringComparison.Ordinal) && !lead.StartsWith("**", StringComparison.Ordinal));
-        var rest = after[..lineEnd].Trim().TrimEnd("*_");
+        var rest = after.Trim().TrimEnd("*_");
         return !bullet && rest.EndsWith(':') && !head.ContainsAny(".;!") && !rest[..^1].ContainsAny(".;!:")
             && WordCount(head) + WordCount(rest) <= 7;
     }

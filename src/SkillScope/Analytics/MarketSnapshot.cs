@@ -34,8 +34,8 @@ public sealed class MarketSnapshot
     /// <summary>
     /// This snapshot brought up to date by reading only the records added or given new appearances since it was read
     /// (told apart by their number of appearances against the held one): new records go in id order, re-read ones replace
-    /// their old facts. It equals a snapshot read whole unless an
-    /// ingest updated a stored record in place meanwhile (<see cref="ReportQueries.UpdatedInPlaceSince"/>).
+    /// their old facts. It equals a snapshot read whole unless an ingest updated a stored record in place meanwhile
+    /// (<see cref="ReportQueries.UpdatedInPlaceSince"/>).
     /// </summary>
     public MarketSnapshot Update(SkillStore store, CancellationToken cancellation = default)
     {
@@ -69,29 +69,11 @@ public sealed class MarketSnapshot
     }
 
     // The facts are in id order: a binary search by id.
-    private int HeldAppearances(long id)
+    private int HeldAppearances(long id) => facts.AsSpan().BinarySearch(new FactId(id)) is >= 0 and var at ? facts[at].Appearances : 0;
+
+    private readonly record struct FactId(long Id) : IComparable<MarketFact>
     {
-        int low = 0, high = facts.Length - 1;
-        while (low <= high)
-        {
-            var middle = low + ((high - low) >> 1);
-            var held = facts[middle].Id;
-            if (held == id)
-            {
-                return facts[middle].Appearances;
-            }
-
-            if (held < id)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return 0;
+        public int CompareTo(MarketFact? other) => Id.CompareTo(other!.Id);
     }
 
     public MarketReport Compute(RecordFilter filter)

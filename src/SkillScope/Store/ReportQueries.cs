@@ -38,22 +38,26 @@ public static class ReportQueries
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
         var command = store.Command("");
-        command.CommandText = $"""
-            SELECT r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.company, r.country, r.metro,
-                   r.salary_usd, CASE WHEN r.salary_flag IS NOT NULL THEN 1 ELSE 0 END, r.period_start, r.period_end, r.salary_is_estimate
-            FROM records r WHERE {filter.ToSql(command)}
-            """;
+        command.CommandText = $"SELECT {MarketRowColumns} FROM records r WHERE {filter.ToSql(command)}";
         // Read in place (RowScan): through ADO.NET's reader the per-cell overhead cost as much as SQLite's own scan.
         using var scan = RowScan.Open(store, command);
         var text = new TextCells();
         while (scan.Read())
         {
-            yield return new MarketRow(
-                text.Of(scan, 0)!, text.Of(scan, 1)!, text.Of(scan, 2)!, text.Of(scan, 3)!, text.Of(scan, 4)!,
-                text.Of(scan, 5), text.Of(scan, 6), text.Of(scan, 7), scan.IsNull(8) ? null : scan.Double(8), scan.Int64(9) == 1,
-                text.Of(scan, 10), text.Of(scan, 11)) { SalaryIsEstimate = scan.Int64(12) != 0 };
+            yield return ReadMarketRow(scan, text, first: 0);
         }
     }
+
+    // A MarketRow's columns of `records r`, in the order ReadMarketRow reads them.
+    private const string MarketRowColumns = """
+        r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.company, r.country, r.metro,
+        r.salary_usd, CASE WHEN r.salary_flag IS NOT NULL THEN 1 ELSE 0 END, r.period_start, r.period_end, r.salary_is_estimate
+        """;
+
+    private static MarketRow ReadMarketRow(RowScan scan, TextCells text, int first) =>
+        new(text.Of(scan, first)!, text.Of(scan, first + 1)!, text.Of(scan, first + 2)!, text.Of(scan, first + 3)!, text.Of(scan, first + 4)!,
+            text.Of(scan, first + 5), text.Of(scan, first + 6), text.Of(scan, first + 7), scan.IsNull(first + 8) ? null : scan.Double(first + 8),
+            scan.Int64(first + 9) == 1, text.Of(scan, first + 10), text.Of(scan, first + 11)) { SalaryIsEstimate = scan.Int64(first + 12) != 0 };
 
     /// <summary>
     /// Every record's <see cref="MarketFact"/>, in id order, read in one statement (so from one consistent state of the
@@ -88,9 +92,7 @@ public static class ReportQueries
             ? "UNION SELECT record_id FROM record_sources WHERE ingest_id >= @first_open"
             : changed.Count == 0 ? "" : $"UNION SELECT id FROM records WHERE id IN ({string.Join(',', changed)})";
         var command = store.Command($"""
-            SELECT r.id, r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.company, r.country, r.metro,
-                   r.salary_usd, CASE WHEN r.salary_flag IS NOT NULL THEN 1 ELSE 0 END, r.period_start, r.period_end, r.salary_is_estimate,
-                   r.text_kind, s.source, COALESCE(s.metro, r.metro)
+            SELECT r.id, {MarketRowColumns}, r.text_kind, s.source, COALESCE(s.metro, r.metro)
             FROM records r LEFT JOIN record_sources s ON s.record_id = r.id
             {(since is null ? "" : $"WHERE r.id IN (SELECT id FROM records WHERE id > @max_id {touched})")}
             ORDER BY r.id
@@ -121,10 +123,7 @@ public static class ReportQueries
                     cancellation.ThrowIfCancellationRequested();
                     id = next;
                     maxId = Math.Max(maxId, id);
-                    row = new MarketRow(
-                        text.Of(scan, 1)!, text.Of(scan, 2)!, text.Of(scan, 3)!, text.Of(scan, 4)!, text.Of(scan, 5)!,
-                        text.Of(scan, 6), text.Of(scan, 7), text.Of(scan, 8), scan.IsNull(9) ? null : scan.Double(9), scan.Int64(10) == 1,
-                        text.Of(scan, 11), text.Of(scan, 12)) { SalaryIsEstimate = scan.Int64(13) != 0 };
+                    row = ReadMarketRow(scan, text, first: 1);
                     textKind = text.Of(scan, 14);
                 }
 

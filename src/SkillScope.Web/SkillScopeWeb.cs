@@ -28,9 +28,18 @@ public static class SkillScopeWeb
     /// <summary>Largest request body accepted (413 above): room for a resume upload, nothing more.</summary>
     public const long MaxRequestBodyBytes = 5 * 1024 * 1024;
 
+    /// <summary>
+    /// Handlers read the store synchronously (SQLite has no asynchronous I/O) and requests for one report wait for its
+    /// one computation, so a burst holds many pool threads at once; with the default minimum (one per core) the pool
+    /// adds threads slowly and requests that need no computation queue behind those waiting.
+    /// </summary>
+    public const int MinWorkerThreads = 64;
+
     public static WebApplication Create(string[] args, WebOptions? options = null)
     {
         options ??= new WebOptions();
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, MinWorkerThreads), io);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -85,13 +86,38 @@ public static class PostingsApi
 
         query = query with { Filter = filter };
         using var interrupt = store.InterruptOn(cancellation);
-        if (query.Text is not null)
+        // Pages of one search share a ranking of RankWindow results (see PostingSearch.Rank); a page is cached under the
+        // ranking it was read from, so it is read again when that ranking is.
+        var start = query.Offset / RankWindow * RankWindow;
+        var end = (query.Offset + query.Limit + RankWindow - 1) / RankWindow * RankWindow;
+        var rankingKey = string.Create(CultureInfo.InvariantCulture, $"{request.Path}?{SearchConditions(request.Query)}#{start}-{end}");
+        var ranking = cache.GetOrCompute(store, rankingKey, () =>
         {
-            stores.EnsureSearchIndex(store);
-        }
+            // Only a search that ranks needs the index current: one answered from the cache does not wait for its update.
+            if (query.Text is not null)
+            {
+                stores.EnsureSearchIndex(store);
+            }
 
-        return TypedResults.Ok(cache.GetOrCompute(store, request.Path + request.QueryString, () => PostingSearch.Search(store, query, cancellation)));
+            return new HeldRanking(Interlocked.Increment(ref rankings), PostingSearch.Rank(store, query with { Offset = start, Limit = end - start }, cancellation));
+        });
+        var pageKey = string.Create(CultureInfo.InvariantCulture, $"{request.Path}{request.QueryString}#{ranking.Generation}");
+        return TypedResults.Ok(cache.GetOrCompute(store, pageKey, () => PostingSearch.Page(store, query, ranking.Ranking, cancellation)));
     }
+
+    /// <summary>Results ranked at once for the pages of one search: five pages of the default size.</summary>
+    internal const int RankWindow = 5 * DefaultPageSize;
+
+    private static long rankings;
+
+    private sealed record HeldRanking(long Generation, PostingRanking Ranking);
+
+    // The request's conditions without its paging, in a fixed order: the key of the ranking its pages share.
+    private static string SearchConditions(IQueryCollection parameters) =>
+        string.Join('&', parameters
+            .Where(p => !p.Key.Equals("page", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("pageSize", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => Uri.EscapeDataString(p.Key) + "=" + string.Join(',', p.Value.Select(v => Uri.EscapeDataString(v ?? "")))));
 
     internal static Results<Ok<PostingDetail>, ProblemHttpResult> GetPosting(long id, StoreAccess stores, SkillTaxonomy taxonomy, SkillExtractor extractor, CancellationToken cancellation)
     {

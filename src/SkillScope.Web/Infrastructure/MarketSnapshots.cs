@@ -19,18 +19,21 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time) : I
 
     /// <summary>
     /// Whether a result computed under <paramref name="heldStamp"/> <paramref name="age"/> ago may answer for the store
-    /// at <paramref name="stamp"/>: only for the same state, or while an ingest runs and for at most
-    /// <see cref="MaxLagWhileIngesting"/>. The one rule for the report cache and the market snapshot.
+    /// at <paramref name="stamp"/>: for the same state; and for at most <see cref="MaxLagWhileIngesting"/> while an
+    /// ingest runs or when the result was computed while one ran (so an ingest's end, or the gap between two ingests,
+    /// does not make every reader wait for a new answer at once). The one rule for the report cache and the market
+    /// snapshot.
     /// </summary>
     public static bool MayAnswer(string heldStamp, TimeSpan age, string stamp) =>
-        heldStamp == stamp || (StoreStamp.IngestRunning(stamp) && age < MaxLagWhileIngesting);
+        heldStamp == stamp
+        || (age < MaxLagWhileIngesting && (StoreStamp.IngestRunning(stamp) || StoreStamp.IngestRunning(heldStamp)));
 
     /// <summary>
     /// Whether a result that <see cref="MayAnswer"/> should be computed again now: it lags a running ingest and half the
-    /// allowed lag has passed, so a newer one is ready before the older one runs out.
+    /// allowed lag has passed, so a newer one is ready before the older one runs out; or the ingest it lags has ended.
     /// </summary>
     public static bool DueForRefresh(string heldStamp, TimeSpan age, string stamp) =>
-        heldStamp != stamp && age >= MaxLagWhileIngesting / 2;
+        heldStamp != stamp && (age >= MaxLagWhileIngesting / 2 || !StoreStamp.IngestRunning(stamp));
 
     private readonly Lock gate = new();
     private volatile Snapshot? current;
@@ -45,16 +48,17 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time) : I
         var age = snapshot is null ? TimeSpan.MaxValue : time.GetUtcNow() - snapshot.ReadAt;
         if (snapshot is not null && MayAnswer(snapshot.Stamp, age, stamp))
         {
-            // Lagging a running ingest: read a newer snapshot in the background before this one runs out of time.
-            if (DueForRefresh(snapshot.Stamp, age, stamp))
+            // Lagging an ingest: read a newer snapshot in the background before this one runs out of time. Once the
+            // ingest has ended, the request that starts that read waits for it (a lone client sees the ended ingest at once).
+            if (DueForRefresh(snapshot.Stamp, age, stamp) && Read(out var started) is var newer && started && !StoreStamp.IngestRunning(stamp))
             {
-                _ = Read();
+                return newer.WaitAsync(cancellation).GetAwaiter().GetResult().Facts.Compute(filter);
             }
 
             return snapshot.Facts.Compute(filter);
         }
 
-        return Read().WaitAsync(cancellation).GetAwaiter().GetResult().Facts.Compute(filter);
+        return Read(out _).WaitAsync(cancellation).GetAwaiter().GetResult().Facts.Compute(filter);
     }
 
     private ITimer? keeper;
@@ -67,7 +71,7 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time) : I
     /// </summary>
     public void Warm()
     {
-        _ = Read();
+        _ = Read(out _);
         keeper ??= time.CreateTimer(_ => KeepUp(), null, MaxLagWhileIngesting / 2, MaxLagWhileIngesting / 2);
     }
 
@@ -77,7 +81,7 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time) : I
         try
         {
             using var store = stores.OpenRead();
-            return current is { } held && held.Stamp == StoreStamp.Read(store) ? Task.CompletedTask : Read();
+            return current is { } held && held.Stamp == StoreStamp.Read(store) ? Task.CompletedTask : Read(out _);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -91,11 +95,12 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time) : I
 
     public void Dispose() => keeper?.Dispose();
 
-    /// <summary>The snapshot being read, or a new read started.</summary>
-    private Task<Snapshot> Read()
+    /// <summary>The snapshot being read, or a new read started (then <paramref name="started"/> is true).</summary>
+    private Task<Snapshot> Read(out bool started)
     {
         lock (gate)
         {
+            started = reading is null;
             // Its own thread, not a pool thread: requests that must wait for it block pool threads, and under load the pool
             // would add a thread for the read only after seconds.
             return reading ??= Task.Factory.StartNew(() =>

@@ -8,9 +8,9 @@ namespace SkillScope.Web.Infrastructure;
 /// Reuses computed reports and search pages while the store is unchanged (an entry per request, holding the
 /// <see cref="StoreStamp"/> it was computed under), so repeated dashboard views cost one cheap query. While an ingest runs
 /// every batch it commits moves the stamp; an entry at most <see cref="MarketSnapshots.MaxLagWhileIngesting"/> old is
-/// reused meanwhile, so readers are not starved by recomputing after each batch, and once half that time has passed one
-/// request computes the current answer while the others keep taking the held one (so they do not all wait when it runs
-/// out). Bounded by entry count; concurrent requests for the same report wait for one computation instead of each
+/// reused meanwhile (and, once the ingest has ended, one computed while it ran), so readers are not starved by
+/// recomputing after each batch, and once half that time has passed, or the ingest has ended, one request computes the
+/// current answer while the others keep taking the held one (so they do not all wait at once). Bounded by entry count; concurrent requests for the same report wait for one computation instead of each
 /// running it.
 /// </summary>
 internal sealed class ReportCache(TimeProvider time) : IDisposable
@@ -19,9 +19,14 @@ internal sealed class ReportCache(TimeProvider time) : IDisposable
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries, CompactionPercentage = 0.25 });
 
-    private readonly ConcurrentDictionary<string, byte> refreshing = new(StringComparer.Ordinal);
+    // The computation of each report under way, if any: a request that has no answer it may take joins it rather than
+    // start another (during an ingest every batch moves the stamp, and a slow computation would otherwise be started
+    // again under each new one), and only one request at a time refreshes a held answer.
+    private readonly ConcurrentDictionary<string, InFlight> inFlight = new(StringComparer.Ordinal);
 
     private sealed record Entry(string Stamp, DateTimeOffset At, object Value);
+
+    private sealed record InFlight(string Stamp, Lazy<Entry> Computation);
 
     public T GetOrCompute<T>(SkillStore store, string key, Func<T> compute)
         where T : class
@@ -36,25 +41,28 @@ internal sealed class ReportCache(TimeProvider time) : IDisposable
         var now = time.GetUtcNow();
         if (cache.Get(key) is Lazy<Entry> { IsValueCreated: true } held && MarketSnapshots.MayAnswer(held.Value.Stamp, now - held.Value.At, stamp))
         {
-            if (!MarketSnapshots.DueForRefresh(held.Value.Stamp, now - held.Value.At, stamp) || !refreshing.TryAdd(key, 0))
-            {
-                return (T)held.Value.Value;
-            }
+            return MarketSnapshots.DueForRefresh(held.Value.Stamp, now - held.Value.At, stamp)
+                ? Compute(key, stamp, now, compute, orElse: (T)held.Value.Value)
+                : (T)held.Value.Value;
+        }
 
+        if (inFlight.TryGetValue(key, out var running) && MarketSnapshots.MayAnswer(running.Stamp, TimeSpan.Zero, stamp))
+        {
             try
             {
-                return Compute(key, stamp, now, compute);
+                return (T)running.Computation.Value.Value;
             }
-            finally
+            catch (Exception e) when (e is OperationCanceledException || QueryCancellation.IsInterrupt(e))
             {
-                refreshing.TryRemove(key, out _);
+                // The request that started it went away; this one still wants the answer.
             }
         }
 
-        return Compute(key, stamp, now, compute);
+        return Compute(key, stamp, now, compute, orElse: null);
     }
 
-    private T Compute<T>(string key, string stamp, DateTimeOffset now, Func<T> compute)
+    // Computes the report under the stamp, or, when another request is already computing it, returns orElse if given.
+    private T Compute<T>(string key, string stamp, DateTimeOffset now, Func<T> compute, T? orElse)
         where T : class
     {
         var entryKey = stamp + "\n" + key;
@@ -66,6 +74,13 @@ internal sealed class ReportCache(TimeProvider time) : IDisposable
             entry.SlidingExpiration = TimeSpan.FromMinutes(10);
             return new Lazy<Entry>(() => new Entry(stamp, now, compute()), LazyThreadSafetyMode.ExecutionAndPublication);
         })!;
+        var computation = new InFlight(stamp, lazy);
+        var registered = inFlight.TryAdd(key, computation);
+        if (!registered && orElse is not null)
+        {
+            return orElse;
+        }
+
         try
         {
             var value = lazy.Value;
@@ -84,6 +99,13 @@ internal sealed class ReportCache(TimeProvider time) : IDisposable
             }
 
             throw;
+        }
+        finally
+        {
+            if (registered)
+            {
+                inFlight.TryRemove(KeyValuePair.Create(key, computation));
+            }
         }
     }
 

@@ -66,6 +66,12 @@ public sealed record PostingHit(
 
 public sealed record PostingPage(long Total, int Offset, int Limit, IReadOnlyList<PostingHit> Items);
 
+/// <summary>
+/// How many records match a search and the ids of its results <see cref="Offset"/> to Offset + <see cref="Limit"/> in
+/// order (fewer when the results end sooner): what <see cref="PostingSearch.Page"/> reads a page from.
+/// </summary>
+public sealed record PostingRanking(long Total, int Offset, int Limit, IReadOnlyList<long> Ids);
+
 /// <summary>Where a stored record was seen: one row of one ingested file.</summary>
 public sealed record RecordAppearance(string Source, string? SourceId, string File, string FileSha256, long Position, string IngestedAt);
 
@@ -149,18 +155,49 @@ public static class PostingSearch
     /// <summary>One page of the records matching <paramref name="query"/>, and how many match in all.</summary>
     /// <remarks>
     /// Three steps, so that a common word matching tens of thousands of records stays cheap: the count (from the
-    /// full-text index alone when text is the only condition), the page's ids in order, then fields and snippets
-    /// for those ids only.
+    /// full-text index alone when text is the only condition), the page's ids in order (<see cref="Rank"/>), then
+    /// fields and snippets for those ids only (<see cref="Page"/>).
     /// </remarks>
-    public static PostingPage Search(SkillStore store, PostingQuery query, CancellationToken cancellation = default)
+    public static PostingPage Search(SkillStore store, PostingQuery query, CancellationToken cancellation = default) =>
+        Page(store, query, Rank(store, query, cancellation), cancellation);
+
+    /// <summary>
+    /// How many records match <paramref name="query"/> and the ids of its results <see cref="PostingQuery.Offset"/> to
+    /// Offset + <see cref="PostingQuery.Limit"/>, in order. Ordering every match is what a search costs (bm25 over the
+    /// tens of thousands of records a common word finds), so a server ranks a window of several pages once and serves
+    /// each of them with <see cref="Page"/>: the same records as a search for that page alone, as the order is total.
+    /// </summary>
+    public static PostingRanking Rank(SkillStore store, PostingQuery query, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(query);
+        return Interruptible(store, cancellation, () => RankMatches(store, query));
+    }
+
+    /// <summary>The page <paramref name="query"/> asks for, read from a <paramref name="ranking"/> that covers it.</summary>
+    /// <exception cref="ArgumentException">The ranking does not cover the query's page.</exception>
+    public static PostingPage Page(SkillStore store, PostingQuery query, PostingRanking ranking, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(ranking);
+        if (query.Offset < ranking.Offset || query.Offset + query.Limit > ranking.Offset + ranking.Limit)
+        {
+            throw new ArgumentException($"results {query.Offset} to {query.Offset + query.Limit} are not within the ranking's {ranking.Offset} to {ranking.Offset + ranking.Limit}", nameof(ranking));
+        }
+
+        var ids = ranking.Ids.Skip(query.Offset - ranking.Offset).Take(query.Limit).ToList();
+        var hits = Interruptible(store, cancellation, () => Hits(store, ids, Words(query.Text)));
+        return new PostingPage(ranking.Total, query.Offset, query.Limit, hits);
+    }
+
+    private static T Interruptible<T>(SkillStore store, CancellationToken cancellation, Func<T> read)
+    {
         cancellation.ThrowIfCancellationRequested();
         using var interrupt = store.InterruptOn(cancellation);
         try
         {
-            return Search(store, query);
+            return read();
         }
         catch (Exception e) when (QueryCancellation.IsInterrupt(e))
         {
@@ -168,7 +205,7 @@ public static class PostingSearch
         }
     }
 
-    private static PostingPage Search(SkillStore store, PostingQuery query)
+    private static PostingRanking RankMatches(SkillStore store, PostingQuery query)
     {
         var words = Words(query.Text);
         var match = words.Count == 0 ? null
@@ -218,7 +255,7 @@ public static class PostingSearch
             }
         }
 
-        return new PostingPage(total, query.Offset, query.Limit, Hits(store, ids, words));
+        return new PostingRanking(total, query.Offset, query.Limit, ids);
     }
 
     private static List<PostingHit> Hits(SkillStore store, List<long> ids, List<string> words)

@@ -147,6 +147,116 @@ public sealed class MarketSnapshotsTests
         Assert.Equal("computed 1", Report());
     }
     [Fact]
+    public async Task When_an_ingest_ends_one_request_computes_the_new_report_while_the_others_take_the_one_computed_during_it()
+    {
+        var db = await TestDatabase.SmallAsync();
+        var clock = new Clock(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero));
+        using var cache = new ReportCache(clock);
+        var computed = 0;
+        string Report(Func<string>? compute = null)
+        {
+            using var store = SkillStore.OpenReadOnly(db);
+            return cache.GetOrCompute(store, "/api/report", compute ?? (() => $"computed {++computed}"));
+        }
+
+        using (var writer = SkillStore.Open(db))
+        {
+            writer.Execute("UPDATE ingests SET status = 'running'");
+        }
+
+        Assert.Equal("computed 1", Report());
+        using (var writer = SkillStore.Open(db))
+        {
+            writer.Execute("UPDATE ingests SET status = 'completed'");
+        }
+
+        clock.Now += TimeSpan.FromSeconds(1);
+        using var started = new SemaphoreSlim(0);
+        using var release = new SemaphoreSlim(0);
+        var refresher = Task.Run(() => Report(() =>
+        {
+            started.Release();
+            release.Wait(TimeSpan.FromSeconds(30));
+            return $"computed {++computed}";
+        }));
+        Assert.True(await started.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal("computed 1", Report());
+        release.Release();
+        Assert.Equal("computed 2", await refresher);
+        Assert.Equal("computed 2", Report());
+    }
+
+    [Fact]
+    public async Task An_answer_computed_during_an_ingest_is_not_taken_more_than_ten_seconds_after_it_ends()
+    {
+        var db = await TestDatabase.SmallAsync();
+        var clock = new Clock(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero));
+        using var cache = new ReportCache(clock);
+        var computed = 0;
+        string Report()
+        {
+            using var store = SkillStore.OpenReadOnly(db);
+            return cache.GetOrCompute(store, "/api/report", () => $"computed {++computed}");
+        }
+
+        using (var writer = SkillStore.Open(db))
+        {
+            writer.Execute("UPDATE ingests SET status = 'running'");
+        }
+
+        Assert.Equal("computed 1", Report());
+        using (var writer = SkillStore.Open(db))
+        {
+            writer.Execute("UPDATE ingests SET status = 'completed'");
+        }
+
+        clock.Now += TimeSpan.FromSeconds(11);
+        Assert.Equal("computed 2", Report());
+    }
+
+    [Fact]
+    public async Task A_request_with_no_answer_it_may_take_joins_the_computation_under_way_instead_of_starting_another()
+    {
+        var db = await TestDatabase.SmallAsync();
+        var clock = new Clock(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero));
+        using var cache = new ReportCache(clock);
+        var computed = 0;
+        using var started = new SemaphoreSlim(0);
+        using var release = new SemaphoreSlim(0);
+        string Report()
+        {
+            using var store = SkillStore.OpenReadOnly(db);
+            return cache.GetOrCompute(store, "/api/report", () =>
+            {
+                var mine = Interlocked.Increment(ref computed);
+                started.Release();
+                release.Wait(TimeSpan.FromSeconds(30));
+                return $"computed {mine}";
+            });
+        }
+
+        using (var writer = SkillStore.Open(db))
+        {
+            writer.Execute("UPDATE ingests SET status = 'running'");
+        }
+
+        var first = Task.Run(Report);
+        Assert.True(await started.WaitAsync(TimeSpan.FromSeconds(30)));
+        // The running ingest commits a batch: the stamp moves, and the next request has nothing held to take.
+        using (var writer = SkillStore.Open(db))
+        {
+            writer.Execute("UPDATE ingests SET rows_read = rows_read + 1");
+        }
+
+        var second = Task.Run(Report);
+        await Task.Delay(300);
+        release.Release(2);
+        Assert.Equal("computed 1", await first);
+        Assert.Equal("computed 1", await second);
+        Assert.Equal(1, computed);
+    }
+
+    [Fact]
     public async Task While_an_ingest_runs_a_search_does_not_queue_behind_the_one_that_brings_the_index_up_to_date()
     {
         var db = await TestDatabase.SmallAsync();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SkillScope.Skills;
+using SkillScope.Store;
 using SkillScope.Web.Tests.Support;
 
 namespace SkillScope.Web.Tests.Api;
@@ -45,6 +46,43 @@ public sealed class PostingsApiTests(SharedApi api) : IClassFixture<SharedApi>
         var first = page.GetProperty("items")[0];
 
         Assert.Contains("\u0002Tableau\u0003", first.Text("snippet"), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("data", 3, 45)]
+    [InlineData("data", 2, 100)]
+    [InlineData("engineer", 7, 17)]
+    [InlineData("engineer&sort=salary", 4, 30)]
+    public async Task A_page_read_from_the_ranking_its_search_shares_lists_the_records_a_search_for_that_page_alone_finds(string q, int page, int pageSize)
+    {
+        // The server ranks a window of results once for all pages of a search; every page must be what ranking it alone gives.
+        await api.GetJsonAsync($"/api/postings?q={q}&page=1&pageSize=20");
+        var served = await api.GetJsonAsync($"/api/postings?q={q}&page={page}&pageSize={pageSize}");
+
+        using var store = SkillStore.OpenReadOnly(api.Db);
+        var words = q.Split('&')[0];
+        var alone = PostingSearch.Search(store, new PostingQuery
+        {
+            Text = words,
+            Sort = q.Contains("sort=salary", StringComparison.Ordinal) ? PostingSort.Salary : PostingSort.Relevance,
+            Offset = (page - 1) * pageSize,
+            Limit = pageSize,
+        });
+        Assert.Equal(alone.Total, served.Long("total"));
+        Assert.Equal(pageSize, alone.Items.Count);
+        Assert.Equal(alone.Items.Select(i => i.Id), served.GetProperty("items").EnumerateArray().Select(i => i.Long("id")));
+    }
+
+    [Fact]
+    public void A_ranking_serves_only_the_pages_it_covers()
+    {
+        using var store = SkillStore.OpenReadOnly(api.Db);
+        var query = new PostingQuery { Text = "data", Offset = 100, Limit = 100 };
+        var ranking = PostingSearch.Rank(store, query);
+
+        Assert.Equal(20, PostingSearch.Page(store, query with { Offset = 180, Limit = 20 }, ranking).Items.Count);
+        Assert.Throws<ArgumentException>(() => PostingSearch.Page(store, query with { Offset = 90, Limit = 20 }, ranking));
+        Assert.Throws<ArgumentException>(() => PostingSearch.Page(store, query with { Offset = 190, Limit = 20 }, ranking));
     }
 
     [Fact]
@@ -99,10 +137,10 @@ public sealed class PostingsApiTests(SharedApi api) : IClassFixture<SharedApi>
 
     private static (long Id, long Rows) MostMerged(string db)
     {
-        using var store = SkillScope.Store.SkillStore.OpenReadOnly(db);
+        using var store = SkillStore.OpenReadOnly(db);
         using var command = store.Command("SELECT record_id, COUNT(*) AS n FROM record_sources GROUP BY record_id ORDER BY n DESC, record_id LIMIT 1");
         using var reader = command.ExecuteReader();
         reader.Read();
-        return (SkillScope.Store.Sql.Long(reader, 0), SkillScope.Store.Sql.Long(reader, 1));
+        return (Sql.Long(reader, 0), Sql.Long(reader, 1));
     }
 }

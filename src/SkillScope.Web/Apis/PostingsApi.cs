@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
@@ -86,8 +87,8 @@ public static class PostingsApi
 
         query = query with { Filter = filter };
         using var interrupt = store.InterruptOn(cancellation);
-        // Pages of one search share a ranking of RankWindow results (see PostingSearch.Rank); a page is cached under the
-        // ranking it was read from, so it is read again when that ranking is.
+        // Pages of one search share a ranking of RankWindow results (see PostingSearch.Rank), cached like a report; the
+        // pages read from a ranking are kept with it, so they are read again when it is.
         var start = query.Offset / RankWindow * RankWindow;
         var end = (query.Offset + query.Limit + RankWindow - 1) / RankWindow * RankWindow;
         var rankingKey = string.Create(CultureInfo.InvariantCulture, $"{request.Path}?{SearchConditions(request.Query)}#{start}-{end}");
@@ -99,18 +100,37 @@ public static class PostingsApi
                 stores.EnsureSearchIndex(store);
             }
 
-            return new HeldRanking(Interlocked.Increment(ref rankings), PostingSearch.Rank(store, query with { Offset = start, Limit = end - start }, cancellation));
+            return new HeldRanking(PostingSearch.Rank(store, query with { Offset = start, Limit = end - start }, cancellation));
         });
-        var pageKey = string.Create(CultureInfo.InvariantCulture, $"{request.Path}{request.QueryString}#{ranking.Generation}");
-        return TypedResults.Ok(cache.GetOrCompute(store, pageKey, () => PostingSearch.Page(store, query, ranking.Ranking, cancellation)));
+        return TypedResults.Ok(ranking.Page(store, query, cancellation));
     }
 
     /// <summary>Results ranked at once for the pages of one search: five pages of the default size.</summary>
     internal const int RankWindow = 5 * DefaultPageSize;
 
-    private static long rankings;
+    private sealed class HeldRanking(PostingRanking ranking)
+    {
+        /// <summary>Most pages kept per ranking (paging sizes vary little in practice; the rest are read each time).</summary>
+        private const int MaxPages = 16;
 
-    private sealed record HeldRanking(long Generation, PostingRanking Ranking);
+        private readonly ConcurrentDictionary<(int Offset, int Limit), PostingPage> pages = new();
+
+        public PostingPage Page(SkillStore store, PostingQuery query, CancellationToken cancellation)
+        {
+            if (pages.TryGetValue((query.Offset, query.Limit), out var held))
+            {
+                return held;
+            }
+
+            var page = PostingSearch.Page(store, query, ranking, cancellation);
+            if (pages.Count < MaxPages)
+            {
+                pages.TryAdd((query.Offset, query.Limit), page);
+            }
+
+            return page;
+        }
+    }
 
     // The request's conditions without its paging, in a fixed order: the key of the ranking its pages share.
     private static string SearchConditions(IQueryCollection parameters) =>

@@ -7,7 +7,7 @@ namespace SkillScope.Web.Tests.Api;
 /// <summary>The server's market report comes from a snapshot of the store that is never older than the rules allow.</summary>
 public sealed class MarketSnapshotsTests
 {
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
+    internal sealed class Clock(DateTimeOffset now) : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = now;
 
@@ -99,161 +99,128 @@ public sealed class MarketSnapshotsTests
         Assert.Equal(Stamp(), snapshots.HeldStamp);
     }
 
+    /// <summary>One cached report over a small store, and a clock the test moves.</summary>
+    private sealed class CachedReport : IDisposable
+    {
+        private readonly ReportCache cache;
+        private int computed;
+
+        private CachedReport(string db)
+        {
+            Db = db;
+            cache = new ReportCache(Clock);
+        }
+
+        public string Db { get; }
+
+        public Clock Clock { get; } = new(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero));
+
+        public int Computed => computed;
+
+        public static async Task<CachedReport> CreateAsync() => new(await TestDatabase.SmallAsync());
+
+        /// <summary>The report: "computed N" when this request computes it (N counts computations).</summary>
+        public string Get(Func<string>? compute = null)
+        {
+            using var store = SkillStore.OpenReadOnly(Db);
+            return cache.GetOrCompute(store, "/api/report", compute ?? Next);
+        }
+
+        public string Next() => $"computed {Interlocked.Increment(ref computed)}";
+
+        /// <summary>A request that computes the report and is held inside its computation until released.</summary>
+        public async Task<(Task<string> Request, SemaphoreSlim Release)> StartHeldAsync()
+        {
+            var started = new SemaphoreSlim(0);
+            var release = new SemaphoreSlim(0);
+            var request = Task.Run(() => Get(() =>
+            {
+                started.Release();
+                release.Wait(TimeSpan.FromSeconds(30));
+                return Next();
+            }));
+            Assert.True(await started.WaitAsync(TimeSpan.FromSeconds(30)), "the request started computing");
+            return (request, release);
+        }
+
+        public void Run(string sql)
+        {
+            using var writer = SkillStore.Open(Db);
+            writer.Execute(sql);
+        }
+
+        public void Dispose() => cache.Dispose();
+    }
+
     [Fact]
     public async Task A_cached_report_is_reused_while_an_ingest_runs_for_at_most_ten_seconds_and_only_for_its_state_after_it_ends()
     {
-        var db = await TestDatabase.SmallAsync();
-        var clock = new Clock(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero));
-        using var cache = new ReportCache(clock);
-        var computed = 0;
-        string Report(Func<string>? compute = null)
-        {
-            using var store = SkillStore.OpenReadOnly(db);
-            return cache.GetOrCompute(store, "/api/report", compute ?? (() => $"computed {++computed}"));
-        }
+        using var report = await CachedReport.CreateAsync();
 
-        Assert.Equal("computed 1", Report());
-        Assert.Equal("computed 1", Report());
-        using (var writer = SkillStore.Open(db))
-        {
-            writer.Execute("UPDATE ingests SET status = 'running'");
-        }
-
-        clock.Now += TimeSpan.FromSeconds(4);
-        Assert.Equal("computed 1", Report());
+        Assert.Equal("computed 1", report.Get());
+        Assert.Equal("computed 1", report.Get());
+        report.Run("UPDATE ingests SET status = 'running'");
+        report.Clock.Now += TimeSpan.FromSeconds(4);
+        Assert.Equal("computed 1", report.Get());
 
         // Past half the allowed lag one request computes the current answer; the others keep taking the held one meanwhile.
-        clock.Now += TimeSpan.FromSeconds(2);
-        using var started = new SemaphoreSlim(0);
-        using var release = new SemaphoreSlim(0);
-        var refresher = Task.Run(() => Report(() =>
-        {
-            started.Release();
-            release.Wait(TimeSpan.FromSeconds(30));
-            return $"computed {++computed}";
-        }));
-        Assert.True(await started.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal("computed 1", Report());
+        report.Clock.Now += TimeSpan.FromSeconds(2);
+        var (refresher, release) = await report.StartHeldAsync();
+        Assert.Equal("computed 1", report.Get());
         release.Release();
         Assert.Equal("computed 2", await refresher);
-        clock.Now += TimeSpan.FromSeconds(20);
-        Assert.Equal("computed 2", Report());
-        using (var writer = SkillStore.Open(db))
-        {
-            writer.Execute("UPDATE ingests SET status = 'completed'");
-        }
+        report.Clock.Now += TimeSpan.FromSeconds(20);
+        Assert.Equal("computed 2", report.Get());
+        report.Run("UPDATE ingests SET status = 'completed'");
 
         // The store is as it was before: the report computed for that state answers, not the ones made while ingesting.
-        Assert.Equal("computed 1", Report());
+        Assert.Equal("computed 1", report.Get());
     }
+
     [Fact]
     public async Task When_an_ingest_ends_one_request_computes_the_new_report_while_the_others_take_the_one_computed_during_it()
     {
-        var db = await TestDatabase.SmallAsync();
-        var clock = new Clock(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero));
-        using var cache = new ReportCache(clock);
-        var computed = 0;
-        string Report(Func<string>? compute = null)
-        {
-            using var store = SkillStore.OpenReadOnly(db);
-            return cache.GetOrCompute(store, "/api/report", compute ?? (() => $"computed {++computed}"));
-        }
+        using var report = await CachedReport.CreateAsync();
+        report.Run("UPDATE ingests SET status = 'running'");
+        Assert.Equal("computed 1", report.Get());
+        report.Run("UPDATE ingests SET status = 'completed'");
+        report.Clock.Now += TimeSpan.FromSeconds(1);
 
-        using (var writer = SkillStore.Open(db))
-        {
-            writer.Execute("UPDATE ingests SET status = 'running'");
-        }
-
-        Assert.Equal("computed 1", Report());
-        using (var writer = SkillStore.Open(db))
-        {
-            writer.Execute("UPDATE ingests SET status = 'completed'");
-        }
-
-        clock.Now += TimeSpan.FromSeconds(1);
-        using var started = new SemaphoreSlim(0);
-        using var release = new SemaphoreSlim(0);
-        var refresher = Task.Run(() => Report(() =>
-        {
-            started.Release();
-            release.Wait(TimeSpan.FromSeconds(30));
-            return $"computed {++computed}";
-        }));
-        Assert.True(await started.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal("computed 1", Report());
+        var (refresher, release) = await report.StartHeldAsync();
+        Assert.Equal("computed 1", report.Get());
         release.Release();
         Assert.Equal("computed 2", await refresher);
-        Assert.Equal("computed 2", Report());
+        Assert.Equal("computed 2", report.Get());
     }
 
     [Fact]
     public async Task An_answer_computed_during_an_ingest_is_not_taken_more_than_ten_seconds_after_it_ends()
     {
-        var db = await TestDatabase.SmallAsync();
-        var clock = new Clock(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero));
-        using var cache = new ReportCache(clock);
-        var computed = 0;
-        string Report()
-        {
-            using var store = SkillStore.OpenReadOnly(db);
-            return cache.GetOrCompute(store, "/api/report", () => $"computed {++computed}");
-        }
+        using var report = await CachedReport.CreateAsync();
+        report.Run("UPDATE ingests SET status = 'running'");
+        Assert.Equal("computed 1", report.Get());
+        report.Run("UPDATE ingests SET status = 'completed'");
+        report.Clock.Now += TimeSpan.FromSeconds(11);
 
-        using (var writer = SkillStore.Open(db))
-        {
-            writer.Execute("UPDATE ingests SET status = 'running'");
-        }
-
-        Assert.Equal("computed 1", Report());
-        using (var writer = SkillStore.Open(db))
-        {
-            writer.Execute("UPDATE ingests SET status = 'completed'");
-        }
-
-        clock.Now += TimeSpan.FromSeconds(11);
-        Assert.Equal("computed 2", Report());
+        Assert.Equal("computed 2", report.Get());
     }
 
     [Fact]
     public async Task A_request_with_no_answer_it_may_take_joins_the_computation_under_way_instead_of_starting_another()
     {
-        var db = await TestDatabase.SmallAsync();
-        var clock = new Clock(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero));
-        using var cache = new ReportCache(clock);
-        var computed = 0;
-        using var started = new SemaphoreSlim(0);
-        using var release = new SemaphoreSlim(0);
-        string Report()
-        {
-            using var store = SkillStore.OpenReadOnly(db);
-            return cache.GetOrCompute(store, "/api/report", () =>
-            {
-                var mine = Interlocked.Increment(ref computed);
-                started.Release();
-                release.Wait(TimeSpan.FromSeconds(30));
-                return $"computed {mine}";
-            });
-        }
+        using var report = await CachedReport.CreateAsync();
+        report.Run("UPDATE ingests SET status = 'running'");
+        var (first, release) = await report.StartHeldAsync();
 
-        using (var writer = SkillStore.Open(db))
-        {
-            writer.Execute("UPDATE ingests SET status = 'running'");
-        }
-
-        var first = Task.Run(Report);
-        Assert.True(await started.WaitAsync(TimeSpan.FromSeconds(30)));
         // The running ingest commits a batch: the stamp moves, and the next request has nothing held to take.
-        using (var writer = SkillStore.Open(db))
-        {
-            writer.Execute("UPDATE ingests SET rows_read = rows_read + 1");
-        }
-
-        var second = Task.Run(Report);
+        report.Run("UPDATE ingests SET rows_read = rows_read + 1");
+        var second = Task.Run(() => report.Get());
         await Task.Delay(300);
-        release.Release(2);
+        release.Release();
+
         Assert.Equal("computed 1", await first);
         Assert.Equal("computed 1", await second);
-        Assert.Equal(1, computed);
+        Assert.Equal(1, report.Computed);
     }
 
     [Fact]

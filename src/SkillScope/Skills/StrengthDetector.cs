@@ -139,6 +139,8 @@ internal static class StrengthDetector
         "we're on a mission", "we are on a mission", "we're building", "we are building", "we're redefining", "we are redefining",
         "we're rebuilding", "we are rebuilding", "we're changing", "we are changing", "we power", "we enable", "we help ",
         "we're focused on", "we are focused on", "as pioneers", "our ecosystem", "our technology",
+        "our goal", "our bet", "we work with", "we work for", "we're backed", "we are backed", "we're well funded",
+        "we are well funded", "we're funded", "we are funded",
     ];
 
     /// <summary>Words by which a "we" sentence states the job's own tools ("We're building with Go", "our stack").</summary>

@@ -176,10 +176,12 @@ internal static class HoldoutThreeFloors
 /// <summary>Floors of the fourth held-out set's test.</summary>
 internal static class HoldoutFourFloors
 {
-    // Provisional until the one measurement (docs/accuracy.md).
-    public const double Precision = 0.0;
-    public const double Recall = 0.0;
-    public const double Strength = 0.0;
+    // Measured once, 2026-12-07 (taxonomy 2026.12.5, commit ab08168): precision 0.924 (279/302), recall 0.682
+    // (307/450), strength 0.987 (303/307); main before this work (taxonomy 2026.12.4): 0.910 / 0.644 / 0.990
+    // (docs/accuracy.md). Floors a little under the measured figures, so a regression fails.
+    public const double Precision = 0.90;
+    public const double Recall = 0.66;
+    public const double Strength = 0.96;
 }
 
 internal sealed record LabelledScore(

@@ -11,7 +11,7 @@ namespace SkillScope.Career;
 /// </summary>
 public static class GenericSkills
 {
-    /// <summary>A root with at least this many skills below it is an umbrella.</summary>
+    /// <summary>A root with at least this many skills below it is an umbrella (never a programming language).</summary>
     public const int UmbrellaDescendants = 20;
 
     /// <summary>Fields of study postings name as degree subjects or job areas rather than as something to learn.</summary>
@@ -43,7 +43,8 @@ public static class GenericSkills
         var set = new HashSet<string>(Fields, StringComparer.Ordinal);
         foreach (var (id, count) in descendants)
         {
-            if (count >= UmbrellaDescendants && taxonomy.Find(id)?.Parent is null)
+            // A programming language stays a step one can take however many libraries sit below it ("Add Python").
+            if (count >= UmbrellaDescendants && taxonomy.Find(id) is { Parent: null } root && root.Category != SkillCategories.ProgrammingLanguage)
             {
                 set.Add(id);
             }

@@ -136,13 +136,42 @@ internal sealed class AsciiPrefixes
 
         foreach (var phrase in phrases)
         {
-            if (text.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
+            if (StartsWithApostropheAware(text, phrase))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Like StartsWith ignoring ASCII case, with a typographic apostrophe (’, ‘) in the text read as "'" ("We’re building").</summary>
+    private static bool StartsWithApostropheAware(ReadOnlySpan<char> text, string phrase)
+    {
+        if (text.Length < phrase.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < phrase.Length; i++)
+        {
+            var c = text[i];
+            if (c is '\u2019' or '\u2018')
+            {
+                c = '\'';
+            }
+            else if (c >= 128)
+            {
+                return false;
+            }
+
+            if (LowerAscii(c) != LowerAscii(phrase[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static char LowerAscii(char c) => (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;

@@ -139,6 +139,8 @@ internal static class StrengthDetector
         "we're on a mission", "we are on a mission", "we're building", "we are building", "we're redefining", "we are redefining",
         "we're rebuilding", "we are rebuilding", "we're changing", "we are changing", "we power", "we enable", "we help ",
         "we're focused on", "we are focused on", "as pioneers", "our ecosystem", "our technology",
+        "our goal", "our bet", "we work with", "we work for", "we're backed", "we are backed", "we're well funded",
+        "we are well funded", "we're funded", "we are funded",
     ];
 
     /// <summary>Words by which a "we" sentence states the job's own tools ("We're building with Go", "our stack").</summary>
@@ -567,7 +569,7 @@ internal static class StrengthDetector
 
         // A short line that ends with the cue names a list: "Useful technical skills (not required)", "What skills
         // will come in handy?".
-        if (cue.Preferred && (ShortLineEndingWithCue(text, cue) || ShortColonLineWithCue(text, cue)))
+        if (cue.Preferred && (ShortLineEndingWithCue(text, cue) || ShortColonLineWithCue(text, cue) || MarkdownHeadingWithCue(text, cue)))
         {
             return true;
         }
@@ -815,6 +817,22 @@ internal static class StrengthDetector
         var rest = after.Trim().TrimEnd("*_");
         return !bullet && rest.EndsWith(':') && !head.ContainsAny(".;!") && !rest[..^1].ContainsAny(".;!:")
             && WordCount(head) + WordCount(rest) <= 7;
+    }
+
+    /// <summary>
+    /// A short Markdown heading line that holds the cue announces a section: "### A plus if you have the following",
+    /// "## Bonus points". The line starts with '#', holds no sentence punctuation and has at most ten words.
+    /// </summary>
+    private static bool MarkdownHeadingWithCue(string text, CueHit cue)
+    {
+        if (!CueLine(text, cue, out var head, out var after))
+        {
+            return false;
+        }
+
+        var lead = head.TrimStart();
+        return lead.StartsWith("#", StringComparison.Ordinal) && !head.ContainsAny(".;!") && !after.ContainsAny(".;!")
+            && WordCount(head) + WordCount(after) <= 11;
     }
 
     private static readonly string[] s_listNouns = ["skill", "experience", "qualification", "technolog", "tool", "knowledge", "requirement", "what "];

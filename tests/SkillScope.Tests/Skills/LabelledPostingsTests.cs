@@ -29,7 +29,9 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         var snippets = new List<string>();
         var all = LabelledPostings.Score(postings, SkillExtractor.Default, snippets);
         var development = LabelledPostings.Score(postings.Concat(second), SkillExtractor.Default);
-        foreach (var (name, s) in new[] { ("dev", dev), ("holdout", holdout), ("all", all), ("holdout2", secondScore), ("development (97)", development) })
+        var third = LabelledPostings.Load(LabelledPostings.HoldoutThree);
+        var developmentAll = LabelledPostings.Score(postings.Concat(second).Concat(third), SkillExtractor.Default);
+        foreach (var (name, s) in new[] { ("dev", dev), ("holdout", holdout), ("all", all), ("holdout2", secondScore), ("development (97)", development), ("development (127, with the third set)", developmentAll) })
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: postings {s.Postings}, labels {s.Labels}, found {s.Found}, recall {s.Recall:F3}; extracted {s.Extracted}, correct {s.Correct}, precision {s.Precision:F3}; strength right {s.StrengthRight}/{s.StrengthCompared} = {s.StrengthAccuracy:F3}; labels outside the taxonomy {s.Unresolved}"));
@@ -54,7 +56,10 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         Assert.True(holdout.Precision >= 0.86, $"holdout precision {holdout.Precision:F3}");
         Assert.True(holdout.Recall >= 0.84, $"holdout recall {holdout.Recall:F3}");
         Assert.True(development.Precision >= 0.89, $"development precision {development.Precision:F3}");
-        Assert.True(development.Recall >= 0.84, $"development recall {development.Recall:F3}");
+        Assert.True(development.Recall >= 0.85, $"development recall {development.Recall:F3}");
+        Assert.True(developmentAll.Precision >= 0.88, $"development (127) precision {developmentAll.Precision:F3}");
+        Assert.True(developmentAll.Recall >= 0.83, $"development (127) recall {developmentAll.Recall:F3}");
+        Assert.True(developmentAll.StrengthAccuracy >= 0.92, $"development (127) strength {developmentAll.StrengthAccuracy:F3}");
     }
 
     /// <summary>
@@ -78,8 +83,9 @@ public class LabelledPostingsTests(ITestOutputHelper output)
 
     /// <summary>
     /// The third held-out set (postings-holdout3.jsonl, 30 postings labelled on 2026-12-07 by helper skills4 before any
-    /// rule or taxonomy change of that session, commit 06f4df6): scored once at the end of that work and never used
-    /// to change the extractor.
+    /// rule or taxonomy change of that session, commit 06f4df6): scored once at the end of that work (precision 0.827,
+    /// recall 0.686, strength 0.904). Development data since helper skills5 (same day): its misses were used to widen
+    /// the taxonomy; its floors follow the development figures.
     /// </summary>
     [SharedDataFact(Hn, Remote, UsaJobs)]
     public void Recall_precision_and_strength_on_the_third_held_out_set_hold()
@@ -97,19 +103,43 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         Assert.True(s.StrengthAccuracy >= HoldoutThreeFloors.Strength, $"strength {s.StrengthAccuracy:F3}");
     }
 
+    /// <summary>
+    /// The fourth held-out set (postings-holdout4.jsonl, 30 postings labelled on 2026-12-07 by helper skills5 before any
+    /// rule or taxonomy change of that session, commit ee38b81): scored once at the end of that work and never used to
+    /// change the extractor. The third set is development data since then.
+    /// </summary>
+    [SharedDataFact(Hn, Remote, UsaJobs)]
+    public void Recall_precision_and_strength_on_the_fourth_held_out_set_hold()
+    {
+        var postings = LabelledPostings.Load(LabelledPostings.HoldoutFour);
+        var s = LabelledPostings.Score(postings, SkillExtractor.Default);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"holdout4: postings {s.Postings}, labels {s.Labels}, found {s.Found}, recall {s.Recall:F3}; extracted {s.Extracted}, correct {s.Correct}, precision {s.Precision:F3}; strength right {s.StrengthRight}/{s.StrengthCompared} = {s.StrengthAccuracy:F3}; labels outside the taxonomy {s.Unresolved}"));
+        output.WriteLine("misses: " + string.Join(", ", s.Misses));
+        output.WriteLine("false positives: " + string.Join(", ", s.FalsePositives));
+        output.WriteLine("strength wrong: " + string.Join(", ", s.StrengthWrong));
+
+        Assert.True(s.Precision >= HoldoutFourFloors.Precision, $"precision {s.Precision:F3}");
+        Assert.True(s.Recall >= HoldoutFourFloors.Recall, $"recall {s.Recall:F3}");
+        Assert.True(s.StrengthAccuracy >= HoldoutFourFloors.Strength, $"strength {s.StrengthAccuracy:F3}");
+    }
+
     [Fact]
     public void Every_posting_has_a_source_reference_and_written_strengths()
     {
         var postings = LabelledPostings.Load();
         var second = LabelledPostings.Load(LabelledPostings.HoldoutTwo);
         var third = LabelledPostings.Load(LabelledPostings.HoldoutThree);
+        var fourth = LabelledPostings.Load(LabelledPostings.HoldoutFour);
 
         Assert.True(postings.Count >= 60, $"{postings.Count} postings");
         Assert.True(second.Count >= 30, $"{second.Count} postings in the second held-out set");
         Assert.True(third.Count >= 30, $"{third.Count} postings in the third held-out set");
         Assert.Empty(second.Select(p => p.Key).Intersect(postings.Select(p => p.Key)));
+        Assert.True(fourth.Count >= 30, $"{fourth.Count} postings in the fourth held-out set");
         Assert.Empty(third.Select(p => p.Key).Intersect(postings.Concat(second).Select(p => p.Key)));
-        Assert.All(postings.Concat(second).Concat(third), p =>
+        Assert.Empty(fourth.Select(p => p.Key).Intersect(postings.Concat(second).Concat(third).Select(p => p.Key)));
+        Assert.All(postings.Concat(second).Concat(third).Concat(fourth), p =>
         {
             Assert.Contains(p.Source, new[] { "hn", "remote", "usajobs" });
             Assert.False(string.IsNullOrEmpty(p.File));
@@ -137,9 +167,21 @@ internal static class HoldoutTwoFloors
 internal static class HoldoutThreeFloors
 {
     // Measured once, 2026-12-07 (taxonomy 2026.12.4): precision 0.827, recall 0.686, strength 0.904 (docs/accuracy.md).
-    public const double Precision = 0.80;
+    // Development data since skills5: 0.853 / 0.780 / 0.952 with taxonomy 2026.12.5; the floors follow those figures.
+    public const double Precision = 0.83;
+    public const double Recall = 0.76;
+    public const double Strength = 0.93;
+}
+
+/// <summary>Floors of the fourth held-out set's test.</summary>
+internal static class HoldoutFourFloors
+{
+    // Measured once, 2026-12-07 (taxonomy 2026.12.5, commit ab08168): precision 0.924 (279/302), recall 0.682
+    // (307/450), strength 0.987 (303/307); main before this work (taxonomy 2026.12.4): 0.910 / 0.644 / 0.990
+    // (docs/accuracy.md). Floors a little under the measured figures, so a regression fails.
+    public const double Precision = 0.90;
     public const double Recall = 0.66;
-    public const double Strength = 0.88;
+    public const double Strength = 0.96;
 }
 
 internal sealed record LabelledScore(
@@ -158,6 +200,9 @@ internal static class LabelledPostings
 
     /// <summary>The third held-out set's file name (labelled 2026-12-07 by helper skills4).</summary>
     public const string HoldoutThree = "postings-holdout3.jsonl";
+
+    /// <summary>The fourth held-out set's file name (labelled 2026-12-07 by helper skills5).</summary>
+    public const string HoldoutFour = "postings-holdout4.jsonl";
 
     public static IReadOnlyList<LabelledPosting> Load(string fileName = "postings.jsonl")
     {

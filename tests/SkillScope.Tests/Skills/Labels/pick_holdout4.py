@@ -1,0 +1,86 @@
+"""Picks the fourth held-out set (postings-holdout4.jsonl): 13 HN 2026 comments, 9 tech and 4 non-tech remote-board
+2024-25 postings (non-tech up to 6,500 characters), 4 USAJOBS 2026 summaries, none in postings.jsonl, postings-holdout2.jsonl or postings-holdout3.jsonl and none of the same
+company/title (nor the same USAJOBS title and text), seed 1209.
+Usage (repository root): python3 tests/SkillScope.Tests/Skills/Labels/pick_holdout4.py ../shared/data /tmp/holdout4
+writes pNN.txt (the texts, for reading and labelling) and picked.json (file and key of each)."""
+import json, random, re, glob, os, csv, html
+csv.field_size_limit(10**9)
+import sys
+D=sys.argv[1] if len(sys.argv)>1 else '../shared/data'
+OUT=sys.argv[2] if len(sys.argv)>2 else '/tmp/holdout4'
+os.makedirs(OUT,exist_ok=True)
+existing=[json.loads(l) for f in ('postings.jsonl','postings-holdout2.jsonl','postings-holdout3.jsonl') for l in open('tests/SkillScope.Tests/Skills/Labels/'+f) if l.strip()]
+ex_keys={e['key'] for e in existing if e['source']!='usajobs'}
+ex_rows={int(e['key']) for e in existing if e['source']=='usajobs'}
+def strip(t):
+    t=re.sub(r'<p>','\n\n',t); t=re.sub(r'<[^>]+>','',t); return html.unescape(t)
+# HN
+hn={}
+for f in sorted(glob.glob(D+'/hn_whoishiring_2026_fulltext/runs/*/raw.json')):
+    for j in json.load(open(f))['jobs']:
+        k=str(j['id'])
+        if k not in hn: hn[k]=(f[len(D)+1:], j.get('text') or '')
+def company(t): return strip(t).split('\n',1)[0].split('|')[0].split(' (')[0].strip().lower()
+ex_comp={company(hn[k][1]) for k in ex_keys if k in hn}
+rng=random.Random(1209)
+keys=sorted(k for k,(f,t) in hn.items() if k not in ex_keys and 700<=len(strip(t))<=3500 and company(t) not in ex_comp)
+rng.shuffle(keys)
+pick_hn=[];seen=set()
+for k in keys:
+    c=company(hn[k][1])
+    if c in seen: continue
+    seen.add(c); pick_hn.append(k)
+    if len(pick_hn)==13: break
+# board
+man=[l.split('\t')[0] for l in open(D+'/remotewlb_remote_jobs_2024_2025/MANIFEST.tsv')][1:]
+def slug(p): return p.split('/')[-2]
+def head(p):
+    L=open(D+'/remotewlb_remote_jobs_2024_2025/'+p).read().split('\n')
+    t=L[0].lstrip('# '); m=re.match(r'\[(.*?)\]\(',t); t=m.group(1) if m else t
+    return t.strip(), (L[1].lstrip('# ').strip() if len(L)>1 else '')
+ex_tc=set()
+for e in existing:
+    if e['source']=='remote': ex_tc.add(head(e['file'][len('remotewlb_remote_jobs_2024_2025/'):]))
+nontech=re.compile(r'sales|account (executive|manager)|marketing|recruit|support|customer|success|operations|finance|accountant|nurse|clinical|legal|counsel|writer|content|designer|hr |human resources|people|talent|product manager|project manager|compliance|teacher|tutor|coordinator', re.I)
+def is_nontech(t): return bool(nontech.search(t)) and not re.search(r'engineer|developer|scien|data|machine|analyst',t,re.I)
+cand=[]
+for p in man:
+    if slug(p) in ex_keys: continue
+    txt=open(D+'/remotewlb_remote_jobs_2024_2025/'+p).read()
+    # non-tech roles on this board are few and long: up to 6,500 characters for them (the earlier sets took the short ones)
+    if not 900<=len(txt)<=(6500 if is_nontech(head(p)[0]) else 4500): continue
+    cand.append(p)
+rng2=random.Random(1209); rng2.shuffle(cand)
+tech=[];non=[];seen=set(ex_tc)
+for p in cand:
+    tc=head(p)
+    if tc in seen: continue
+    base=re.sub(r'-\d+$','',slug(p))
+    if any(re.sub(r'-\d+$','',slug(q))==base and head(q)[1]==tc[1] for q in tech+non): continue
+    if is_nontech(tc[0]):
+        if len(non)<4: non.append(p); seen.add(tc)
+    else:
+        if len(tech)<9: tech.append(p); seen.add(tc)
+    if len(non)==4 and len(tech)==9: break
+# usajobs
+rows=list(csv.DictReader(open(D+'/usajobs_data_roles_2026/usajobs_postings.csv')))
+ex_us={(rows[i]['title'],rows[i]['description'][:100]) for i in ex_rows}
+idx=[i for i,r in enumerate(rows) if len(r['description'])>=300 and i not in ex_rows]
+rng3=random.Random(1209); rng3.shuffle(idx)
+us=[];seen=set(ex_us)
+for i in idx:
+    r=rows[i]; k=(r['title'],r['description'][:100])
+    if k in seen: continue
+    seen.add(k); us.append(i)
+    if len(us)==4: break
+out=[]
+for k in pick_hn: out.append(dict(source='hn',file=hn[k][0],key=k,text=strip(hn[k][1])))
+for p in tech+non:
+    out.append(dict(source='remote',file='remotewlb_remote_jobs_2024_2025/'+p,key=slug(p),text=open(D+'/remotewlb_remote_jobs_2024_2025/'+p).read()))
+for i in us:
+    out.append(dict(source='usajobs',file='usajobs_data_roles_2026/usajobs_postings.csv',key=str(i),text=rows[i]['title']+'\n'+rows[i]['description']))
+for n,o in enumerate(out):
+    open(f'{OUT}/p{n:02d}.txt','w').write(f"### {n} {o['source']} {o['file']} {o['key']}\n"+o['text'])
+json.dump([{k:v for k,v in o.items() if k!='text'} for o in out],open(''+OUT+'/picked.json','w'),indent=0)
+print(len(out)); 
+for n,o in enumerate(out): print(n,o['source'],o['key'],len(o['text']))

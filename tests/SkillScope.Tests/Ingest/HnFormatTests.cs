@@ -196,6 +196,10 @@ public class HnFormatTests
     }
 
     [Fact]
+    public void A_hiring_statement_beats_a_single_body_line_with_no_title_word() =>
+        Assert.Equal(["engineers"], HnComment.Parse("Quillfeather; Fulltime; Onsite, San Francisco, CA, USA.\n\nWe're looking for engineers to join our research and infra teams.\n\nWhat we value:\n- Open-sourcing AI research: https://example.org/blog").Ad!.Roles);
+
+    [Fact]
     public void A_sentence_header_with_at_keeps_the_hiring_statement_for_its_role() =>
         Assert.Equal(["developers"], HnComment.Parse("We're hiring developers who write at Quillfeather.io\n\nWe build ledgers.").Ad!.Roles);
 

@@ -272,6 +272,12 @@ public static partial class HnComment
 
         var body = lines.Count > 1 ? string.Join('\n', lines.Skip(1)) : "";
         var roles = ChooseRoles(headerRoles, bodyRoles);
+        if (roles.Count == 1 && headerRoles.Count == 0 && hiring.Success && !StrongRoleNoun().IsMatch(StripParentheses(roles[0])))
+        {
+            // "We're looking for engineers ..." says more than one body line with no title word ("- Open-sourcing AI research: link").
+            roles.Clear();
+        }
+
         var extra = ExtraHeaderRoles(lines);
         extra.AddRange(lines.Skip(1).SelectMany(ListedPipeRoles));
         if (extra.Count > 0 && roles.All(r => VagueRole().IsMatch(StripParentheses(r).Trim())))

@@ -14,6 +14,8 @@ The samples drawn so far (tests/SkillScope.Tests/Fixtures/hn):
   labels-holdout2.json  the defaults (seed 1203, 6 per run, excluding labels.json and labels-holdout.json)
   labels-holdout3.json  --seed 1207 --per-run 7 --exclude labels.json --exclude labels-holdout.json
                         --exclude labels-holdout2.json
+  labels-holdout4.json  --seed 1211 --per-run 7 --exclude labels.json --exclude labels-holdout.json
+                        --exclude labels-holdout2.json --exclude labels-holdout3.json
 """
 import argparse
 import html

@@ -96,6 +96,29 @@ public partial class HnAccuracyTests(ITestOutputHelper output)
     private static readonly (double Company, double Role, double Arrangement, double Salary, double RolesCovered, double NotAdsSkipped) HeldOut3 =
         (43.0 / 48, 65.0 / 75, 46.0 / 48, 45.0 / 48, 63.0 / 80, 1.0);
 
+    /// <summary>
+    /// The fourth held-out sample (labels-holdout4.json: 49 comments drawn with seed 1211 and labelled by hand, committed
+    /// in fc06c58 before the rules of that round were changed and before the reader ran on them), measured once after the
+    /// rules were changed with the four development label sets only (docs/accuracy.md). Each floor is the issue's target
+    /// where the measured figure met it, else the figure measured.
+    /// </summary>
+    [SharedDataFact("hn_whoishiring_2026_fulltext/runs/2026-05-05/raw.json")]
+    public void The_fourth_held_out_sample_meets_the_targets()
+    {
+        var (scores, report) = Measure("labels-holdout4.json");
+        output.WriteLine("fourth held-out sample: " + report);
+        Assert.Equal((49, 0), (scores.Ads, scores.NotAds));
+        Assert.True(scores.Company >= HeldOut4.Company - 1e-9, $"company {scores.Company:P1}");
+        Assert.True(scores.Role >= HeldOut4.Role - 1e-9, $"role {scores.Role:P1}");
+        Assert.True(scores.Arrangement >= HeldOut4.Arrangement - 1e-9, $"arrangement {scores.Arrangement:P1}");
+        Assert.True(scores.Salary >= HeldOut4.Salary - 1e-9, $"salary {scores.Salary:P1}");
+        Assert.True(scores.RolesCovered >= HeldOut4.RolesCovered - 1e-9, $"roles covered {scores.RolesCovered:P1}");
+    }
+
+    /// <summary>Floors for the fourth held-out sample: the targets of issue 12 (company 85 %, role 85 %, arrangement 80 %, salary 80 %, roles covered 80 %).</summary>
+    private static readonly (double Company, double Role, double Arrangement, double Salary, double RolesCovered) HeldOut4 =
+        (0.85, 0.85, 0.80, 0.80, 0.80);
+
     internal static (Scores Scores, string Report) Measure(params string[] labelFiles)
     {
         var comments = new List<JsonElement>();
@@ -286,7 +309,8 @@ public partial class HnAccuracyTests(ITestOutputHelper output)
                 continue;
             }
 
-            words.Add(word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word);
+            // Plural s dropped (docs/accuracy.md), also from three-letter words ("co-ops" is "co-op").
+            words.Add(word.Length >= 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word);
         }
 
         return words;

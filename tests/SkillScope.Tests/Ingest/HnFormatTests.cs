@@ -149,6 +149,60 @@ public class HnFormatTests
     public void A_header_that_starts_with_the_role_takes_no_salary_cell_for_the_company() =>
         Assert.Null(HnComment.Parse("Senior Backend Engineer | Vienna / Remote (Europe) | Full-time | Salary + equity\n\nEarly-stage startup.").Ad!.Company);
 
+    /// <summary>Layouts of the third held-out sample's misses (development data since 2026-12-07; docs/accuracy.md).</summary>
+    [Theory]
+    [InlineData("Quillfeather | Software, Mobile, QA | HYBRID (Austin, TX)\n\nOpen Roles:\n- Software Engineer, Full Stack (Product / Web) • Build polished web interfaces on top of our engine.\n- iOS Engineer (Mobile / AR) • Build capture apps with Swift.\n- Senior SDET (Automation) • Own our test harness.",
+        new[] { "Software Engineer, Full Stack (Product / Web)", "iOS Engineer (Mobile / AR)", "Senior SDET (Automation)" })]
+    [InlineData("Quillfeather | Hybrid (USA) Dayton OH | Full time, interns/co-ops | https://example.org", new[] { "interns/co-ops" })]
+    [InlineData("Quillfeather | Remote (Canada) | Full-time\n\nLooking for: iOS/Mobile, Full-Stack, Data Engineers",
+        new[] { "iOS/Mobile Engineers", "Full-Stack", "Data Engineers" })]
+    [InlineData("Quillfeather | Ops Specialist | Remote | Full-time\n\nRole: Somewhere between product, customer success, and consulting. You will operate as an embedded advisor across many companies.",
+        new[] { "Ops Specialist" })]
+    [InlineData("Quillfeather | Berlin | ONSITE | Full-time\n\nActively hiring for:\n\n- Senior Backend Engineer (Go, networking) (Onsite)\n\n- Head of Growth (PLG, dev tools, OS motion, conversions and funnels)\n\n- Account Executive (Toronto, Ontario, Canada)",
+        new[] { "Senior Backend Engineer (Go, networking) (Onsite)", "Head of Growth", "Account Executive (Toronto, Ontario, Canada)" })]
+    [InlineData("Quillfeather | Remote (EU)\n\n- Senior Full-Stack Engineer | Equity | 110k+\n- Founding Designer | Equity | 90k+",
+        new[] { "Senior Full-Stack Engineer", "Founding Designer" })]
+    [InlineData("Quillfeather | Hiring Data Engineer (Full-Time) | NYC (HYBRID)\n\nWe build ledgers.\n\nQuillfeather | Hiring DevOps Engineer (Full-Time) | NYC (HYBRID)\n\nWe run them.",
+        new[] { "Hiring Data Engineer ( )", "Hiring DevOps Engineer" })]
+    [InlineData("Quillfeather | Palo Alto | Full-time\n\nWe're hiring across several roles:\n- Applied AI Engineer: Deploy AI solutions with customers\n- Product Engineer: Build what users see\n\nApply: https://example.org",
+        new[] { "Applied AI Engineer", "Product Engineer" })]
+    [InlineData("Quillfeather | Remote | Full-time\n\nWe build ledgers.\n\nSenior AI / LLM Engineer (Python) : Build production LLM systems that read logs.",
+        new[] { "Senior AI / LLM Engineer (Python)" })]
+    [InlineData("Quillfeather | SF Onsite\n\nWe're hiring the following roles:\n- Staff SWE, AI: Build the reasoning engine.\n- Head of Marketing: Reach more engineers.\n\nOr email me: jo@example.org\nJo, Co-founder & CTO",
+        new[] { "Staff SWE, AI", "Head of Marketing" })]
+    [InlineData("Quillfeather | Remote\n\nHiring for three roles:\n\n1. Technical Forward Deployed PM (Remote US) — Build client deliverables with the latest AI tools.\n\n2. Data Engineer (Remote, Global) — Own the pipelines.",
+        new[] { "Technical Forward Deployed PM (Remote US)", "Data Engineer (Remote, Global)" })]
+    [InlineData("Quillfeather | Toronto | Remote (Canada)\n\nAI-powered ledger platform — we're building the data layer for farms.\n\nRoles: Data Engineer, Product Designer",
+        new[] { "Data Engineer", "Product Designer" })]
+    public void Body_lists_titled_lines_and_pipe_lines_name_the_roles(string text, string[] roles) =>
+        Assert.Equal(roles, HnComment.Parse(text).Ad!.Roles);
+
+    [Theory]
+    [InlineData("Remote or Netherlands\n\nQuillfeather - Founding Engineer (AI x Ledgers) - Remote - $80k + Equity\nhttps://example.org\n\nWe build ledgers.",
+        "Quillfeather", new[] { "Founding Engineer (AI x Ledgers)" }, "remote", "$80k")]
+    [InlineData("Quillfeather (quillfeather.example)- we're rebuilding the way farms keep books. Looking for NY-based engineers (hybrid) to help us build the platform.\n\nEmail me",
+        "Quillfeather", new[] { "NY-based engineers" }, "hybrid", null)]
+    [InlineData("Founding Engineer @ Quillfeather (San Francisco, ONSITE)\n\nQuillfeather runs ledgers for farms.",
+        "Quillfeather", new[] { "Founding Engineer" }, "onsite", null)]
+    [InlineData("Head of Engineering | Full-Time | Remote | $182k - $272k USD\n\nRole: Own the engineering team.\n\n---\n\nQuillfeather | Senior DevOps Engineer | Full-Time | Remote | 115k - 180k USD",
+        "Quillfeather", new[] { "Head of Engineering", "Senior DevOps Engineer" }, "remote", "$182k - $272k USD")]
+    [InlineData("Quillfeather | London, UK | Full-Time | ONSITE+PART REMOTE\n\nWe build ledgers. Hiring a Senior Software Engineer.",
+        "Quillfeather", new[] { "Senior Software Engineer" }, "hybrid", null)]
+    public void Headers_under_a_place_line_in_a_sentence_after_an_at_or_in_a_second_header_are_read(string text, string company, string[] roles, string arrangement, string? salary)
+    {
+        var ad = HnComment.Parse(text).Ad!;
+        Assert.Equal((company, arrangement, salary), (ad.Company, ad.Arrangement, ad.SalaryText));
+        Assert.Equal(roles, ad.Roles);
+    }
+
+    [Fact]
+    public void A_hiring_statement_beats_a_single_body_line_with_no_title_word() =>
+        Assert.Equal(["engineers"], HnComment.Parse("Quillfeather; Fulltime; Onsite, San Francisco, CA, USA.\n\nWe're looking for engineers to join our research and infra teams.\n\nWhat we value:\n- Open-sourcing AI research: https://example.org/blog").Ad!.Roles);
+
+    [Fact]
+    public void A_sentence_header_with_at_keeps_the_hiring_statement_for_its_role() =>
+        Assert.Equal(["developers"], HnComment.Parse("We're hiring developers who write at Quillfeather.io\n\nWe build ledgers.").Ad!.Roles);
+
     [Theory]
     [InlineData("Careful with this, I applied and never heard back.")]
     [InlineData("> $8k contract for 5% equity\n\nSurely this is a typo?")]

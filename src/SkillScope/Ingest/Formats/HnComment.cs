@@ -165,6 +165,13 @@ public static partial class HnComment
                 continue;
             }
 
+            if (s == 0 && segments.Count == 1 && NameThenSentence().Match(segment) is { Success: true } lead)
+            {
+                // "Wayward (wayward.com)- we're rebuilding the way brands and creators connect. ...": a name, then a sentence.
+                company = CleanName(lead.Groups["company"].Value);
+                continue;
+            }
+
             if (s == 0 && IsSentence(segment) && IntroducedAfterComma().Match(segment) is { Success: true } named)
             {
                 // "Backed by Sequoia Capital, Peregrine is the operational AI platform ... | In-office 4 days": the first
@@ -236,7 +243,10 @@ public static partial class HnComment
             var roleText = kinds.HasFlag(Kind.Salary) ? SalaryPattern().Replace(EmptyParens().Replace(MoneyParens().Replace(segment, ""), ""), " ") : segment;
             if (kinds.HasFlag(Kind.Employment))
             {
-                roleText = EmploymentWord().Replace(roleText, " ");
+                // "Full time, interns/co-ops": interns listed beside another class of hire are a role of their own.
+                roleText = InternsBesideClass().Match(roleText) is { Success: true } interns
+                    ? interns.Groups["interns"].Value
+                    : EmploymentWord().Replace(roleText, " ");
             }
             if (IsSentence(segment))
             {
@@ -262,7 +272,21 @@ public static partial class HnComment
 
         var body = lines.Count > 1 ? string.Join('\n', lines.Skip(1)) : "";
         var roles = ChooseRoles(headerRoles, bodyRoles);
-        roles.AddRange(ExtraHeaderRoles(lines));
+        if (roles.Count == 1 && headerRoles.Count == 0 && hiring.Success && !StrongRoleNoun().IsMatch(StripParentheses(roles[0])))
+        {
+            // "We're looking for engineers ..." says more than one body line with no title word ("- Open-sourcing AI research: link").
+            roles.Clear();
+        }
+
+        var extra = ExtraHeaderRoles(lines);
+        extra.AddRange(lines.Skip(1).SelectMany(ListedPipeRoles));
+        if (extra.Count > 0 && roles.All(r => VagueRole().IsMatch(StripParentheses(r).Trim())))
+        {
+            // "Multiple roles" over "1. Senior Platform Engineer | $160k | link" lines: the lines name the roles.
+            roles.Clear();
+        }
+
+        roles.AddRange(extra.Where(e => !roles.Any(r => RoleKey(r) == RoleKey(e))));
         if (bodyRoles.Count < 2 && (roles.Count == 0 || roles.All(r => VagueRole().IsMatch(StripParentheses(r).Trim())) || MoreInHeader().IsMatch(header)))
         {
             // "Multiple roles (engineering + design)" over "We are hiring a software engineer and a genius designer", or
@@ -294,7 +318,8 @@ public static partial class HnComment
             roles.AddRange(UrlRoles(body));
         }
 
-        if (roles.Count == 0 && SentenceRole().Match(body) is { Success: true } sentence)
+        // A header that is one sentence ("Wayward - we're rebuilding ... Looking for NY-based engineers (hybrid)") is read as body too.
+        if (roles.Count == 0 && SentenceRole().Match(segments.Count == 1 ? header + "\n" + body : body) is { Success: true } sentence)
         {
             roles.Add(Tidy(sentence.Groups["role"].Value));
         }
@@ -304,6 +329,9 @@ public static partial class HnComment
             roles.Add("Engineering roles (not named)");
         }
 
+        // "Head of Engineering & Infrastructure | Full-Time | Remote" over "--- FetLife | Senior DevOps Engineer | Remote":
+        // a header that names no company, and a second header that does.
+        company ??= SecondHeaderCompany(lines);
         salary ??= SalaryIn(body);
         var arrangement = Arrangement(arrangementText.ToString()) ?? Arrangement(header) ?? BodyArrangement(body);
         return new(new HnAd(
@@ -352,8 +380,36 @@ public static partial class HnComment
                 yield return [.. lines.Skip(l)];
                 break;
             }
+
+            if (lines[l].Length <= 300 && !lines[l].Contains('|', StringComparison.Ordinal) && DashCells(lines[l]) is { Count: >= 3 } cells
+                && !Prose().IsMatch(cells[0]) && lines.Take(l).All(p => p.Length <= 60 && !p.Contains('|', StringComparison.Ordinal) && !Prose().IsMatch(p)))
+            {
+                // "Remote or Netherlands" / "Topliner - Founding Engineer (...) - Remote - $80k + Equity": a short place
+                // or notice line above a header cut with " - ".
+                yield return [.. lines.Skip(l)];
+                break;
+            }
         }
     }
+
+    /// <summary>"Senior AI / LLM Engineer (Python)": two or more capitalised words ending in a role noun, or null.</summary>
+    private static string? TitleCaseTitle(string text)
+    {
+        var title = Tidy(text);
+        var bare = StripParentheses(title).Trim();
+        var words = bare.Split([' ', '/', '&'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 2 and <= 6 && StrongRoleNoun().IsMatch(bare) && RoleNounAtEnd().IsMatch(bare) && !Prose().IsMatch(title) && !Requirement().IsMatch(title)
+            && words.All(w => !char.IsLetter(w[0]) || w.Any(char.IsUpper) || w is "of" or "and")
+            ? title
+            : null;
+    }
+
+    /// <summary>A title starts with a capital or a digit, or with a word that has a capital inside ("iOS Engineer").</summary>
+    private static bool StartsLikeTitle(string text) =>
+        char.IsUpper(text[0]) || char.IsDigit(text[0]) || text.TakeWhile(c => !char.IsWhiteSpace(c)).Skip(1).Any(char.IsUpper);
+
+    private static List<string> DashCells(string line) =>
+        [.. DashSeparator().Split(line).Select(s => s.Trim()).Where(s => s.Length > 0)];
 
     private static int CellCount(string line) => line.Split('|').Count(c => c.Trim().Length > 0);
 
@@ -597,9 +653,10 @@ public static partial class HnComment
 
         if (Classify(text).Kinds.HasFlag(Kind.Role))
         {
-            // "Staff Engineers @Artemis in NYC", "Software Engineer at Acme".
+            // "Staff Engineers @Artemis in NYC", "Founding Engineer @ Conductor (San Francisco, ONSITE)": the company, and the
+            // cell again for its title and place unless it is a sentence ("We're hiring developers who write at Mem0.ai").
             var (_, at) = RolesOf(text);
-            return at is null ? (null, null) : (at, null);
+            return at is null ? (null, null) : (at, Prose().IsMatch(text) ? null : text);
         }
 
         return (null, null);
@@ -810,7 +867,51 @@ public static partial class HnComment
 
     private static bool IsGeneric(string role) => GenericRole().IsMatch(role);
 
-    /// <summary>Roles of a second header inside the comment ("--- ALSO --- Acme | Founding Engineer | SF | $140k").</summary>
+    /// <summary>The company cell of a second '|' header in the body ("--- FetLife | Senior DevOps Engineer | Remote"), or null.</summary>
+    private static string? SecondHeaderCompany(List<string> lines)
+    {
+        for (var l = 1; l < lines.Count; l++)
+        {
+            if (lines[l].Length > 300 || lines[l].Count(c => c == '|') < 2)
+            {
+                continue;
+            }
+
+            var cells = Segments(Bullet().Replace(lines[l], "").Trim());
+            var name = cells[0];
+            if (cells.Count >= 3 && Classify(name).Kinds == Kind.None && IsNameLike(name) && !LooksLikePlace(name) && !Prose().IsMatch(name)
+                && name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4 && cells.Skip(1).Any(c => Classify(c).Kinds.HasFlag(Kind.Role)))
+            {
+                return CleanName(name);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "- Senior Full-Stack Engineer | Equity | 110k+", "1. Staff Platform Engineer | 200k - 250k | link": in a list,
+    /// the first cell of a '|' line is the title (empty when the line is no such line).
+    /// </summary>
+    private static List<string> ListedPipeRoles(string line)
+    {
+        if (line.Length > 600 || line.Count(c => c == '|') < 2 || !Bullet().IsMatch(line))
+        {
+            return [];
+        }
+
+        var cell = Segments(Bullet().Replace(UrlInText().Replace(line, " "), "").Trim('*', '_', ' '))[0];
+        var kinds = Classify(cell).Kinds;
+        return kinds.HasFlag(Kind.Role) && !kinds.HasFlag(Kind.Salary) && !kinds.HasFlag(Kind.Arrangement) && !kinds.HasFlag(Kind.Employment)
+            && StrongRoleNoun().IsMatch(cell) && !Prose().IsMatch(cell)
+            ? RolesOf(cell).Roles
+            : [];
+    }
+
+    /// <summary>
+    /// Roles of a second header inside the comment ("--- ALSO --- Acme | Founding Engineer | SF | $140k", "Acme |
+    /// Hiring DevOps Engineer (Full-Time) | NYC").
+    /// </summary>
     private static List<string> ExtraHeaderRoles(List<string> lines)
     {
         var roles = new List<string>();
@@ -821,8 +922,15 @@ public static partial class HnComment
                 continue;
             }
 
-            foreach (var cell in Segments(lines[l]).Skip(1))
+            if (ListedPipeRoles(lines[l]).Count > 0)
             {
+                // A '|' line in a list that starts with a title is a body role line (BodyRoles).
+                continue;
+            }
+
+            foreach (var raw in Segments(lines[l]).Skip(1))
+            {
+                var cell = EmploymentParens().Replace(raw, " ").Trim();
                 var kinds = Classify(cell).Kinds;
                 if (kinds.HasFlag(Kind.Role) && !kinds.HasFlag(Kind.Salary) && !kinds.HasFlag(Kind.Arrangement) && !kinds.HasFlag(Kind.Employment)
                     && StrongRoleNoun().IsMatch(cell))
@@ -835,28 +943,34 @@ public static partial class HnComment
         return roles;
     }
 
-    /// <summary>"Staff Engineer - Frontend - €85.000 - apply at ..." → "Staff Engineer - Frontend": dash-separated parts up to the first that reads as prose or is empty.</summary>
-    private static string ShortPrefix(string line)
+    /// <summary>
+    /// "Staff Engineer - Frontend - €85.000 - apply at ..." → "Staff Engineer - Frontend": parts cut with a dash or a
+    /// bullet ("Software Engineer, Full Stack • Build polished web ...") up to the first that reads as prose or is
+    /// empty. <c>BeforeProse</c> says the line went on into prose after the part kept.
+    /// </summary>
+    private static (string Text, bool BeforeProse) ShortPrefix(string line)
     {
-        var parts = DashSeparator().Split(line);
+        var parts = PartSeparator().Split(line);
         if (parts.Length == 1)
         {
-            return line;
+            return (line, false);
         }
 
         var kept = new List<string>();
+        var prose = false;
         foreach (var part in parts)
         {
             var p = part.Trim();
-            if (p.Length == 0 || Prose().IsMatch(p) || p.Split(' ').Length > 6 || (kept.Count > 0 && (Requirement().IsMatch(p) || (Classify(p).Kinds is var k && k != Kind.None && !k.HasFlag(Kind.Role)))))
+            if (p.Length == 0 || Prose().IsMatch(p) || p.EndsWith('.') || p.Split(' ').Length > 6 || (kept.Count > 0 && (Requirement().IsMatch(p) || (Classify(p).Kinds is var k && k != Kind.None && !k.HasFlag(Kind.Role)))))
             {
+                prose = kept.Count > 0 && p.Length > 0 && (Prose().IsMatch(p) || p.EndsWith('.'));
                 break;
             }
 
             kept.Add(p);
         }
 
-        return kept.Count == 0 ? parts[0] : string.Join(" - ", kept);
+        return kept.Count == 0 ? (parts[0], false) : (string.Join(" - ", kept), prose);
     }
 
     /// <summary>Titles from job links ("https://acme.org/jobs/senior-software-engineer").</summary>
@@ -898,8 +1012,16 @@ public static partial class HnComment
 
             var candidate = UrlInText().Replace(line, " ");
             candidate = Bullet().Replace(candidate, "").Trim('*', '_', ' ');
+            if (l >= lines.Count - 2 && Signature().IsMatch(candidate))
+            {
+                // "Willem, Co-founder & CTO" at the end: who wrote the ad, not a role.
+                continue;
+            }
+
             if (line.Count(c => c == '|') >= 2)
             {
+                roles.AddRange(ListedPipeRoles(line));
+                titledLines = false;
                 continue;
             }
 
@@ -913,8 +1035,23 @@ public static partial class HnComment
                     list += " " + lines[++l];
                 }
 
-                roles.AddRange(list.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                    .Select(r => r.Split('|')[0].Trim()).Where(r => r.Length > 0)
+                if (list.Length > 80 && SentenceEnd().IsMatch(list) && Prose().IsMatch(list))
+                {
+                    // "Role: Somewhere between product, customer success, and HR consulting. You won't ...": a sentence, not a list.
+                    continue;
+                }
+
+                var items = list.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Select(r => r.Split('|')[0].Trim()).Where(r => r.Length > 0).ToList();
+                if (items.Count >= 2 && RoleNounAtEnd().Match(items[^1]) is { Success: true } shared)
+                {
+                    // "Looking for: iOS/Mobile, Full-Stack, AI/ML, Data Engineers": an item without a role word shares the last item's noun.
+                    items = [.. items.Select((r, i) => i < items.Count - 1 && !RoleNoun().IsMatch(r) && r.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2 && !Requirement().IsMatch(r)
+                        ? r + " " + shared.Value
+                        : r)];
+                }
+
+                roles.AddRange(items
                     .Where(r => StripParentheses(r).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 && RoleNoun().IsMatch(r) && !Requirement().IsMatch(r) && !r.EndsWith('.'))
                     .Select(Tidy).Where(r => r.Length > 1));
                 continue;
@@ -922,11 +1059,18 @@ public static partial class HnComment
 
             candidate = Bracketed().Replace(candidate, " ");
             candidate = SalaryPattern().Replace(MoneyParens().Replace(candidate, " "), " ");
-            candidate = ShortPrefix(candidate);
+            (candidate, var beforeProse) = ShortPrefix(candidate);
             var colon = candidate.IndexOf(':', StringComparison.Ordinal);
             if (titledLines && colon > 0 && TitleBeforeColon(candidate[..colon]) is { } titled)
             {
                 roles.Add(titled);
+                continue;
+            }
+
+            if (colon > 0 && colon == candidate.TrimEnd().Length - 1 && colon <= 80 && HiringIntro().IsMatch(candidate[..colon]))
+            {
+                // "We're hiring across several roles:" over "- Applied AI Engineer: Deploy AI solutions with customers".
+                titledLines = true;
                 continue;
             }
 
@@ -940,6 +1084,12 @@ public static partial class HnComment
                 }
                 else
                 {
+                    if (TitleCaseTitle(candidate[..colon]) is { } title)
+                    {
+                        // "Senior AI / LLM Engineer (Python) : Build production LLM systems ...": a title in capitals before its description.
+                        roles.Add(title);
+                    }
+
                     continue;
                 }
             }
@@ -947,9 +1097,12 @@ public static partial class HnComment
             candidate = TrailingLinkWords().Replace(candidate, "").Trim().TrimEnd('-', '–', '—', ' ', ',', '*', '_');
             var words = candidate.Split([' ', '/'], StringSplitOptions.RemoveEmptyEntries).Length;
             var bare = StripParentheses(candidate);
+            // "Junior Software Developers (Python, Node, JS, or open to learning new tech)": a title followed by its details in
+            // parentheses is counted without them.
+            var bareWords = TitleThenParens().IsMatch(candidate) ? bare.Split([' ', '/'], StringSplitOptions.RemoveEmptyEntries).Length : words;
             if (words > 0 && Bullet().IsMatch(line) && (Prose().IsMatch(candidate) || words > 9) && !LeadingPreposition().IsMatch(candidate)
                 && ItemClause().Replace(LeadingQualifier().Replace(HiringVerb().Replace(bare.Trim(), ""), ""), "").Trim() is { Length: > 0 } head
-                && head.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 && RoleNounAtEnd().IsMatch(head) && !Prose().IsMatch(head) && !VagueRole().IsMatch(head)
+                && head.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 && (RoleNounAtEnd().IsMatch(head) || HeadOf().IsMatch(head)) && !Prose().IsMatch(head) && !VagueRole().IsMatch(head)
                 && !LeadingConjunction().IsMatch(head))
             {
                 // "- An engineering manager with systems engineering experience: https://...": the title before its clause.
@@ -957,10 +1110,11 @@ public static partial class HnComment
                 continue;
             }
 
-            if (words is 0 or > 9 || candidate.Length > 120 || LeadingPreposition().IsMatch(candidate) || candidate.EndsWith('.') || candidate.EndsWith('?') || candidate.EndsWith('!') || Prose().IsMatch(candidate)
-                || Requirement().IsMatch(candidate) || !RoleNoun().IsMatch(bare) || NotRole().IsMatch(candidate) || (!char.IsUpper(candidate[0]) && !char.IsDigit(candidate[0]))
-                || (!StrongRoleNoun().IsMatch(bare) && (words > 3 || GenericRole().IsMatch(bare))))
+            if (bareWords is 0 or > 9 || bare.Trim().Length > 120 || LeadingPreposition().IsMatch(candidate) || candidate.EndsWith('.') || candidate.EndsWith('?') || candidate.EndsWith('!') || Prose().IsMatch(candidate)
+                || Requirement().IsMatch(candidate) || !RoleNoun().IsMatch(bare) || NotRole().IsMatch(candidate) || !StartsLikeTitle(candidate)
+                || (!StrongRoleNoun().IsMatch(bare) && (bareWords > 3 || GenericRole().IsMatch(bare) || beforeProse)))
             {
+                // "AI-powered automotive platform — we're building ...": a phrase before prose names no title.
                 continue;
             }
 
@@ -1179,7 +1333,7 @@ public static partial class HnComment
     [GeneratedRegex(@"\s+(?:to|who|with|that|for|in|on|at|across|from|which|based|willing|able|join(?:ing)?|excited|passionate|interested|eager|like|than)\b.*$", RegexOptions.IgnoreCase)]
     private static partial Regex ItemClause();
 
-    [GeneratedRegex(@"\b(?:engineers?|developers?|scientists?|researchers?|designers?|managers?|architects?|analysts?|leads?|specialists?|writers?|marketers?|recruiters?|administrators?|consultants?|generalists?|advocates?|interns?)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:engineers?|developers?|scientists?|researchers?|designers?|managers?|architects?|analysts?|leads?|specialists?|writers?|marketers?|recruiters?|administrators?|consultants?|generalists?|advocates?|interns?|pms?|tpms?)$", RegexOptions.IgnoreCase)]
     private static partial Regex RoleNounAtEnd();
 
     [GeneratedRegex(@"^(?:(?:multiple|various|several|many|open|all|a few|few|\d+)\s+)?(?:roles?|positions?|openings?|engineers?|engineering(?:\s+roles?)?|developers?|hires|people)$", RegexOptions.IgnoreCase)]
@@ -1193,6 +1347,30 @@ public static partial class HnComment
 
     [GeneratedRegex(@"^(?:hiring|seeking|looking for|we need|need)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex HiringVerb();
+
+    [GeneratedRegex(@"\(\s*(?:full[\s-]?time|part[\s-]?time|contract(?:or)?|freelance|permanent|temporary|fte)\s*\)", RegexOptions.IgnoreCase)]
+    private static partial Regex EmploymentParens();
+
+    [GeneratedRegex(@"^\s*(?:full[\s-]?time|part[\s-]?time|permanent)\s*(?:,|/|&|\band\b|\+)\s*(?<interns>(?:interns?|internships?)(?:\s*(?:/|&|and|or)\s*co-?ops?)?)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex InternsBesideClass();
+
+    [GeneratedRegex(@"^(?<company>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})\s*(?:\([^)]*\))?\s*[-–—:]\s*(?i:we|we're|we’re|we are|our)\b")]
+    private static partial Regex NameThenSentence();
+
+    [GeneratedRegex(@"^[^()\[\]]+(?:\([^()]*\)\s*)+$")]
+    private static partial Regex TitleThenParens();
+
+    [GeneratedRegex(@"\b(?:hiring|looking for|seeking|open roles|open positions|roles|positions|openings)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HiringIntro();
+
+    [GeneratedRegex(@"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s*,\s*.*\b(?i:co-?founder|founder|cto|ceo|cpo|coo)\b")]
+    private static partial Regex Signature();
+
+    [GeneratedRegex(@"[.!?]\s+\S")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"^(?:head|vp|director|chief)\s+of\s+\w", RegexOptions.IgnoreCase)]
+    private static partial Regex HeadOf();
 
     [GeneratedRegex(@"^(?:or|and|but|plus|also|then|so|nor)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingConjunction();
@@ -1263,7 +1441,7 @@ public static partial class HnComment
     [GeneratedRegex(@"\b(?:no|not)\s+remote\b|\bremote\s*:\s*no\b|\bnon[\s-]remote\b", RegexOptions.IgnoreCase)]
     private static partial Regex NoRemote();
 
-    [GeneratedRegex(@"\b(?:\d|one|two|three|four|a)\s*(?:\+\s*)?(?:days?|x)\s*(?:/\s*|a\s+|per\s+)?(?:week\s+|wk\s+)?(?:remote|wfh|from home)\b|\bremote\s+(?:days?|fridays?|mondays?)\b|\b(?:on[\s-]?site|in[\s-]office|in[\s-]person)\s*\(?\s*(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?\s*days?\b(?!\s*(?:a\s+|per\s+|/\s*)?(?:week\s+|wk\s+)?(?:remote|wfh|from home))|\b(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?\s*(?:days?|x)\s*(?:/\s*|a\s+|per\s+)?(?:week\s+|wk\s+)?(?:in[\s-](?:the\s+)?office|on[\s-]?site|in[\s-]person)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bpart(?:ly|ially)?[\s-]remote\b|\b(?:\d|one|two|three|four|a)\s*(?:\+\s*)?(?:days?|x)\s*(?:/\s*|a\s+|per\s+)?(?:week\s+|wk\s+)?(?:remote|wfh|from home)\b|\bremote\s+(?:days?|fridays?|mondays?)\b|\b(?:on[\s-]?site|in[\s-]office|in[\s-]person)\s*\(?\s*(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?\s*days?\b(?!\s*(?:a\s+|per\s+|/\s*)?(?:week\s+|wk\s+)?(?:remote|wfh|from home))|\b(?:\d|one|two|three|four)\s*(?:-\s*\d\s*)?\s*(?:days?|x)\s*(?:/\s*|a\s+|per\s+)?(?:week\s+|wk\s+)?(?:in[\s-](?:the\s+)?office|on[\s-]?site|in[\s-]person)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PartialRemote();
 
     [GeneratedRegex(@"\bhybrid\b", RegexOptions.IgnoreCase)]
@@ -1272,7 +1450,7 @@ public static partial class HnComment
     [GeneratedRegex(@"\b(?:on[\s-]?site|onsite|in[\s-]office|in[\s-]person|office[\s-]based|in[\s-]house)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnsiteWord();
 
-    [GeneratedRegex(@"\b(?:engineer(?:s|ing)?|eng|developers?|devs?|scientists?|researchers?|designers?|managers?|architects?|analysts?|leads?|head of|directors?|vp|cto|ceo|cfo|coo|sre|swe|devops|founding|founders?|co-?founders?|interns?|internships?|staff|members? of technical staff|mts|marketers?|marketing|recruiters?|sales|account executives?|specialists?|consultants?|programmers?|administrators?|admins?|roles?|positions?|operators?|associates?|product|writers?|advocates?|physicians?|testers?|qa|sdet|hackers?|generalists?|owners?|strategists?|coordinators?|officers?|chief|technicians?|mathematicians?|statisticians?|quants?|traders?|counsel|accountants?|ops|operations|hires?|talent|scientist|clinicians?|support|success|pm|tpm|ux|ui|frontend|backend|full[\s-]?stack|front[\s-]?end|back[\s-]?end|ml|ai|data|consulting|design|growth|gtm|bizdev|business development|partners?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:engineer(?:s|ing)?|eng|developers?|devs?|scientists?|researchers?|designers?|managers?|architects?|analysts?|leads?|head of|directors?|vp|cto|ceo|cfo|coo|sre|swe|devops|founding|founders?|co-?founders?|interns?|internships?|staff|members? of technical staff|mts|marketers?|marketing|recruiters?|sales|account executives?|account execs?|specialists?|consultants?|programmers?|administrators?|admins?|roles?|positions?|operators?|associates?|product|writers?|advocates?|physicians?|testers?|qa|sdet|hackers?|generalists?|owners?|strategists?|coordinators?|officers?|chief|technicians?|mathematicians?|statisticians?|quants?|traders?|counsel|accountants?|ops|operations|hires?|talent|scientist|clinicians?|support|success|pm|tpm|ux|ui|frontend|backend|full[\s-]?stack|front[\s-]?end|back[\s-]?end|ml|ai|data|consulting|design|growth|gtm|bizdev|business development|partners?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RoleNoun();
 
     [GeneratedRegex(@"^(?:visa|relocation|equity|benefits|seed|series [a-e]|\d+ employees|salary)\b|https?://|\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b", RegexOptions.IgnoreCase)]
@@ -1286,6 +1464,9 @@ public static partial class HnComment
 
     [GeneratedRegex(@"\s[-–—]+\s")]
     private static partial Regex DashSeparator();
+
+    [GeneratedRegex(@"\s[-–—•]+\s")]
+    private static partial Regex PartSeparator();
 
     [GeneratedRegex(@"\[[^\]]*\]")]
     private static partial Regex Bracketed();
@@ -1323,7 +1504,7 @@ public static partial class HnComment
     [GeneratedRegex(@"https?://\S+/(?:jobs?|careers?|positions?|openings?|roles?)/(?:[\w-]+/)*(?<slug>[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?=[/?#\s.]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex JobSlug();
 
-    [GeneratedRegex(@"\b(?:engineers?|developers?|devs?|scientists?|researchers?|designers?|managers?|architects?|analysts?|leads?|directors?|recruiters?|marketers?|interns?|writers?|specialists?|consultants?|head of|vp|cto|sre|swe|devops|qa|sdet|programmers?|administrators?|associates?|officers?|strategists?|coordinators?|advocates?|generalists?|hackers?|technicians?|members? of technical staff|mts|tpm|pms?|founding engineer)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:engineers?|developers?|devs?|scientists?|researchers?|designers?|managers?|architects?|analysts?|leads?|directors?|recruiters?|marketers?|interns?|writers?|specialists?|consultants?|head of|vp|cto|sre|swe|devops|qa|sdet|programmers?|administrators?|associates?|officers?|strategists?|coordinators?|advocates?|generalists?|hackers?|technicians?|members? of technical staff|mts|tpm|pms?|founding engineer|account (?:executives?|execs?))\b", RegexOptions.IgnoreCase)]
     private static partial Regex StrongRoleNoun();
 
     [GeneratedRegex(@"^\s*(?:seeking|looking for)\s+(?:remote\s+|a\s+|new\s+)?(?:[\w/]+\s+){0,3}(?:opportunit|role|position|work|job)|^\s*(?:i'm|i am)\s+an?\s+|\bwilling to relocate\s*:", RegexOptions.IgnoreCase)]
@@ -1332,7 +1513,7 @@ public static partial class HnComment
     [GeneratedRegex(@"\b(?:apply(?: here)?|link|details|jd|job description|more info)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingLinkWords();
 
-    [GeneratedRegex(@"\b(?:we|we're|you|you'll|your|our|is|are|was|were|will|would|can|i|i'm|us|if|looking|join|please|email|reach|apply|have|has|with|this|that|who|about|which|the team)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:we|we're|you|you'll|your|our|is|are|was|were|will|would|can|i|i'm|(?-i:us)|if|looking|join|please|email|reach|apply|have|has|with|this|that|who|about|which|the team)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Prose();
 
     [GeneratedRegex(@"(?:^|\b)(?<company>[A-Z][\w.&'-]*(?:\s+[\w.&'-]+){0,4}?)?\s*(?:\([^)]*\)\s*)?(?:is|are)\s+(?:now\s+|also\s+|actively\s+)?hiring\s+(?:for\s+)?(?:an?\s+|our\s+(?:first\s+)?|two\s+|several\s+)?(?<role>(?:[\w/+#.-]+\s+){0,5}?(?:engineers?|developers?|scientists?|designers?|researchers?|managers?|leads?|architects?|analysts?|generalists?|interns?))\b", RegexOptions.IgnoreCase)]

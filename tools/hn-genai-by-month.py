@@ -2,8 +2,9 @@
 """LLM/GenAI share of Hacker News "Who is hiring?" postings by month, next to Indeed Hiring Lab's US GenAI and AI shares.
 
 Each month is ingested into its own scratch store (so a company that reposts the same ad every month counts in every
-month) and the share is `skillscope report skills`' "llm-genai" category: postings naming any LLM/GenAI skill of the
-taxonomy (LLMs, generative AI, RAG, prompt engineering, AI agents, LangChain, ...), out of that month's postings.
+month) and the share is `skillscope report skills --include-snippets`' "llm-genai" category: postings naming any
+LLM/GenAI skill of the taxonomy (LLMs, generative AI, RAG, prompt engineering, AI agents, LangChain, ...), out of all
+that month's postings (the table rows are short summaries, which `report skills` leaves out by default).
 2022-12 .. 2025-10: the monthly tables (an LLM's extraction: only the languages-and-frameworks list, remote rules
 and how-to-apply text are searched); 2026-01 .. 2026-05: the full comment text (both runs of April and of May).
 
@@ -38,7 +39,7 @@ with tempfile.TemporaryDirectory() as work:
     for label in sorted(inputs):
         db = os.path.join(work, label + ".db")
         subprocess.run(cli + ["ingest", *inputs[label], "--db", db], check=True, capture_output=True)
-        report = json.loads(subprocess.run(cli + ["report", "skills", "--db", db, "--top", "1", "--format", "json"],
+        report = json.loads(subprocess.run(cli + ["report", "skills", "--db", db, "--top", "1", "--include-snippets", "--format", "json"],
                                            check=True, capture_output=True, text=True).stdout)
         n = report["postings"]
         k = next((c["postings"] for c in report["categories"] if c["category"] == "llm-genai"), 0)

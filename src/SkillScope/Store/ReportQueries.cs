@@ -243,24 +243,50 @@ public static class ReportQueries
         return Sql.Long(command.ExecuteScalar()!);
     }
 
-    /// <summary>Each skill named by the records matching <paramref name="filter"/>, in no set order.</summary>
-    public static List<SkillCount> SkillCounts(SkillStore store, RecordFilter filter)
+    /// <summary>
+    /// Each skill named by the records matching <paramref name="filter"/> (in no set order), and how many of those records
+    /// name at least one skill of each group <paramref name="groupOf"/> puts a skill in (null: none). One pass over the
+    /// matching records' skill rows in key order, read in place: at a million postings a GROUP BY's sort of eight million
+    /// rows and a second scan for the groups cost several times more.
+    /// </summary>
+    public static (List<SkillCount> Skills, Dictionary<string, long> Groups) SkillCounts(SkillStore store, RecordFilter filter, Func<string, string?> groupOf)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(groupOf);
         using var command = store.Command("");
-        command.CommandText = $"""
-            SELECT k.skill_id, COUNT(*), SUM(k.required) FROM record_skills k JOIN records r ON r.id = k.record_id
-            WHERE {filter.ToSql(command)} GROUP BY k.skill_id
-            """;
-        var rows = new List<SkillCount>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        command.CommandText = $"SELECT k.record_id, k.skill_id, k.required FROM record_skills k WHERE k.record_id IN (SELECT r.id FROM records r WHERE {filter.ToSql(command)}) ORDER BY k.record_id";
+        var skills = new Dictionary<string, (long Postings, long Required)>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, long>(StringComparer.Ordinal);
+        var groupOfSkill = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var text = new TextCells();
+        long current = -1;
+        using var scan = RowScan.Open(store, command);
+        while (scan.Read())
         {
-            rows.Add(new SkillCount(reader.GetString(0), Sql.Long(reader, 1), Sql.Long(reader, 2)));
+            var record = scan.Int64(0);
+            var skill = text.Of(scan, 1)!;
+            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(skills, skill, out _);
+            count = (count.Postings + 1, count.Required + (scan.Int64(2) != 0 ? 1 : 0));
+            if (record != current)
+            {
+                seen.Clear();
+                current = record;
+            }
+
+            if (!groupOfSkill.TryGetValue(skill, out var group))
+            {
+                groupOfSkill[skill] = group = groupOf(skill);
+            }
+
+            if (group is not null && seen.Add(group))
+            {
+                groups[group] = groups.GetValueOrDefault(group) + 1;
+            }
         }
 
-        return rows;
+        return ([.. skills.Select(s => new SkillCount(s.Key, s.Value.Postings, s.Value.Required))], groups);
     }
 
     /// <summary>(record id, skill id) of the records matching <paramref name="filter"/>, grouped by record.</summary>
@@ -269,7 +295,8 @@ public static class ReportQueries
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
         using var command = store.Command("");
-        command.CommandText = $"SELECT k.record_id, k.skill_id FROM record_skills k JOIN records r ON r.id = k.record_id WHERE {filter.ToSql(command)} ORDER BY k.record_id";
+        // The matching ids first (from ix_records_filter on SQLite), then their skills in key order: no sort, no row reads.
+        command.CommandText = $"SELECT k.record_id, k.skill_id FROM record_skills k WHERE k.record_id IN (SELECT r.id FROM records r WHERE {filter.ToSql(command)}) ORDER BY k.record_id";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -256,37 +256,82 @@ public static class ReportQueries
         ArgumentNullException.ThrowIfNull(groupOf);
         using var command = store.Command("");
         command.CommandText = $"SELECT k.record_id, k.skill_id, k.required FROM record_skills k WHERE k.record_id IN (SELECT r.id FROM records r WHERE {filter.ToSql(command)}) ORDER BY k.record_id";
-        var skills = new Dictionary<string, (long Postings, long Required)>(StringComparer.Ordinal);
-        var groups = new Dictionary<string, long>(StringComparer.Ordinal);
-        var groupOfSkill = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var text = new TextCells();
-        long current = -1;
+        // Seven million rows at a million postings: each skill id is looked up by a hash of its UTF-8 bytes (ids are
+        // short), and a group is counted once per record by remembering the last record counted in it.
+        var slots = new Dictionary<ulong, List<SkillSlot>>();
+        var groupNames = new List<string>();
+        var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groupCounts = new List<long>();
+        var groupLast = new List<long>();
         using var scan = RowScan.Open(store, command);
         while (scan.Read())
         {
             var record = scan.Int64(0);
-            var skill = text.Of(scan, 1)!;
-            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(skills, skill, out _);
-            count = (count.Postings + 1, count.Required + (scan.Int64(2) != 0 ? 1 : 0));
-            if (record != current)
+            var slot = Slot(scan.Utf8(1));
+            slot.Postings++;
+            slot.Required += scan.Int64(2) != 0 ? 1 : 0;
+            if (slot.Group >= 0 && groupLast[slot.Group] != record)
             {
-                seen.Clear();
-                current = record;
-            }
-
-            if (!groupOfSkill.TryGetValue(skill, out var group))
-            {
-                groupOfSkill[skill] = group = groupOf(skill);
-            }
-
-            if (group is not null && seen.Add(group))
-            {
-                groups[group] = groups.GetValueOrDefault(group) + 1;
+                groupLast[slot.Group] = record;
+                groupCounts[slot.Group]++;
             }
         }
 
-        return ([.. skills.Select(s => new SkillCount(s.Key, s.Value.Postings, s.Value.Required))], groups);
+        var groups = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var g = 0; g < groupNames.Count; g++)
+        {
+            if (groupCounts[g] > 0)
+            {
+                groups[groupNames[g]] = groupCounts[g];
+            }
+        }
+
+        return ([.. slots.Values.SelectMany(l => l).Select(s => new SkillCount(s.Skill, s.Postings, s.Required))], groups);
+
+        SkillSlot Slot(ReadOnlySpan<byte> utf8)
+        {
+            var hash = 0xCBF29CE484222325UL;
+            foreach (var b in utf8)
+            {
+                hash = (hash ^ b) * 0x100000001B3UL;
+            }
+
+            if (!slots.TryGetValue(hash, out var list))
+            {
+                slots[hash] = list = [];
+            }
+
+            foreach (var candidate in list)
+            {
+                if (utf8.SequenceEqual(candidate.Utf8))
+                {
+                    return candidate;
+                }
+            }
+
+            var skill = System.Text.Encoding.UTF8.GetString(utf8);
+            var group = -1;
+            if (groupOf(skill) is { } name && !groupIndex.TryGetValue(name, out group))
+            {
+                groupIndex[name] = group = groupNames.Count;
+                groupNames.Add(name);
+                groupCounts.Add(0);
+                groupLast.Add(-1);
+            }
+
+            var added = new SkillSlot(skill, utf8.ToArray(), group);
+            list.Add(added);
+            return added;
+        }
+    }
+
+    private sealed class SkillSlot(string skill, byte[] utf8, int group)
+    {
+        public string Skill { get; } = skill;
+        public byte[] Utf8 { get; } = utf8;
+        public int Group { get; } = group;
+        public long Postings { get; set; }
+        public long Required { get; set; }
     }
 
     /// <summary>(record id, skill id) of the records matching <paramref name="filter"/>, grouped by record.</summary>

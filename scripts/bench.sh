@@ -17,8 +17,9 @@
 # Scale: `generate-postings` (benchmarks/SkillScope.Benchmarks/ScalePostings.cs) writes N postings cycled from the
 # real full-text postings in ../shared/data (or $SKILLSCOPE_SHARED_DATA) to $SKILLSCOPE_BENCH_DIR (default
 # ${TMPDIR:-/tmp}/skillscope-bench; kept and reused, never in the repository). Each engine then gets one timed
-# ingest (peak RSS by /usr/bin/time -v, RSS sampled every 10 s), then the market, skills and salaries reports and
-# top-10 `match` (hyperfine; the first match, which builds the full-text index, timed apart).
+# ingest (peak RSS by /usr/bin/time -v, RSS sampled every 10 s), then the market, skills and salaries reports (the
+# salaries both of the default kind, salary reports, which the scale file has none of, and of postings) and top-10
+# `match` (hyperfine; the first match, which builds the full-text index, timed apart).
 #
 # PostgreSQL: $SKILLSCOPE_BENCH_POSTGRES (a server where databases may be created and dropped), else a throwaway
 # cluster started by scripts/pg-cluster.sh with PostgreSQL's durable defaults and stopped at exit. When this build of
@@ -153,22 +154,23 @@ ratios() {
   fi
 }
 
-# Runs "$@" under /usr/bin/time -v, sampling the ingest process's RSS every 10 s; notes wall time, peak and samples.
+# Runs "$@" under /usr/bin/time -v, sampling the ingest process's RSS every 10 s with the rows the run has committed
+# (RSS MiB@rows, from its ingests row through the command in $2); notes wall time, peak and samples.
 measured_ingest() {
-  local label=$1; shift
+  local label=$1 rows_read=$2; shift 2
   /usr/bin/time -v -o "$work/time.txt" "$@" >"$work/ingest.out" 2>&1 &
   local timer=$! child="" samples=()
   while kill -0 "$timer" 2>/dev/null; do
     sleep 10
     [ -n "$child" ] || child=$(pgrep -P "$timer" | head -1 || true)
-    [ -n "$child" ] && [ -r "/proc/$child/status" ] && samples+=("$(awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$child/status")")
+    [ -n "$child" ] && [ -r "/proc/$child/status" ] && samples+=("$(awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$child/status")@$(eval "$rows_read" 2>/dev/null || true)")
   done
   wait "$timer" || { cat "$work/ingest.out" >&2; echo "bench.sh: $label failed" >&2; return 1; }
   note "### $label"
   note ""
   note "- $(tail -n 1 "$work/ingest.out")"
   note "- wall $(awk -F': ' '/Elapsed/ {print $2}' "$work/time.txt") (h:mm:ss), user $(awk -F': ' '/User time/ {print $2}' "$work/time.txt") s, system $(awk -F': ' '/System time/ {print $2}' "$work/time.txt") s, CPU $(awk -F': ' '/Percent of CPU/ {print $2}' "$work/time.txt")"
-  note "- peak RSS $(awk -F': ' '/Maximum resident/ {printf "%d", $2 / 1024}' "$work/time.txt") MiB; RSS every 10 s (MiB): ${samples[*]:-none}"
+  note "- peak RSS $(awk -F': ' '/Maximum resident/ {printf "%d", $2 / 1024}' "$work/time.txt") MiB; RSS every 10 s (MiB@rows read): ${samples[*]:-none}"
   note "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   note ""
 }
@@ -183,6 +185,7 @@ scale_reports() {
     --command-name "report market" "$cli report market --db $db --format json" \
     --command-name "report skills" "$cli report skills --db $db --format json" \
     --command-name "report salaries --by role,seniority" "$cli report salaries --by role,seniority --db $db --format json" \
+    --command-name "report salaries --by role,seniority --kind posting" "$cli report salaries --by role,seniority --kind posting --db $db --format json" \
     --command-name "match --top 10" "$cli match $resume --top 10 --db $db --format json" \
     --command-name "skills list (process start, no store)" "$cli skills list --format json"
 }
@@ -205,14 +208,16 @@ scale() {
   note ""
   if [[ ",$engines," == *",sqlite,"* ]]; then
     rm -f "$data/scale.db" "$data/scale.db-wal" "$data/scale.db-shm"
-    measured_ingest "SQLite: skillscope ingest ($count postings)" $cli ingest "$postings" --format jsonl --db "$data/scale.db"
+    measured_ingest "SQLite: skillscope ingest ($count postings)" \
+      "sqlite3 -readonly $data/scale.db 'SELECT rows_read FROM ingests ORDER BY id DESC LIMIT 1'" $cli ingest "$postings" --format jsonl --db "$data/scale.db"
     note "database: $(du -h "$data/scale.db" | cut -f1)"
     note ""
     scale_reports sqlite "$data/scale.db"
   fi
   if [ -n "$pg_server" ]; then
     recreate bench_scale
-    measured_ingest "PostgreSQL: skillscope ingest ($count postings)" $cli ingest "$postings" --format jsonl --db "$pg_server/bench_scale"
+    measured_ingest "PostgreSQL: skillscope ingest ($count postings)" \
+      "psql $pg_server/bench_scale -XAtc 'SELECT rows_read FROM ingests ORDER BY id DESC LIMIT 1'" $cli ingest "$postings" --format jsonl --db "$pg_server/bench_scale"
     note "database: $(psql "$pg_server/postgres" -XAtc "SELECT pg_size_pretty(pg_database_size('bench_scale'))")"
     note ""
     scale_reports postgres "$pg_server/bench_scale"

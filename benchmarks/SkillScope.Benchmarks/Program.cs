@@ -12,6 +12,11 @@ if (args is ["ingest-stages", .. var stageArgs])
     return IngestStages.Run(stageArgs);
 }
 
+if (args is ["duplicate-memory", .. var memoryArgs])
+{
+    return DuplicateMemory.Run(memoryArgs);
+}
+
 if (args is ["extraction-stages", .. var extractionArgs])
 {
     return ExtractionStages.Run(extractionArgs);

@@ -116,13 +116,14 @@ public static class SkillDemand
         var leftOut = Normalize.TextKinds.All.Where(k => !counted.Contains(k) && byKind.GetValueOrDefault(k) > 0)
             .Select(k => new LeftOutRow(k, byKind[k], Normalize.TextCompleteness.Why(k))).ToList();
 
-        var skills = SkillCounts(store, postings)
+        var (skillCounts, categoryCounts) = ReportQueries.SkillCounts(store, postings, skill => taxonomy.Find(skill)?.Category);
+        var skills = skillCounts
             .Select(c => Row(taxonomy, c.Skill, c.Postings, c.Required, withText))
             .OrderByDescending(r => r.Postings).ThenBy(r => r.Skill, StringComparer.Ordinal)
             .Take(top)
             .ToList();
 
-        var categories = CategoryCounts(store, postings, taxonomy)
+        var categories = categoryCounts
             .Select(c => new CategoryDemandRow(c.Key, c.Value, withText == 0 ? 0 : (double)c.Value / withText))
             .OrderByDescending(r => r.Postings).ThenBy(r => r.Category, StringComparer.Ordinal)
             .ToList();
@@ -252,32 +253,6 @@ public static class SkillDemand
     }
 
     private static long CountPostings(SkillStore store, RecordFilter filter, bool withText) => ReportQueries.CountRecords(store, filter, withText);
-
-    private static List<(string Skill, long Postings, long Required)> SkillCounts(SkillStore store, RecordFilter filter) =>
-        [.. ReportQueries.SkillCounts(store, filter).Select(c => (c.Skill, c.Postings, c.Required))];
-
-    // A posting counts once per category however many of the category's skills it names.
-    private static Dictionary<string, long> CategoryCounts(SkillStore store, RecordFilter filter, SkillTaxonomy taxonomy)
-    {
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        long current = -1;
-        foreach (var (record, skill) in ReportQueries.RecordSkills(store, filter))
-        {
-            if (record != current)
-            {
-                seen.Clear();
-                current = record;
-            }
-
-            if (taxonomy.Find(skill)?.Category is { } category && seen.Add(category))
-            {
-                counts[category] = counts.GetValueOrDefault(category) + 1;
-            }
-        }
-
-        return counts;
-    }
 
     private static List<CoSkillRow> CoSkills(SkillStore store, RecordFilter filter, SkillTaxonomy taxonomy, string anchor, long n, int top) =>
         [.. ReportQueries.CoSkills(store, filter, anchor, top).Select(c =>

@@ -336,7 +336,8 @@ public static class NearDuplicates
 /// past <see cref="ScanLimit"/> postings is searched through a banded index of the signatures (16 bands of 4
 /// values: a pair with Jaccard 0.7 shares a band with probability 0.99) and the opening hash, so the cost per
 /// posting stays bounded however large a block grows. The first (lowest-id) match wins, so results do not
-/// depend on hash-table order.
+/// depend on hash-table order. Blocks can be dropped (<see cref="Trim"/>, least recently used first) and read again
+/// from the store by whoever fills the index, so memory follows a bound rather than the number of postings seen.
 /// </summary>
 public sealed class NearDuplicateIndex
 {
@@ -344,10 +345,14 @@ public sealed class NearDuplicateIndex
     private const int Bands = 16;
     private const int Rows = NearDuplicates.SignatureSize / Bands;
     private readonly Dictionary<string, Block> blocks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateOnly?> postedByKey = new(StringComparer.Ordinal);
     private long added;
+    private long clock;
 
+    /// <summary>Postings held.</summary>
     public int Count { get; private set; }
+
+    /// <summary>Blocks dropped by <see cref="Trim"/> so far.</summary>
+    public long Dropped { get; private set; }
 
     public bool HasBlock(string block) => blocks.ContainsKey(block);
 
@@ -356,7 +361,7 @@ public sealed class NearDuplicateIndex
     {
         if (!blocks.ContainsKey(block))
         {
-            blocks[block] = new Block();
+            blocks[block] = new Block { LastUsed = clock };
         }
     }
 
@@ -370,18 +375,22 @@ public sealed class NearDuplicateIndex
             blocks[fingerprint.Block] = block = new Block();
         }
 
+        block.LastUsed = clock;
         block.Add(added++, key, fingerprint);
-        postedByKey.TryAdd(key, fingerprint.Posted);
         Count++;
     }
 
     /// <summary>
-    /// True when a posting with this duplicate key (the exact key: the same company, title, place and text) is in the
-    /// index, posted in another calendar month than <paramref name="posted"/> (both dates known): the same text
-    /// advertised again in another month, which the month rule makes a posting of its own month.
+    /// True when a posting with this duplicate key (the exact key: the same company, title, place and text, so the same
+    /// block) is in the index, posted in another calendar month than the fingerprint's (both dates known): the same
+    /// text advertised again in another month, which the month rule makes a posting of its own month.
     /// </summary>
-    public bool HoldsInAnotherMonth(string key, DateOnly? posted) =>
-        posted is { } p && postedByKey.TryGetValue(key, out var earlier) && earlier is { } e && (e.Year != p.Year || e.Month != p.Month);
+    public bool HoldsInAnotherMonth(string key, PostingFingerprint fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        return fingerprint.Posted is { } p && blocks.TryGetValue(fingerprint.Block, out var block)
+            && block.PostedByKey.TryGetValue(key, out var earlier) && earlier is { } e && (e.Year != p.Year || e.Month != p.Month);
+    }
 
     /// <summary>The key of the earliest-added posting the fingerprint duplicates, with the evidence, or null.</summary>
     public (string Key, DuplicateEvidence Evidence)? Find(PostingFingerprint fingerprint)
@@ -392,6 +401,7 @@ public sealed class NearDuplicateIndex
             return null;
         }
 
+        block.LastUsed = clock;
         (long Order, string Key, DuplicateEvidence Evidence)? best = null;
         foreach (var i in block.Candidates(fingerprint))
         {
@@ -411,15 +421,74 @@ public sealed class NearDuplicateIndex
         return best is { } found ? (found.Key, found.Evidence) : null;
     }
 
+    /// <summary>Keeps a block (if held) until the index is dropped: what it holds can no longer be read back from elsewhere.</summary>
+    public void Pin(string block)
+    {
+        if (blocks.TryGetValue(block, out var held))
+        {
+            held.Pinned = true;
+        }
+    }
+
+    /// <summary>Keeps every block held now until the index is dropped.</summary>
+    public void PinAll()
+    {
+        foreach (var block in blocks.Values)
+        {
+            block.Pinned = true;
+        }
+    }
+
+    /// <summary>
+    /// When more than <paramref name="capacity"/> postings are held, drops whole blocks that are not pinned, least
+    /// recently used first, until at most three quarters of it are; a dropped block is unknown again
+    /// (<see cref="HasBlock"/> is false), so it is read again when next met. Then starts a new period of use.
+    /// </summary>
+    /// <returns>The blocks dropped.</returns>
+    public int Trim(int capacity)
+    {
+        clock++;
+        if (Count <= capacity)
+        {
+            return 0;
+        }
+
+        var target = capacity - (capacity / 4);
+        var dropped = 0;
+        foreach (var (name, block) in blocks.Where(b => !b.Value.Pinned).OrderBy(b => b.Value.LastUsed).ToList())
+        {
+            if (Count <= target)
+            {
+                break;
+            }
+
+            blocks.Remove(name);
+            Count -= block.Entries.Count;
+            dropped++;
+        }
+
+        Dropped += dropped;
+        return dropped;
+    }
+
     private sealed class Block
     {
         public List<(long Order, string Key, PostingFingerprint Fingerprint)> Entries { get; } = [];
+
+        /// <summary>The posting date of the first posting added under each key.</summary>
+        public Dictionary<string, DateOnly?> PostedByKey { get; } = new(StringComparer.Ordinal);
+
+        public long LastUsed { get; set; }
+
+        public bool Pinned { get; set; }
+
         private Dictionary<ulong, List<int>>? bands;
         private Dictionary<long, List<int>>? prefixes;
 
         public void Add(long order, string key, PostingFingerprint fingerprint)
         {
             Entries.Add((order, key, fingerprint));
+            PostedByKey.TryAdd(key, fingerprint.Posted);
             if (bands is not null)
             {
                 Index(Entries.Count - 1);

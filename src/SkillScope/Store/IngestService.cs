@@ -23,6 +23,13 @@ public sealed record IngestOptions
     /// posting it copies (docs/architecture.md, "Posting identity"). Off: exact duplicate keys only (benchmark baseline).
     /// </summary>
     public bool DetectNearDuplicates { get; init; } = true;
+
+    /// <summary>
+    /// Most stored postings' near-duplicate fingerprints the identify step keeps in memory between batches; past it, the
+    /// blocks (company + title) met longest ago are dropped and read again from the store when met again, so an
+    /// ingest's memory does not grow with the store or the file. The duplicate decisions are the same at any value.
+    /// </summary>
+    public int DuplicateMemory { get; init; } = 50_000;
 }
 
 /// <summary>What one file's ingest did. Read = Stored + Merged + Skipped + Rejected + Updated + Ignored.</summary>
@@ -140,7 +147,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
 
             if (batch.Count >= options.BatchSize)
             {
-                Write(writer, batch, counts, source, file.Sha256Hex, formatName, duplicates);
+                Write(writer, batch, counts, source, file.Sha256Hex, formatName, duplicates, options);
                 if (stream is { CanSeek: true, Length: > 0 })
                 {
                     progress?.Report((double)stream.Position / stream.Length);
@@ -148,7 +155,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
             }
         }
 
-        Write(writer, batch, counts, source, file.Sha256Hex, formatName, duplicates);
+        Write(writer, batch, counts, source, file.Sha256Hex, formatName, duplicates, options);
         return interrupted;
     }
 
@@ -177,7 +184,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         }
     }
 
-    private void Write(IIngestWriter writer, List<PendingRow> batch, IngestCounts counts, string source, string fileSha256, string format, NearDuplicateIndex? duplicates)
+    private void Write(IIngestWriter writer, List<PendingRow> batch, IngestCounts counts, string source, string fileSha256, string format, NearDuplicateIndex? duplicates, IngestOptions options)
     {
         ExtractSkills(batch);
         foreach (var row in batch)
@@ -192,7 +199,13 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
             IdentifyDuplicates(batch, duplicates);
         }
 
+        var updated = counts.Updated;
         writer.WriteBatch(batch, counts);
+        if (duplicates is not null)
+        {
+            Settle(batch, duplicates, counts.Updated > updated, options.DuplicateMemory);
+        }
+
         batch.Clear();
     }
 
@@ -299,14 +312,42 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
                 // The same text advertised again in another month (the remote board's re-add in a later month folder)
                 // has the exact key of the earlier posting; the month rule makes it a posting of its own month, keyed
                 // apart, and a further copy in that month finds it above.
-                if (index.HoldsInAnotherMonth(row.DedupeKey, fingerprint.Posted))
+                if (index.HoldsInAnotherMonth(row.DedupeKey, fingerprint))
                 {
                     row.DedupeKey += "@" + fingerprint.Posted!.Value.ToString("yyyy-MM", CultureInfo.InvariantCulture);
                 }
 
                 index.Add(row.DedupeKey, fingerprint);
+                row.Indexed = true;
             }
         }
+    }
+
+    /// <summary>
+    /// After a batch is written: the index may drop blocks to stay within <paramref name="capacity"/> postings, because a
+    /// dropped block read again from <c>posting_signatures</c> is what the index held, in the same order (stored postings
+    /// by id; this run's in the order it added them, which is the order their ids were given). Where the two would
+    /// differ the block is pinned, kept for the rest of the run: a posting added under its own key but not stored with
+    /// its fingerprint (its identity was already stored, or its key merged into a stored record without one), or one
+    /// stored with a fingerprint the index never held (an edited HN comment, decided by its identity); and when a
+    /// record was updated in place (its key changed, its stored fingerprint did not), every block held.
+    /// </summary>
+    internal static void Settle(IReadOnlyList<PendingRow> batch, NearDuplicateIndex index, bool revised, int capacity)
+    {
+        if (revised)
+        {
+            index.PinAll();
+        }
+
+        foreach (var row in batch)
+        {
+            if (row.Fingerprint is { } fingerprint && row.Indexed != row.SignatureWritten)
+            {
+                index.Pin(fingerprint.Block);
+            }
+        }
+
+        index.Trim(capacity);
     }
 
     // Salary responses are never merged: each is its own key. Postings merge on normalized company + title + location +
@@ -376,6 +417,12 @@ internal sealed class PendingRow(SourceRow source, JobRecord? record, string? er
 
     /// <summary>The near-duplicate fingerprint to store with a new posting; null when it has no text or joined another.</summary>
     public PostingFingerprint? Fingerprint { get; set; }
+
+    /// <summary>The identify step added <see cref="Fingerprint"/> to its index under <see cref="DedupeKey"/>.</summary>
+    public bool Indexed { get; set; }
+
+    /// <summary>The write step stored <see cref="Fingerprint"/> with a new record keyed <see cref="DedupeKey"/>.</summary>
+    public bool SignatureWritten { get; set; }
 }
 
 /// <summary>The ingest's running counts, written with each batch.</summary>

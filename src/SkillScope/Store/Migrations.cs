@@ -262,6 +262,17 @@ internal static class Migrations
             ALTER TABLE ingests ADD COLUMN IF NOT EXISTS ignored BIGINT;
             ALTER TABLE ingests ADD COLUMN IF NOT EXISTS ignored_reasons {Text};
             """),
+
+        // SQLite keeps a row's columns in order and a long description spills into overflow pages, so reading any column
+        // after it (every filter column but kind) walks that chain: at a million postings the skills report's joins and
+        // the salary scans read gigabytes. This index holds every column RecordFilter tests and those the salary scan
+        // reads, so those queries read it instead of the table. PostgreSQL moves long text out of the row (TOAST): its
+        // rows stay short and it needs no such index.
+        new(8, "reports filter records without reading their text: SQLite index ix_records_filter on every column a report filter tests (kind, text kind, role, seniority, country, arrangement, employment type, period) and the salary scan reads (metro, annual USD, flag, estimate); PostgreSQL unchanged", """
+            CREATE INDEX IF NOT EXISTS ix_records_filter ON records(kind, text_kind, role, seniority, country, work_arrangement, employment_type,
+                period_start, period_end, metro, salary_usd, salary_flag, salary_is_estimate);
+            """,
+            "SELECT 1;"),
     ];
 
     public static int Latest => All[^1].Version;

@@ -305,6 +305,7 @@ internal sealed class PostgresIngestWriter(SkillStore store) : IIngestWriter
 
             Text(copy, Sql.Date(f.Posted));
             copy.Write(f.SignatureBytes(), NpgsqlDbType.Bytea);
+            rows[i].SignatureWritten = true;
         }
 
         copy.Complete();

@@ -243,24 +243,95 @@ public static class ReportQueries
         return Sql.Long(command.ExecuteScalar()!);
     }
 
-    /// <summary>Each skill named by the records matching <paramref name="filter"/>, in no set order.</summary>
-    public static List<SkillCount> SkillCounts(SkillStore store, RecordFilter filter)
+    /// <summary>
+    /// Each skill named by the records matching <paramref name="filter"/> (in no set order), and how many of those records
+    /// name at least one skill of each group <paramref name="groupOf"/> puts a skill in (null: none). One pass over the
+    /// matching records' skill rows in key order, read in place: at a million postings a GROUP BY's sort of eight million
+    /// rows and a second scan for the groups cost several times more.
+    /// </summary>
+    public static (List<SkillCount> Skills, Dictionary<string, long> Groups) SkillCounts(SkillStore store, RecordFilter filter, Func<string, string?> groupOf)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(groupOf);
         using var command = store.Command("");
-        command.CommandText = $"""
-            SELECT k.skill_id, COUNT(*), SUM(k.required) FROM record_skills k JOIN records r ON r.id = k.record_id
-            WHERE {filter.ToSql(command)} GROUP BY k.skill_id
-            """;
-        var rows = new List<SkillCount>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        command.CommandText = $"SELECT k.record_id, k.skill_id, k.required FROM record_skills k WHERE k.record_id IN (SELECT r.id FROM records r WHERE {filter.ToSql(command)}) ORDER BY k.record_id";
+        // Seven million rows at a million postings: each skill id is looked up by a hash of its UTF-8 bytes (ids are
+        // short), and a group is counted once per record by remembering the last record counted in it.
+        var slots = new Dictionary<ulong, List<SkillSlot>>();
+        var groupNames = new List<string>();
+        var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groupCounts = new List<long>();
+        var groupLast = new List<long>();
+        using var scan = RowScan.Open(store, command);
+        while (scan.Read())
         {
-            rows.Add(new SkillCount(reader.GetString(0), Sql.Long(reader, 1), Sql.Long(reader, 2)));
+            var record = scan.Int64(0);
+            var slot = Slot(scan.Utf8(1));
+            slot.Postings++;
+            slot.Required += scan.Int64(2) != 0 ? 1 : 0;
+            if (slot.Group >= 0 && groupLast[slot.Group] != record)
+            {
+                groupLast[slot.Group] = record;
+                groupCounts[slot.Group]++;
+            }
         }
 
-        return rows;
+        var groups = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var g = 0; g < groupNames.Count; g++)
+        {
+            if (groupCounts[g] > 0)
+            {
+                groups[groupNames[g]] = groupCounts[g];
+            }
+        }
+
+        return ([.. slots.Values.SelectMany(l => l).Select(s => new SkillCount(s.Skill, s.Postings, s.Required))], groups);
+
+        SkillSlot Slot(ReadOnlySpan<byte> utf8)
+        {
+            var hash = 0xCBF29CE484222325UL;
+            foreach (var b in utf8)
+            {
+                hash = (hash ^ b) * 0x100000001B3UL;
+            }
+
+            if (!slots.TryGetValue(hash, out var list))
+            {
+                slots[hash] = list = [];
+            }
+
+            foreach (var candidate in list)
+            {
+                if (utf8.SequenceEqual(candidate.Utf8))
+                {
+                    return candidate;
+                }
+            }
+
+            var skill = System.Text.Encoding.UTF8.GetString(utf8);
+            var group = -1;
+            if (groupOf(skill) is { } name && !groupIndex.TryGetValue(name, out group))
+            {
+                groupIndex[name] = group = groupNames.Count;
+                groupNames.Add(name);
+                groupCounts.Add(0);
+                groupLast.Add(-1);
+            }
+
+            var added = new SkillSlot(skill, utf8.ToArray(), group);
+            list.Add(added);
+            return added;
+        }
+    }
+
+    private sealed class SkillSlot(string skill, byte[] utf8, int group)
+    {
+        public string Skill { get; } = skill;
+        public byte[] Utf8 { get; } = utf8;
+        public int Group { get; } = group;
+        public long Postings { get; set; }
+        public long Required { get; set; }
     }
 
     /// <summary>(record id, skill id) of the records matching <paramref name="filter"/>, grouped by record.</summary>
@@ -269,7 +340,8 @@ public static class ReportQueries
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
         using var command = store.Command("");
-        command.CommandText = $"SELECT k.record_id, k.skill_id FROM record_skills k JOIN records r ON r.id = k.record_id WHERE {filter.ToSql(command)} ORDER BY k.record_id";
+        // The matching ids first (from ix_records_filter on SQLite), then their skills in key order: no sort, no row reads.
+        command.CommandText = $"SELECT k.record_id, k.skill_id FROM record_skills k WHERE k.record_id IN (SELECT r.id FROM records r WHERE {filter.ToSql(command)}) ORDER BY k.record_id";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -15,7 +15,8 @@ internal static class SalaryQueries
     /// Records of <paramref name="kind"/> matching <paramref name="filter"/> (its kinds ignored) with a usable or flagged
     /// salary. Column 0: 0 when the salary is flagged (left out, counted), minus the annual USD figure when the source
     /// estimated it, else the annual USD figure. Then one text column ('' for none) per dimension in
-    /// <paramref name="read"/> (indexed like <see cref="Dimensions"/>).
+    /// <paramref name="read"/> (indexed like <see cref="Dimensions"/>). On SQLite every column read or tested is in
+    /// ix_records_filter (migration 8), so the scan reads that index, not the records with their text, then sorts by id.
     /// </summary>
     public static RowScan Salaries(SkillStore store, RecordFilter filter, string kind, IReadOnlyList<bool> read)
     {
@@ -25,8 +26,8 @@ internal static class SalaryQueries
         command.CommandText = $"""
             SELECT CASE WHEN r.salary_flag IS NOT NULL THEN 0 WHEN r.salary_is_estimate <> 0 THEN -r.salary_usd ELSE r.salary_usd END{columns}
             FROM records r
-            WHERE {store.Unindexed("r.kind")} = @salaryKind AND {(filter with { Kinds = [] }).ToSql(command)} AND (r.salary_usd > 0 OR r.salary_flag IS NOT NULL)
-            {Order(store)}
+            WHERE r.kind = @salaryKind AND {(filter with { Kinds = [] }).ToSql(command)} AND (r.salary_usd > 0 OR r.salary_flag IS NOT NULL)
+            ORDER BY r.id
             """;
         return RowScan.Open(store, command);
     }

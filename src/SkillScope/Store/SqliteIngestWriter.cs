@@ -132,6 +132,7 @@ internal sealed class SqliteIngestWriter : IIngestWriter
             if (row.Fingerprint is { } f)
             {
                 Run(insertSignature, recordId.Value, f.Block, f.Shingles, f.Prefix, Sql.Date(f.Posted), f.SignatureBytes());
+                row.SignatureWritten = true;
             }
         }
 

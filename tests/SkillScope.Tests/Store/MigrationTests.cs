@@ -95,7 +95,7 @@ public sealed class MigrationTests
 
         using var store = SkillStore.Open(db);
 
-        Assert.Equal("7", store.Meta("schema_version"));
+        Assert.Equal(SkillStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), store.Meta("schema_version"));
         Assert.Equal(7, StoreCatalog.RecordCount(store));
         Assert.Equal(7, store.Scalar("SELECT COUNT(*) FROM record_sources"));
         Assert.Equal(2, store.Scalar("SELECT COUNT(*) FROM records WHERE salary_min = 170000 AND salary_max = 210000"));
@@ -116,6 +116,37 @@ public sealed class MigrationTests
         Assert.True(runs[2].Accounted);
         Assert.Equal(summary.IgnoredReasons, runs[2].IgnoredReasons);
         Assert.Equal(7, StoreCatalog.RecordCount(store));
+    }
+
+    /// <summary>
+    /// Schema 7 as main shipped it on 2026-12-07 (commit d100ac3, the release before migration 8), made by that release's
+    /// CLI from the HN fixture (schema7-hn.db, SQLite: migration 8 adds a SQLite index only; PostgreSQL's upgrade path
+    /// through it is the schema-6 test above). The index is built over the stored rows, every row is kept, and the
+    /// skills report (whose queries now read the index) is the same as over a new store of the same file.
+    /// </summary>
+    [Fact]
+    [Trait("Engine", "sqlite")]
+    public void A_schema_7_database_gets_the_filter_index_of_migration_8_and_reports_as_a_new_store_does()
+    {
+        using var folder = new TempFolder();
+        var db = folder.File("schema7.db");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "store", "schema7-hn.db"), db);
+        var hn = SharedData.Repo("tests/SkillScope.Tests/Fixtures/hn/hn-api-items.json");
+        var fresh = folder.File("fresh.db");
+        Assert.Equal(0, CliRunner.Run("ingest", hn, "--db", fresh).Exit);
+
+        using (var store = SkillStore.Open(db))
+        {
+            Assert.Equal(SkillStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), store.Meta("schema_version"));
+            Assert.Equal(1, store.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_records_filter'"));
+            Assert.Equal((7L, 7L, 27L), (store.Scalar("SELECT COUNT(*) FROM records"), store.Scalar("SELECT COUNT(*) FROM record_sources"), store.Scalar("SELECT COUNT(*) FROM record_skills")));
+        }
+
+        var upgraded = CliRunner.Run("report", "skills", "--include-snippets", "--db", db, "--format", "json");
+        var made = CliRunner.Run("report", "skills", "--include-snippets", "--db", fresh, "--format", "json");
+        Assert.Equal(0, upgraded.Exit);
+        Assert.Equal(made.Output, upgraded.Output);
+        Assert.Contains("\"python\"", upgraded.Output, StringComparison.Ordinal);
     }
 
     // A plain pg_dump script run as one batch (psql's backslash lines left out) into an empty database.

@@ -65,6 +65,11 @@ internal sealed class ReportCache(TimeProvider time) : IDisposable
     private T Compute<T>(string key, string stamp, DateTimeOffset now, Func<T> compute, T? orElse)
         where T : class
     {
+        if (orElse is not null && inFlight.ContainsKey(key))
+        {
+            return orElse;
+        }
+
         var entryKey = stamp + "\n" + key;
         var own = false;
         var lazy = cache.GetOrCreate(entryKey, entry =>
@@ -76,7 +81,9 @@ internal sealed class ReportCache(TimeProvider time) : IDisposable
         })!;
         var computation = new InFlight(stamp, lazy);
         var registered = inFlight.TryAdd(key, computation);
-        if (!registered && orElse is not null)
+        // A computation this request created is always run by it: left in the cache unrun, a later request would run it
+        // with this request's store, closed by then.
+        if (!registered && orElse is not null && !own)
         {
             return orElse;
         }

@@ -224,6 +224,27 @@ public sealed class MarketSnapshotsTests
     }
 
     [Fact]
+    public async Task A_request_that_leaves_a_refresh_to_another_leaves_no_computation_of_its_own_for_later_requests_to_run()
+    {
+        using var report = await CachedReport.CreateAsync();
+        report.Run("UPDATE ingests SET status = 'running'");
+        Assert.Equal("computed 1", report.Get());
+        report.Clock.Now += TimeSpan.FromSeconds(6);
+        report.Run("UPDATE ingests SET rows_read = rows_read + 1");
+        var (refresher, release) = await report.StartHeldAsync();
+
+        // Another batch moves the stamp; this request is due to refresh too but one is under way, so it takes the held answer.
+        report.Run("UPDATE ingests SET rows_read = rows_read + 1");
+        Assert.Equal("computed 1", report.Get(() => "computed by a request that has ended"));
+        release.Release();
+        Assert.Equal("computed 2", await refresher);
+
+        // Under that same stamp, once nothing held may answer, the report is computed by the request that asks for it.
+        report.Clock.Now += TimeSpan.FromSeconds(11);
+        Assert.Equal("computed 3", report.Get());
+    }
+
+    [Fact]
     public async Task While_an_ingest_runs_a_search_does_not_queue_behind_the_one_that_brings_the_index_up_to_date()
     {
         var db = await TestDatabase.SmallAsync();

@@ -21,8 +21,8 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time) : I
     /// Whether a result computed under <paramref name="heldStamp"/> <paramref name="age"/> ago may answer for the store
     /// at <paramref name="stamp"/>: for the same state; and for at most <see cref="MaxLagWhileIngesting"/> while an
     /// ingest runs or when the result was computed while one ran (so an ingest's end, or the gap between two ingests,
-    /// does not make every reader wait for a new answer at once). The one rule for the report cache and the market
-    /// snapshot.
+    /// does not make every reader wait for a new answer at once). The report cache's rule; the market snapshot itself
+    /// lags only a running ingest.
     /// </summary>
     public static bool MayAnswer(string heldStamp, TimeSpan age, string stamp) =>
         heldStamp == stamp
@@ -46,19 +46,27 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time) : I
         var stamp = StoreStamp.Read(store);
         var snapshot = current;
         var age = snapshot is null ? TimeSpan.MaxValue : time.GetUtcNow() - snapshot.ReadAt;
-        if (snapshot is not null && MayAnswer(snapshot.Stamp, age, stamp))
+        // The snapshot itself lags only a running ingest: once it has ended, the answer is read from its final state
+        // (the report cache in front may still hand out, for a few seconds, answers computed while it ran).
+        if (snapshot is not null && (snapshot.Stamp == stamp || (StoreStamp.IngestRunning(stamp) && age < MaxLagWhileIngesting)))
         {
-            // Lagging an ingest: read a newer snapshot in the background before this one runs out of time. Once the
-            // ingest has ended, the request that starts that read waits for it (a lone client sees the ended ingest at once).
-            if (DueForRefresh(snapshot.Stamp, age, stamp) && Read(out var started) is var newer && started && !StoreStamp.IngestRunning(stamp))
+            // Lagging a running ingest: read a newer snapshot in the background before this one runs out of time.
+            if (DueForRefresh(snapshot.Stamp, age, stamp))
             {
-                return newer.WaitAsync(cancellation).GetAwaiter().GetResult().Facts.Compute(filter);
+                _ = Read();
             }
 
             return snapshot.Facts.Compute(filter);
         }
 
-        return Read(out _).WaitAsync(cancellation).GetAwaiter().GetResult().Facts.Compute(filter);
+        // A read under way may have begun before the store reached this state: then read once more.
+        var read = Read().WaitAsync(cancellation).GetAwaiter().GetResult();
+        if (read.Stamp != stamp && !StoreStamp.IngestRunning(stamp))
+        {
+            read = Read().WaitAsync(cancellation).GetAwaiter().GetResult();
+        }
+
+        return read.Facts.Compute(filter);
     }
 
     private ITimer? keeper;
@@ -71,7 +79,7 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time) : I
     /// </summary>
     public void Warm()
     {
-        _ = Read(out _);
+        _ = Read();
         keeper ??= time.CreateTimer(_ => KeepUp(), null, MaxLagWhileIngesting / 2, MaxLagWhileIngesting / 2);
     }
 
@@ -81,7 +89,7 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time) : I
         try
         {
             using var store = stores.OpenRead();
-            return current is { } held && held.Stamp == StoreStamp.Read(store) ? Task.CompletedTask : Read(out _);
+            return current is { } held && held.Stamp == StoreStamp.Read(store) ? Task.CompletedTask : Read();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -95,12 +103,11 @@ internal sealed class MarketSnapshots(StoreAccess stores, TimeProvider time) : I
 
     public void Dispose() => keeper?.Dispose();
 
-    /// <summary>The snapshot being read, or a new read started (then <paramref name="started"/> is true).</summary>
-    private Task<Snapshot> Read(out bool started)
+    /// <summary>The snapshot being read, or a new read started.</summary>
+    private Task<Snapshot> Read()
     {
         lock (gate)
         {
-            started = reading is null;
             // Its own thread, not a pool thread: requests that must wait for it block pool threads, and under load the pool
             // would add a thread for the read only after seconds.
             return reading ??= Task.Factory.StartNew(() =>

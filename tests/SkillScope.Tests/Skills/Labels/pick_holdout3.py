@@ -1,7 +1,11 @@
-"""Picks the third held-out set (postings-holdout3.jsonl): 13 HN 2026 comments, 9 tech and 4 non-tech remote-board
-2024-25 postings (non-tech up to 6,500 characters), 4 USAJOBS 2026 summaries, none in postings.jsonl or postings-holdout2.jsonl and none of the same
-company/title (nor the same USAJOBS title and text), seed 1208.
-Usage (repository root): python3 tests/SkillScope.Tests/Skills/Labels/pick_holdout3.py ../shared/data /tmp/holdout3
+"""Picks the third and fourth held-out sets: 13 HN 2026 comments, 9 tech and 4 non-tech remote-board 2024-25 postings
+(non-tech up to 6,500 characters), 4 USAJOBS 2026 summaries, none in the earlier label files and none of the same
+company/title (nor the same USAJOBS title and text).
+Usage (repository root): python3 tests/SkillScope.Tests/Skills/Labels/pick_holdout3.py SHARED_DATA OUT [SEED [LABEL_FILE ...]]
+  third set (postings-holdout3.jsonl):  pick_holdout3.py ../shared/data /tmp/holdout3
+      (seed 1208, excluding postings.jsonl and postings-holdout2.jsonl)
+  fourth set (postings-holdout4.jsonl): pick_holdout3.py ../shared/data /tmp/holdout4 1209 postings-holdout3.jsonl
+      (the label files given are excluded as well)
 writes pNN.txt (the texts, for reading and labelling) and picked.json (file and key of each)."""
 import json, random, re, glob, os, csv, html
 csv.field_size_limit(10**9)
@@ -9,7 +13,8 @@ import sys
 D=sys.argv[1] if len(sys.argv)>1 else '../shared/data'
 OUT=sys.argv[2] if len(sys.argv)>2 else '/tmp/holdout3'
 os.makedirs(OUT,exist_ok=True)
-existing=[json.loads(l) for f in ('postings.jsonl','postings-holdout2.jsonl') for l in open('tests/SkillScope.Tests/Skills/Labels/'+f) if l.strip()]
+SEED=int(sys.argv[3]) if len(sys.argv)>3 else 1208
+existing=[json.loads(l) for f in ('postings.jsonl','postings-holdout2.jsonl',*sys.argv[4:]) for l in open('tests/SkillScope.Tests/Skills/Labels/'+f) if l.strip()]
 ex_keys={e['key'] for e in existing if e['source']!='usajobs'}
 ex_rows={int(e['key']) for e in existing if e['source']=='usajobs'}
 def strip(t):
@@ -22,7 +27,7 @@ for f in sorted(glob.glob(D+'/hn_whoishiring_2026_fulltext/runs/*/raw.json')):
         if k not in hn: hn[k]=(f[len(D)+1:], j.get('text') or '')
 def company(t): return strip(t).split('\n',1)[0].split('|')[0].split(' (')[0].strip().lower()
 ex_comp={company(hn[k][1]) for k in ex_keys if k in hn}
-rng=random.Random(1208)
+rng=random.Random(SEED)
 keys=sorted(k for k,(f,t) in hn.items() if k not in ex_keys and 700<=len(strip(t))<=3500 and company(t) not in ex_comp)
 rng.shuffle(keys)
 pick_hn=[];seen=set()
@@ -50,7 +55,7 @@ for p in man:
     # non-tech roles on this board are few and long: up to 6,500 characters for them (the earlier sets took the short ones)
     if not 900<=len(txt)<=(6500 if is_nontech(head(p)[0]) else 4500): continue
     cand.append(p)
-rng2=random.Random(1208); rng2.shuffle(cand)
+rng2=random.Random(SEED); rng2.shuffle(cand)
 tech=[];non=[];seen=set(ex_tc)
 for p in cand:
     tc=head(p)
@@ -66,7 +71,7 @@ for p in cand:
 rows=list(csv.DictReader(open(D+'/usajobs_data_roles_2026/usajobs_postings.csv')))
 ex_us={(rows[i]['title'],rows[i]['description'][:100]) for i in ex_rows}
 idx=[i for i,r in enumerate(rows) if len(r['description'])>=300 and i not in ex_rows]
-rng3=random.Random(1208); rng3.shuffle(idx)
+rng3=random.Random(SEED); rng3.shuffle(idx)
 us=[];seen=set(ex_us)
 for i in idx:
     r=rows[i]; k=(r['title'],r['description'][:100])

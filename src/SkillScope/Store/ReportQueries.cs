@@ -256,9 +256,12 @@ public static class ReportQueries
         ArgumentNullException.ThrowIfNull(groupOf);
         using var command = store.Command("");
         command.CommandText = $"SELECT k.record_id, k.skill_id, k.required FROM record_skills k WHERE k.record_id IN (SELECT r.id FROM records r WHERE {filter.ToSql(command)}) ORDER BY k.record_id";
-        // Seven million rows at a million postings: each skill id is looked up by a hash of its UTF-8 bytes (ids are
-        // short), and a group is counted once per record by remembering the last record counted in it.
-        var slots = new Dictionary<ulong, List<SkillSlot>>();
+        // Seven million rows at a million postings: each skill id is looked up by its characters (no string made per
+        // row, as TextCells does for text cells), and a group is counted once per record by remembering the last record
+        // counted in it.
+        var slots = new Dictionary<string, SkillSlot>(StringComparer.Ordinal);
+        var bySpan = slots.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> chars = stackalloc char[128];
         var groupNames = new List<string>();
         var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var groupCounts = new List<long>();
@@ -267,7 +270,25 @@ public static class ReportQueries
         while (scan.Read())
         {
             var record = scan.Int64(0);
-            var slot = Slot(scan.Utf8(1));
+            var utf8 = scan.Utf8(1);
+            ReadOnlySpan<char> id = utf8.Length <= chars.Length
+                ? chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)]
+                : System.Text.Encoding.UTF8.GetString(utf8).AsSpan();
+            if (!bySpan.TryGetValue(id, out var slot))
+            {
+                var skill = id.ToString();
+                var group = -1;
+                if (groupOf(skill) is { } name && !groupIndex.TryGetValue(name, out group))
+                {
+                    groupIndex[name] = group = groupNames.Count;
+                    groupNames.Add(name);
+                    groupCounts.Add(0);
+                    groupLast.Add(-1);
+                }
+
+                slots[skill] = slot = new SkillSlot(skill, group);
+            }
+
             slot.Postings++;
             slot.Required += scan.Int64(2) != 0 ? 1 : 0;
             if (slot.Group >= 0 && groupLast[slot.Group] != record)
@@ -286,49 +307,12 @@ public static class ReportQueries
             }
         }
 
-        return ([.. slots.Values.SelectMany(l => l).Select(s => new SkillCount(s.Skill, s.Postings, s.Required))], groups);
-
-        SkillSlot Slot(ReadOnlySpan<byte> utf8)
-        {
-            var hash = 0xCBF29CE484222325UL;
-            foreach (var b in utf8)
-            {
-                hash = (hash ^ b) * 0x100000001B3UL;
-            }
-
-            if (!slots.TryGetValue(hash, out var list))
-            {
-                slots[hash] = list = [];
-            }
-
-            foreach (var candidate in list)
-            {
-                if (utf8.SequenceEqual(candidate.Utf8))
-                {
-                    return candidate;
-                }
-            }
-
-            var skill = System.Text.Encoding.UTF8.GetString(utf8);
-            var group = -1;
-            if (groupOf(skill) is { } name && !groupIndex.TryGetValue(name, out group))
-            {
-                groupIndex[name] = group = groupNames.Count;
-                groupNames.Add(name);
-                groupCounts.Add(0);
-                groupLast.Add(-1);
-            }
-
-            var added = new SkillSlot(skill, utf8.ToArray(), group);
-            list.Add(added);
-            return added;
-        }
+        return ([.. slots.Values.Select(s => new SkillCount(s.Skill, s.Postings, s.Required))], groups);
     }
 
-    private sealed class SkillSlot(string skill, byte[] utf8, int group)
+    private sealed class SkillSlot(string skill, int group)
     {
         public string Skill { get; } = skill;
-        public byte[] Utf8 { get; } = utf8;
         public int Group { get; } = group;
         public long Postings { get; set; }
         public long Required { get; set; }

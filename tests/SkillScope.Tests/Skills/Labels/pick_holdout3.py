@@ -6,6 +6,9 @@ Usage (repository root): python3 tests/SkillScope.Tests/Skills/Labels/pick_holdo
       (seed 1208, excluding postings.jsonl and postings-holdout2.jsonl)
   fourth set (postings-holdout4.jsonl): pick_holdout3.py ../shared/data /tmp/holdout4 1209 postings-holdout3.jsonl
       (the label files given are excluded as well)
+  fifth set (postings-holdout5.jsonl): PICK_NONTECH_MAX=9000 pick_holdout3.py ../shared/data /tmp/holdout5 1213 \
+      postings-holdout3.jsonl postings-holdout4.jsonl  (the board's unused non-tech postings of at most 6,500
+      characters are down to one, so the fifth set takes them up to 9,000; the default keeps the earlier draws)
 writes pNN.txt (the texts, for reading and labelling) and picked.json (file and key of each)."""
 import json, random, re, glob, os, csv, html
 csv.field_size_limit(10**9)
@@ -48,12 +51,13 @@ for e in existing:
     if e['source']=='remote': ex_tc.add(head(e['file'][len('remotewlb_remote_jobs_2024_2025/'):]))
 nontech=re.compile(r'sales|account (executive|manager)|marketing|recruit|support|customer|success|operations|finance|accountant|nurse|clinical|legal|counsel|writer|content|designer|hr |human resources|people|talent|product manager|project manager|compliance|teacher|tutor|coordinator', re.I)
 def is_nontech(t): return bool(nontech.search(t)) and not re.search(r'engineer|developer|scien|data|machine|analyst',t,re.I)
+NONTECH_MAX=int(os.environ.get('PICK_NONTECH_MAX','6500'))
 cand=[]
 for p in man:
     if slug(p) in ex_keys: continue
     txt=open(D+'/remotewlb_remote_jobs_2024_2025/'+p).read()
     # non-tech roles on this board are few and long: up to 6,500 characters for them (the earlier sets took the short ones)
-    if not 900<=len(txt)<=(6500 if is_nontech(head(p)[0]) else 4500): continue
+    if not 900<=len(txt)<=(NONTECH_MAX if is_nontech(head(p)[0]) else 4500): continue
     cand.append(p)
 rng2=random.Random(SEED); rng2.shuffle(cand)
 tech=[];non=[];seen=set(ex_tc)

@@ -74,6 +74,14 @@ DENY = {
     "ethics", "history", "art", "music", "sports", "travel", "food", "language", "languages", "english",
     "new technologies", "emerging technologies", "best practices", "industry standards", "company", "organization",
     "personal development",
+    # ESCO's plural alternative label names the employer's HR function ("our human resources management policy",
+    # "Fair human resources management" in a benefits list: SkillSpan tech dev) far more often than a skill asked;
+    # "human resource management" and "HR management" stay. ESCO's "manage resources" then matches inside the same
+    # phrase as "resources management".
+    "human resources management", "resources management",
+    # O*NET's "Electronic medical record EMR software": in technology postings "EMR" is Amazon EMR ("AWS (RDS, S3, EMR)",
+    # "Airflow, HDFS, EMR"); the curated Amazon EMR reads it in such lists only, and "electronic medical record(s)" stays.
+    "emr",
 }
 
 

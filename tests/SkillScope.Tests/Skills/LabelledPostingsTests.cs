@@ -31,17 +31,20 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         var development = LabelledPostings.Score(postings.Concat(second), SkillExtractor.Default);
         var third = LabelledPostings.Load(LabelledPostings.HoldoutThree);
         var developmentAll = LabelledPostings.Score(postings.Concat(second).Concat(third), SkillExtractor.Default);
-        foreach (var (name, s) in new[] { ("dev", dev), ("holdout", holdout), ("all", all), ("holdout2", secondScore), ("development (97)", development), ("development (127, with the third set)", developmentAll) })
+        var fourth = LabelledPostings.Load(LabelledPostings.HoldoutFour);
+        var development157 = LabelledPostings.Score(postings.Concat(second).Concat(third).Concat(fourth), SkillExtractor.Default);
+        foreach (var (name, s) in new[] { ("dev", dev), ("holdout", holdout), ("all", all), ("holdout2", secondScore), ("development (97)", development), ("development (127, with the third set)", developmentAll), ("development (157, with the fourth set)", development157) })
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: postings {s.Postings}, labels {s.Labels}, found {s.Found}, recall {s.Recall:F3}; extracted {s.Extracted}, correct {s.Correct}, precision {s.Precision:F3}; strength right {s.StrengthRight}/{s.StrengthCompared} = {s.StrengthAccuracy:F3}; labels outside the taxonomy {s.Unresolved}"));
         }
 
-        // The second held-out set is development data since 2026-12-07 (skills4): its errors are listed with the first set's.
-        LabelledPostings.Score(second, SkillExtractor.Default, snippets);
-        output.WriteLine("misses: " + string.Join(", ", development.Misses.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(200).Select(g => $"{g.Key} {g.Count()}")));
-        output.WriteLine("false positives: " + string.Join(", ", development.FalsePositives.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(60).Select(g => $"{g.Key} {g.Count()}")));
-        output.WriteLine("strength wrong: " + string.Join(", ", development.StrengthWrong));
+        // The second, third and fourth held-out sets are development data since 2026-12-07 (skills4, skills5, skills6):
+        // their errors are listed with the first set's.
+        LabelledPostings.Score(second.Concat(third).Concat(fourth), SkillExtractor.Default, snippets);
+        output.WriteLine("misses: " + string.Join(", ", development157.Misses.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(300).Select(g => $"{g.Key} {g.Count()}")));
+        output.WriteLine("false positives: " + string.Join(", ", development157.FalsePositives.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(80).Select(g => $"{g.Key} {g.Count()}")));
+        output.WriteLine("strength wrong: " + string.Join(", ", development157.StrengthWrong));
         foreach (var snippet in snippets)
         {
             output.WriteLine(snippet);
@@ -60,6 +63,9 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         Assert.True(developmentAll.Precision >= 0.88, $"development (127) precision {developmentAll.Precision:F3}");
         Assert.True(developmentAll.Recall >= 0.83, $"development (127) recall {developmentAll.Recall:F3}");
         Assert.True(developmentAll.StrengthAccuracy >= 0.92, $"development (127) strength {developmentAll.StrengthAccuracy:F3}");
+        Assert.True(development157.Precision >= 0.89, $"development (157) precision {development157.Precision:F3}");
+        Assert.True(development157.Recall >= 0.83, $"development (157) recall {development157.Recall:F3}");
+        Assert.True(development157.StrengthAccuracy >= 0.93, $"development (157) strength {development157.StrengthAccuracy:F3}");
     }
 
     /// <summary>
@@ -105,8 +111,9 @@ public class LabelledPostingsTests(ITestOutputHelper output)
 
     /// <summary>
     /// The fourth held-out set (postings-holdout4.jsonl, 30 postings labelled on 2026-12-07 by helper skills5 before any
-    /// rule or taxonomy change of that session, commit ee38b81): scored once at the end of that work and never used to
-    /// change the extractor. The third set is development data since then.
+    /// rule or taxonomy change of that session, commit ee38b81): scored once at the end of that work (precision 0.924,
+    /// recall 0.682, strength 0.987). Development data since helper skills6 (same day): its misses were used to widen
+    /// the taxonomy (2026.12.6); its floors follow the development figures.
     /// </summary>
     [SharedDataFact(Hn, Remote, UsaJobs)]
     public void Recall_precision_and_strength_on_the_fourth_held_out_set_hold()
@@ -201,10 +208,11 @@ internal static class HoldoutThreeFloors
 internal static class HoldoutFourFloors
 {
     // Measured once, 2026-12-07 (taxonomy 2026.12.5, commit ab08168): precision 0.924 (279/302), recall 0.682
-    // (307/450), strength 0.987 (303/307); main before this work (taxonomy 2026.12.4): 0.910 / 0.644 / 0.990
-    // (docs/accuracy.md). Floors a little under the measured figures, so a regression fails.
-    public const double Precision = 0.90;
-    public const double Recall = 0.66;
+    // (307/450), strength 0.987 (303/307); main before that work (taxonomy 2026.12.4): 0.910 / 0.644 / 0.990
+    // (docs/accuracy.md). Development data since skills6: 0.932 / 0.778 / 0.983 with taxonomy 2026.12.6; the floors
+    // follow those figures.
+    public const double Precision = 0.91;
+    public const double Recall = 0.76;
     public const double Strength = 0.96;
 }
 

@@ -219,10 +219,13 @@ internal static class HoldoutFourFloors
 /// <summary>Floors of the fifth held-out set's test.</summary>
 internal static class HoldoutFiveFloors
 {
-    // Provisional until the one measurement at the end of helper skills6's work.
-    public const double Precision = 0.0;
-    public const double Recall = 0.0;
-    public const double Strength = 0.0;
+    // Measured once, 2026-12-07 (taxonomy 2026.12.6, commit fb07f0c): precision 0.921 (291/316), recall 0.629
+    // (303/482), strength 0.967 (293/303); main's rules and taxonomy 2026.12.5 on the same postings, measured right
+    // after the labels were committed: 0.916 / 0.614 / 0.970 (docs/accuracy.md). Floors a little under the measured
+    // figures, so a regression fails.
+    public const double Precision = 0.90;
+    public const double Recall = 0.61;
+    public const double Strength = 0.95;
 }
 
 internal sealed record LabelledScore(

@@ -161,7 +161,8 @@ public class SkillExtractorTests
     public void Words_glued_by_html_stripping_are_split_at_case_changes()
     {
         Assert.Equal(["ssrs"], Ids("Experience with SSRSMarketing and ecommerce background"));
-        Assert.Equal(["tableau", "sql"], Ids("Reporting in TableauExperience with SQL"));
+        // Reporting is a skill since taxonomy 2026.12.6 ("Reporting in Tableau" names it next to a hard skill).
+        Assert.Equal(["reporting", "tableau", "sql"], Ids("Reporting in TableauExperience with SQL"));
     }
 
     [Fact]

@@ -6,7 +6,7 @@
 #   bash scripts/bench.sh --quick         # ratios only
 #   bash scripts/bench.sh --scale         # the scale run only: 1,000,000 postings with real text into each engine
 #   bash scripts/bench.sh --scale --count 100000 --engines sqlite    # a smaller or one-engine scale run
-#   --no-build uses the Release build already there (src/SkillScope.Cli/bin/Release); --runs N sets every hyperfine
+#   --no-build uses the CLI published by an earlier run (artifacts/bench-cli); --runs N sets every hyperfine
 #   run count (defaults: 10 for ingests, 20 for the market report, 5 for the scale reports)
 #
 # Ratios: `skillscope ingest` of the 74,301-row survey vs `sqlite3 .import` of the same file into a new database
@@ -55,8 +55,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq </dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" </dev/null
 fi
 
-[ "$build" -eq 0 ] || dotnet build src/SkillScope.Cli -c Release --nologo -v q >/dev/null
-cli="dotnet src/SkillScope.Cli/bin/Release/net10.0/SkillScope.Cli.dll"
+# SkillScope as it is installed (README, "Using the CLI"): published for this machine with ReadyToRun code, so
+# a command does not spend its first ~0.1-0.3 s of CPU compiling the code it runs. The build output
+# (bin/Release/...) runs the same code after JIT; its start-up cost is what ReadyToRun removes.
+case "$(uname -m)" in aarch64 | arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+published=artifacts/bench-cli
+if [ "$build" -eq 1 ]; then
+  rm -rf "$published"
+  dotnet publish src/SkillScope.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$published" --nologo -v q >/dev/null
+fi
+[ -f "$published/SkillScope.Cli.dll" ] || { echo "bench.sh: no published CLI in $published: run without --no-build first" >&2; exit 1; }
+cli="dotnet $published/SkillScope.Cli.dll"
 survey=data/samples/aijobs_salaries_2025-01-19.csv
 resume=tests/SkillScope.Tests/Fixtures/resumes/strong-ml-engineer.md
 work=$(mktemp -d "${TMPDIR:-/tmp}/skillscope-bench-run.XXXXXX")
@@ -80,6 +89,7 @@ machine() {
   note "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(nproc) cores; memory $(free -g | awk '/^Mem:/ {print $2}') GiB"
   note "- OS: $(. /etc/os-release && echo "$PRETTY_NAME"); .NET $(dotnet --version); $(sqlite3 --version | cut -d' ' -f1,2 | sed 's/^/sqlite3 /'); $(hyperfine --version)"
   note "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  note "- SkillScope: \`dotnet publish src/SkillScope.Cli -c Release -r $rid --self-contained false -p:PublishReadyToRun=true\` of commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (with local changes)')"
   note ""
 }
 

@@ -37,7 +37,7 @@ internal static class DemoCommand
             var filter = filters.Read(result);
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
             filter = FilterOptions.MatchSources(filter, store);
-            var exitCode = IngestCommand.Run(context, store, FxRates.Default, SkillTaxonomy.Default, BundledFiles, new IngestOptions(), cancellation);
+            var exitCode = IngestCommand.Run(context, store, FxRates.Default, SkillTaxonomy.Default, BundledFiles, new IngestOptions { HeapBudget = IngestCommand.HeapBudget }, cancellation);
             if (exitCode != 0)
             {
                 return exitCode;

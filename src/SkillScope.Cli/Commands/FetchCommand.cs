@@ -72,7 +72,7 @@ internal static class FetchCommand
             // Whatever arrived is ingested, complete or cut off, before any error is reported.
             using var store = SkillStore.Open(SkillStore.ResolvePath(result.GetValue(db)));
             var files = fetched.Files.Concat(fetched.PartialFiles).ToArray();
-            var exit = IngestCommand.Run(context, store, FxRates.Default, SkillTaxonomy.Default, files, new IngestOptions { Format = fetched.Format }, cancellation);
+            var exit = IngestCommand.Run(context, store, FxRates.Default, SkillTaxonomy.Default, files, new IngestOptions { Format = fetched.Format, HeapBudget = IngestCommand.HeapBudget }, cancellation);
             if (fetched.Error is not null)
             {
                 await context.Error.WriteLineAsync($"skillscope: fetch failed: {fetched.Error} ({files.Length} downloaded files kept in {folder} and ingested)").ConfigureAwait(false);

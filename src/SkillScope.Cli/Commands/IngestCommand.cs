@@ -11,6 +11,12 @@ namespace SkillScope.Cli.Commands;
 
 internal static class IngestCommand
 {
+    /// <summary>
+    /// The managed heap an ingest lets garbage fill before collecting it after a batch (IngestOptions.HeapBudget): the
+    /// live set of a large ingest is about 110 MB (a batch of 5,000 postings with text and the duplicate memory).
+    /// </summary>
+    internal const long HeapBudget = 512L * 1024 * 1024;
+
     public static Command Create(CliContext context)
     {
         var files = new Argument<string[]>("FILE") { Description = "Files or folders to load (a folder: every file under it)", Arity = ArgumentArity.OneOrMore };
@@ -38,6 +44,7 @@ internal static class IngestCommand
                 Format = result.GetValue(format),
                 Source = result.GetValue(source),
                 ColumnMapping = result.GetValue(mapping) is { } mappingFile ? ColumnMappingFile.Load(mappingFile) : null,
+                HeapBudget = HeapBudget,
             };
             var rates = result.GetValue(fxRates) is { } ratesFile ? FxRates.Load(ratesFile) : FxRates.Default;
             var skills = SkillsCommands.LoadTaxonomy(result.GetValue(taxonomy));

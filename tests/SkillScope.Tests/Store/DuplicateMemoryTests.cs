@@ -60,6 +60,26 @@ public class DuplicateMemoryTests
         Assert.Equal(stores[0], stores[1]);
     }
 
+    // The CLI collects garbage after a batch once the heap passes its budget (IngestOptions.HeapBudget); a budget of one
+    // byte collects after every batch, while the batch and the duplicate memory are in use, and must store the same.
+    [Fact]
+    public void Collecting_garbage_after_every_batch_stores_the_same_rows()
+    {
+        var file = SharedData.Repo("data/samples/hn_whoishiring_ml_2022_2025.md");
+        var rows = new List<List<string>>();
+        foreach (var budget in (ReadOnlySpan<long>)[0, 1])
+        {
+            using var temp = new TempFolder();
+            using var store = SkillStore.Open(temp.Db);
+            var summary = new IngestService(store, FxRates.Default, FixedTime.Default)
+                .Ingest(file, new IngestOptions { BatchSize = 100, DuplicateMemory = 0, HeapBudget = budget });
+            Assert.True(summary.Stored > 2_000, summary.ToLine());
+            rows.Add(Rows(store));
+        }
+
+        Assert.Equal(rows[0], rows[1]);
+    }
+
     [Fact]
     public void Trimming_drops_the_least_recently_used_blocks_and_keeps_pinned_ones()
     {

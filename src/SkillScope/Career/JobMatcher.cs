@@ -101,12 +101,10 @@ public static class JobMatcher
         }
 
         var limit = Math.Max(request.Candidates, request.Top);
-        var hits = PostingIndex.Search(store, terms, filter, limit);
         // The best postings of the resume's own role are candidates too, however they rank among all postings: full-text
         // ranking differs by engine (BM25 on SQLite, ts_rank without term rarity on PostgreSQL), and role fit must not.
-        var roleHits = resume.Role == Roles.Other || filter.Roles.Count > 0
-            ? []
-            : PostingIndex.Search(store, terms, filter with { Roles = [resume.Role] }, limit);
+        // Both come from one full-text pass.
+        var (hits, roleHits) = PostingIndex.Search(store, terms, filter, limit, resume.Role == Roles.Other || filter.Roles.Count > 0 ? null : resume.Role);
         if (hits.Count + roleHits.Count == 0)
         {
             notes.Add("no stored posting that matches the filters mentions the resume's skills or titles");

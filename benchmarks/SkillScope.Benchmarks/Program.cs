@@ -22,5 +22,10 @@ if (args is ["extraction-stages", .. var extractionArgs])
     return ExtractionStages.Run(extractionArgs);
 }
 
+if (args is ["match-stages", .. var matchArgs])
+{
+    return MatchStages.Run(matchArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

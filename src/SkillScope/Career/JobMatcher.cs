@@ -79,6 +79,13 @@ public static class JobMatcher
     /// <summary>The terms searched for may appear, together, in at most this many postings per indexed posting.</summary>
     public const double ReadBudget = 0.75;
 
+    /// <summary>
+    /// ... and in at most this many postings whatever the size of the index: <see cref="ReadBudget"/> of a 100,000-posting
+    /// index. A search's time grows with the postings it reads and ranks (BM25 for each), so on larger stores the rarest
+    /// terms are searched up to this many postings; on stores up to 100,000 postings this changes nothing.
+    /// </summary>
+    public const long MaxRead = 75_000;
+
     private const int MaxTerms = 24;
     private const int MinTerms = 3;
 
@@ -101,12 +108,10 @@ public static class JobMatcher
         }
 
         var limit = Math.Max(request.Candidates, request.Top);
-        var hits = PostingIndex.Search(store, terms, filter, limit);
         // The best postings of the resume's own role are candidates too, however they rank among all postings: full-text
         // ranking differs by engine (BM25 on SQLite, ts_rank without term rarity on PostgreSQL), and role fit must not.
-        var roleHits = resume.Role == Roles.Other || filter.Roles.Count > 0
-            ? []
-            : PostingIndex.Search(store, terms, filter with { Roles = [resume.Role] }, limit);
+        // Both come from one full-text pass.
+        var (hits, roleHits) = PostingIndex.Search(store, terms, filter, limit, resume.Role == Roles.Other || filter.Roles.Count > 0 ? null : resume.Role);
         if (hits.Count + roleHits.Count == 0)
         {
             notes.Add("no stored posting that matches the filters mentions the resume's skills or titles");
@@ -171,8 +176,9 @@ public static class JobMatcher
     /// FTS phrases for the resume: the names of its hard skills and certifications (three letters or more: "R" or "Go"
     /// would match everywhere) and its two most recent titles without level words, rarest first. A phrase found in more
     /// than half of the indexed postings is left out (SQLite clamps its BM25 weight to nothing), and so are the commoner
-    /// ones once the postings the search must read add up to 1.5 times the index: that bounds the time of a search
-    /// whatever the resume. At least the three rarest are kept. Skill overlap still counts every skill.
+    /// ones once the postings the search must read add up to 0.75 times the index or 75,000 (<see cref="MaxRead"/>):
+    /// that bounds the time of a search whatever the resume and the store. At least the three rarest are kept. Skill
+    /// overlap still counts every skill.
     /// </summary>
     internal static List<string> Terms(SkillStore store, SkillTaxonomy taxonomy, Resume resume, long indexed, List<string>? notes)
     {
@@ -213,7 +219,7 @@ public static class JobMatcher
         long read = 0;
         foreach (var term in found)
         {
-            if (kept.Count >= MinTerms && (term.Df > indexed * MaxTermShare || read + term.Df > indexed * ReadBudget || kept.Count >= MaxTerms))
+            if (kept.Count >= MinTerms && (term.Df > indexed * MaxTermShare || read + term.Df > Math.Min(indexed * ReadBudget, MaxRead) || kept.Count >= MaxTerms))
             {
                 break;
             }

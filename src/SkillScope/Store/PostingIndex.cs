@@ -73,7 +73,16 @@ public static class PostingIndex
     /// by BM25 on SQLite (title weighted 3, description 1) or ts_rank on PostgreSQL (the same weights), among those
     /// matching <paramref name="filter"/>. Scores are negative, lower is better (SQLite's sign); ties break on id.
     /// </summary>
-    public static IReadOnlyList<(long Id, double Bm25)> Search(SkillStore store, IReadOnlyList<string> phrases, RecordFilter filter, int limit)
+    public static IReadOnlyList<(long Id, double Bm25)> Search(SkillStore store, IReadOnlyList<string> phrases, RecordFilter filter, int limit) =>
+        Search(store, phrases, filter, limit, role: null).All;
+
+    /// <summary>
+    /// As <see cref="Search(SkillStore, IReadOnlyList{string}, RecordFilter, int)"/>, and also the best <paramref name="limit"/>
+    /// of the postings whose role is <paramref name="role"/> (empty when it is null), from one full-text pass: each posting's
+    /// score does not depend on the filter, so the role's best are the best of the same ranking that have the role.
+    /// </summary>
+    public static (IReadOnlyList<(long Id, double Bm25)> All, IReadOnlyList<(long Id, double Bm25)> Role) Search(
+        SkillStore store, IReadOnlyList<string> phrases, RecordFilter filter, int limit, string? role)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(phrases);
@@ -81,43 +90,66 @@ public static class PostingIndex
         var tokenized = phrases.Select(Tokens).Where(t => t.Count > 0).ToList();
         if (tokenized.Count == 0)
         {
-            return [];
+            return ([], []);
         }
 
         using var command = store.Command("");
         var where = filter.ToSql(command);
+        string ranked;
         if (store.IsPostgres)
         {
             // Each phrase's words in sequence, restricted to title (A) and description (D) like the SQLite column filter.
             var query = string.Join(" | ", tokenized.Select(t => "(" + string.Join(" <-> ", t.Select(token => token + ":AD")) + ")"));
-            command.CommandText = $"""
-                SELECT r.id, -ts_rank({TitleAndDescription}, r.fts, q.query) AS score
+            ranked = $"""
+                SELECT r.id AS id, -ts_rank({TitleAndDescription}, r.fts, q.query) AS score, {(role is null ? "0" : "CASE WHEN r.role = @role THEN 1 ELSE 0 END")} AS own
                 FROM records r, to_tsquery('simple', @query) q(query)
                 WHERE r.fts @@ q.query AND r.kind = 'posting' AND {where}
-                ORDER BY score, r.id LIMIT @limit
                 """;
             Sql.Add(command, "@query", query);
         }
         else
         {
             var query = "{title description} : (" + string.Join(" OR ", tokenized.Select(t => "\"" + string.Join(' ', t) + "\"")) + ")";
-            command.CommandText = $"""
-                SELECT f.rowid, bm25(records_fts, 3.0, 0.0, 0.0, 1.0) AS score FROM records_fts f JOIN posting_facets r ON r.id = f.rowid AND {where}
-                WHERE records_fts MATCH @query ORDER BY score, f.rowid LIMIT @limit
+            ranked = $"""
+                SELECT f.rowid AS id, bm25(records_fts, 3.0, 0.0, 0.0, 1.0) AS score, {(role is null ? "0" : "r.role = @role")} AS own
+                FROM records_fts f JOIN posting_facets r ON r.id = f.rowid AND {where}
+                WHERE records_fts MATCH @query
                 """;
             Sql.Add(command, "@query", query);
         }
 
+        // With a role, the matches are ranked once (materialized) and both lists taken from them.
+        command.CommandText = role is null
+            ? $"{ranked} ORDER BY score, id LIMIT @limit"
+            : $"""
+                WITH m AS MATERIALIZED ({ranked})
+                SELECT id, score, 0 FROM (SELECT id, score FROM m ORDER BY score, id LIMIT @limit) a
+                UNION ALL
+                SELECT id, score, 1 FROM (SELECT id, score FROM m WHERE own = 1 ORDER BY score, id LIMIT @limit) b
+                """;
         Sql.Add(command, "@limit", limit);
-        var hits = new List<(long, double)>(limit);
+        if (role is not null)
+        {
+            Sql.Add(command, "@role", role);
+        }
+
+        var all = new List<(long Id, double Bm25)>(limit);
+        var own = new List<(long Id, double Bm25)>(role is null ? 0 : limit);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            hits.Add((Sql.Long(reader, 0), Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture)));
+            var hit = (Sql.Long(reader, 0), Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture));
+            (role is not null && Sql.Long(reader, 2) == 1 ? own : all).Add(hit);
         }
 
-        return hits;
+        // Each list in rank order, whatever order the engine returned the union in.
+        all.Sort(ByRank);
+        own.Sort(ByRank);
+        return (all, own);
     }
+
+    private static int ByRank((long Id, double Bm25) a, (long Id, double Bm25) b) =>
+        a.Bm25 != b.Bm25 ? a.Bm25.CompareTo(b.Bm25) : a.Id.CompareTo(b.Id);
 
     /// <summary>
     /// The postings with these ids and their stored skills, in the order of <paramref name="ids"/>; missing ids are left

@@ -178,4 +178,33 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
         Assert.Empty(report.Matches);
         Assert.Contains(report.Notes, n => n.Contains("no stored posting mentions", StringComparison.Ordinal) || n.Contains("nothing in the resume", StringComparison.Ordinal));
     }
+    [Fact]
+    public void However_large_the_index_the_terms_searched_appear_together_in_at_most_75000_postings()
+    {
+        using var temp = new TempFolder();
+        using var store = SkillStore.Open(temp.Db);
+        Ingest(store, temp.Write("p.csv", UsajobsHeader + Posting(1, "Data Engineer", "Build pipelines with Airflow, Kafka, Terraform, Snowflake and dbt on Kubernetes.")));
+        PostingIndex.Update(store);
+        var resume = CareerKit.FromText("""
+            Morgan Blake
+            Summary: data engineer who builds reliable batch and streaming pipelines for analytics teams and keeps them running.
+            Skills: Airflow, Kafka, Terraform, Snowflake, dbt, Kubernetes
+            Experience
+            Data Engineer, Acme Analytics, 2019 - 2024
+            - Built batch pipelines with Airflow and streaming ones with Kafka on Kubernetes for twelve analytics teams
+            - Moved the warehouse to Snowflake with dbt models and managed the infrastructure with Terraform
+            """);
+        // Counts as a 1,000,000-posting index would hold them: every word in 25,000 postings.
+        store.Execute("UPDATE posting_fts_df SET doc = 25000");
+
+        var notes = new List<string>();
+        var large = JobMatcher.Terms(store, SkillTaxonomy.Default, resume, 1_000_000, notes);
+        var budgetOnly = JobMatcher.Terms(store, SkillTaxonomy.Default, resume, 100_000, null);
+
+        // 0.75 of the index would be 750,000 postings: every term. The cap keeps the three that fit in 75,000.
+        Assert.Equal(3, large.Count);
+        Assert.Contains(notes, n => n.StartsWith("full text searched the resume's 3 rarest terms of ", StringComparison.Ordinal));
+        // At 100,000 postings the cap is the budget itself: the same terms, as before the cap.
+        Assert.Equal(large, budgetOnly);
+    }
 }

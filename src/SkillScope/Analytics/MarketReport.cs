@@ -47,73 +47,42 @@ public static class MarketAnalysis
 {
     private const int TopCount = 10;
 
-    // One pass over the matching records, counted here: ten GROUP BY scans would each sort the table.
-    private enum Column { Kind, Seniority, Role, EmploymentType, WorkArrangement, Company, Country }
-
     public static MarketReport Compute(SkillStore store, RecordFilter filter)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
-        return Summarize(ReportQueries.MarketRows(store, filter), () => ReportQueries.SourceRows(store, filter), () => FigureQueries.PostingsByMetro(store, filter));
+        return Report(MarketCounts.Read(store, filter));
     }
 
     /// <summary>
-    /// The report from <paramref name="rows"/>; <paramref name="sourceRows"/> and <paramref name="metros"/> are asked for
-    /// once the rows have been read.
+    /// The report from <paramref name="rows"/> (a server's snapshot); <paramref name="sourceRows"/> and
+    /// <paramref name="metros"/> are asked for once the rows have been read. The same report as <see cref="Compute"/>
+    /// for the same records: both count into <see cref="MarketCounts"/>.
     /// </summary>
     internal static MarketReport Summarize(IEnumerable<MarketRow> rows, Func<long> sourceRows, Func<Dictionary<string, long>> metros)
     {
-        var counts = Enum.GetValues<Column>().Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
-        var salaries = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-        long total = 0, flagged = 0, undated = 0;
-        string? from = null, to = null;
-
+        var counts = new MarketCounts { SourceRows = sourceRows, Metros = metros };
         foreach (var row in rows)
         {
-            total++;
-            Count(Column.Kind, row.Kind);
-            Count(Column.Seniority, row.Seniority);
-            Count(Column.Role, row.Role);
-            Count(Column.EmploymentType, row.EmploymentType);
-            Count(Column.WorkArrangement, row.WorkArrangement);
-            Count(Column.Company, row.Company);
-            Count(Column.Country, row.Country);
-            flagged += row.SalaryFlagged ? 1 : 0;
-            if (row.SalaryUsd is { } usd && !row.SalaryFlagged)
-            {
-                // Survey rows carry the stated annual USD figure; postings the midpoint of their annual USD range.
-                var provenance = PayProvenance.Of(row.Kind, row.SalaryIsEstimate);
-                if (!salaries.TryGetValue(provenance, out var list))
-                {
-                    salaries[provenance] = list = [];
-                }
-
-                list.Add(usd);
-            }
-
-            if (row.PeriodStart is null && row.PeriodEnd is null)
-            {
-                undated++;
-            }
-
-            if (row.PeriodStart is { } start && (from is null || string.CompareOrdinal(start, from) < 0))
-            {
-                from = start;
-            }
-
-            if (row.PeriodEnd is { } end && (to is null || string.CompareOrdinal(end, to) > 0))
-            {
-                to = end;
-            }
+            counts.Add(row);
         }
 
-        void Count(Column column, string? key)
+        return Report(counts);
+    }
+
+    private static MarketReport Report(MarketCounts counts)
+    {
+        // Survey rows carry the stated annual USD figure; postings the midpoint of their annual USD range.
+        var salaries = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        foreach (var ((kind, estimate), values) in counts.Salaries)
         {
-            if (key is not null)
+            var provenance = PayProvenance.Of(kind, estimate);
+            if (!salaries.TryGetValue(provenance, out var list))
             {
-                // One lookup per count: a server runs this for every record on each uncached report.
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts[(int)column], key, out _)++;
+                salaries[provenance] = list = [];
             }
+
+            list.AddRange(values);
         }
 
         var byProvenance = ((string[])[PayProvenance.Survey, PayProvenance.EmployerStated, PayProvenance.BoardEstimated])
@@ -124,19 +93,20 @@ public static class MarketAnalysis
                 return new ProvenanceSalary(p, Statistics.Summarize(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(salaries[p])));
             })
             .ToList();
-        var appearances = sourceRows();
+        var total = counts.Total;
+        var appearances = counts.SourceRows();
         return new MarketReport
         {
             Total = total,
-            Period = new ReportPeriod(from, to) { Undated = undated },
-            ByKind = Ranked(counts[(int)Column.Kind], total, limit: null),
-            BySeniority = [.. Ranked(counts[(int)Column.Seniority], total, limit: null).OrderBy(row => LadderIndex(row.Key))],
-            ByRole = Ranked(counts[(int)Column.Role], total, limit: null),
-            ByEmploymentType = Ranked(counts[(int)Column.EmploymentType], total, limit: null),
-            ByWorkArrangement = Ranked(counts[(int)Column.WorkArrangement], total, limit: null),
-            TopCompanies = Ranked(counts[(int)Column.Company], total, TopCount),
-            TopCountries = Ranked(counts[(int)Column.Country], total, TopCount),
-            TopMetros = Ranked(metros(), total, TopCount),
+            Period = new ReportPeriod(counts.From, counts.To) { Undated = counts.Undated },
+            ByKind = Ranked(counts.Kinds, total, limit: null),
+            BySeniority = [.. Ranked(counts.Seniorities, total, limit: null).OrderBy(row => LadderIndex(row.Key))],
+            ByRole = Ranked(counts.Roles, total, limit: null),
+            ByEmploymentType = Ranked(counts.EmploymentTypes, total, limit: null),
+            ByWorkArrangement = Ranked(counts.WorkArrangements, total, limit: null),
+            TopCompanies = Ranked(counts.Companies, total, TopCount),
+            TopCountries = Ranked(counts.Countries, total, TopCount),
+            TopMetros = Ranked(counts.Metros(), total, TopCount),
             SalaryUsd = byProvenance.Count switch
             {
                 0 => Statistics.Summarize([]),
@@ -144,7 +114,7 @@ public static class MarketAnalysis
                 _ => null,
             },
             SalaryByProvenance = byProvenance,
-            SalaryFlagged = flagged,
+            SalaryFlagged = counts.Flagged,
             SourceRows = appearances,
             DuplicatesMerged = appearances - total,
         };

@@ -103,6 +103,8 @@ internal sealed class SalarySample
         var values = Enumerable.Range(0, 4).Select(d => new List<int>(read[d] ? capacity : 0)).ToArray();
         var codes = new Codes[] { new(), new(), new(), new() };
         long estimates = 0, flagged = 0, leftOut = 0;
+        var ids = new List<long>(capacity);
+        var idColumn = 1 + read.Count(r => r);
         using (var scan = SalaryQueries.Salaries(store, filter, kind, read))
         {
             while (scan.Read())
@@ -127,6 +129,7 @@ internal sealed class SalarySample
                 }
 
                 usd.Add(value);
+                ids.Add(scan.Int64(idColumn));
                 var column = 1;
                 for (var d = 0; d < 4; d++)
                 {
@@ -138,18 +141,51 @@ internal sealed class SalarySample
             }
         }
 
+        // In record id order (the scan may come in an index's order): resampling draws by row.
+        var usdById = usd.ToArray();
+        var order = IdOrder(ids);
+        if (order is not null)
+        {
+            usdById = [.. order.Select(i => usdById[i])];
+        }
+
         var columnsRead = new int[4][];
         for (var d = 0; d < 4; d++)
         {
             // A dimension not read holds one code (for the empty value) on every row.
-            columnsRead[d] = read[d] ? [.. values[d]] : new int[usd.Count];
+            columnsRead[d] = read[d] ? (order is null ? [.. values[d]] : [.. order.Select(i => values[d][i])]) : new int[usd.Count];
             if (!read[d])
             {
                 codes[d].Code("");
             }
         }
 
-        return new SalarySample(kind, [.. usd], columnsRead[0], columnsRead[1], columnsRead[2], columnsRead[3], codes, estimates, flagged, leftOut);
+        return new SalarySample(kind, usdById, columnsRead[0], columnsRead[1], columnsRead[2], columnsRead[3], codes, estimates, flagged, leftOut);
+    }
+
+    // The rows' positions in id order; null when they are in id order already.
+    private static int[]? IdOrder(List<long> ids)
+    {
+        var sorted = true;
+        for (var i = 1; i < ids.Count && sorted; i++)
+        {
+            sorted = ids[i - 1] < ids[i];
+        }
+
+        if (sorted)
+        {
+            return null;
+        }
+
+        var keys = ids.ToArray();
+        var order = new int[keys.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(keys, order);
+        return order;
     }
 
     /// <summary>Records of the kind: an upper bound of a sample's size.</summary>

@@ -8,7 +8,7 @@ public readonly record struct StratumSkillCount(string Source, string? Month, st
 
 /// <summary>
 /// The counts behind figures that must compare like with like: postings by text completeness, by source (the
-/// source a posting was first seen in) and month, and metros counted over every appearance of a posting.
+/// source a posting was first seen in) and month.
 /// </summary>
 public static class FigureQueries
 {
@@ -72,30 +72,6 @@ public static class FigureQueries
         }
 
         return rows;
-    }
-
-    /// <summary>
-    /// Postings per metro over every appearance: a posting listed in several metros counts once in each of them.
-    /// </summary>
-    public static Dictionary<string, long> PostingsByMetro(SkillStore store, RecordFilter filter)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(filter);
-        using var command = store.Command("");
-        command.CommandText = $"""
-            SELECT m.metro, COUNT(*) FROM (
-                SELECT DISTINCT s.record_id, COALESCE(s.metro, r.metro) AS metro FROM records r JOIN record_sources s ON s.record_id = r.id
-                WHERE {filter.ToSql(command)}) m
-            WHERE m.metro IS NOT NULL GROUP BY m.metro
-            """;
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            counts[reader.GetString(0)] = Sql.Long(reader, 1);
-        }
-
-        return counts;
     }
 
     /// <summary>Where a posting appeared: each appearance's source, place and date, in the order they were ingested.</summary>

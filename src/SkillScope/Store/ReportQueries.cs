@@ -32,22 +32,6 @@ public readonly record struct CoSkillCount(string Skill, long Together, long Anc
 /// <summary>The queries behind the market and skill reports: plain rows and counts, computed on either engine.</summary>
 public static class ReportQueries
 {
-    /// <summary>Every record matching <paramref name="filter"/>, in no set order (the report counts them).</summary>
-    public static IEnumerable<MarketRow> MarketRows(SkillStore store, RecordFilter filter)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(filter);
-        var command = store.Command("");
-        command.CommandText = $"SELECT {MarketRowColumns} FROM records r WHERE {filter.ToSql(command)}";
-        // Read in place (RowScan): through ADO.NET's reader the per-cell overhead cost as much as SQLite's own scan.
-        using var scan = RowScan.Open(store, command);
-        var text = new TextCells();
-        while (scan.Read())
-        {
-            yield return ReadMarketRow(scan, text, first: 0);
-        }
-    }
-
     // A MarketRow's columns of `records r`, in the order ReadMarketRow reads them.
     private const string MarketRowColumns = """
         r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.company, r.country, r.metro,
@@ -221,16 +205,6 @@ public static class ReportQueries
         using var command = store.Command("SELECT COUNT(*) FROM ingests WHERE id >= @first_open AND (updated IS NULL OR updated > 0)");
         Sql.Add(command, "@first_open", since.FirstOpenIngest);
         return Sql.Long(command.ExecuteScalar()!) > 0;
-    }
-
-    /// <summary>Source appearances (file rows) behind the records matching <paramref name="filter"/>.</summary>
-    public static long SourceRows(SkillStore store, RecordFilter filter)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(filter);
-        using var command = store.Command("");
-        command.CommandText = $"SELECT COUNT(*) FROM record_sources s JOIN records r ON r.id = s.record_id WHERE {filter.ToSql(command)}";
-        return Sql.Long(command.ExecuteScalar()!);
     }
 
     /// <summary>Records matching <paramref name="filter"/> with (or without) a description.</summary>

@@ -149,6 +149,44 @@ public sealed class MigrationTests
         Assert.Contains("\"python\"", upgraded.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Schema 8 as main shipped it on 2026-12-07 (commit eb23d1c, the release before migration 9), made by that release's
+    /// CLI from the HN fixture (schema8-hn.db, SQLite: migration 9 changes SQLite indexes only; PostgreSQL's upgrade path
+    /// through it is the schema-6 test above). ix_records_filter is made again with company last, the appearances get
+    /// their (record, metro) index, every row is kept, and the market report (which now reads those two indexes only) is
+    /// the same as over a new store of the same file.
+    /// </summary>
+    [Fact]
+    [Trait("Engine", "sqlite")]
+    public void A_schema_8_database_gets_the_market_indexes_of_migration_9_and_reports_as_a_new_store_does()
+    {
+        using var folder = new TempFolder();
+        var db = folder.File("schema8.db");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "store", "schema8-hn.db"), db);
+        var hn = SharedData.Repo("tests/SkillScope.Tests/Fixtures/hn/hn-api-items.json");
+        var fresh = folder.File("fresh.db");
+        Assert.Equal(0, CliRunner.Run("ingest", hn, "--db", fresh).Exit);
+
+        using (var store = SkillStore.Open(db))
+        {
+            Assert.Equal(SkillStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), store.Meta("schema_version"));
+            Assert.Equal(1, store.Scalar("SELECT COUNT(*) FROM pragma_index_info('ix_records_filter') WHERE name = 'company'"));
+            Assert.Equal(14, store.Scalar("SELECT COUNT(*) FROM pragma_index_info('ix_records_filter')"));
+            Assert.Equal(2, store.Scalar("SELECT COUNT(*) FROM pragma_index_info('ix_record_sources_metro') WHERE name IN ('record_id', 'metro')"));
+            Assert.Equal((7L, 7L, 27L), (store.Scalar("SELECT COUNT(*) FROM records"), store.Scalar("SELECT COUNT(*) FROM record_sources"), store.Scalar("SELECT COUNT(*) FROM record_skills")));
+        }
+
+        foreach (var filter in (string[][])[[], ["--role", "ml_engineer,ai_engineer,other"], ["--country", "US"]])
+        {
+            var upgraded = CliRunner.Run(["report", "market", "--db", db, "--format", "json", .. filter]);
+            var made = CliRunner.Run(["report", "market", "--db", fresh, "--format", "json", .. filter]);
+            Assert.Equal(0, upgraded.Exit);
+            Assert.Equal(made.Output, upgraded.Output);
+        }
+
+        Assert.Contains("\"total\": 7", CliRunner.Run("report", "market", "--db", db, "--format", "json").Output, StringComparison.Ordinal);
+    }
+
     // A plain pg_dump script run as one batch (psql's backslash lines left out) into an empty database.
     private static void RestoreDump(string url, string dump)
     {

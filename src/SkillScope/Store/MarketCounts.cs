@@ -161,7 +161,6 @@ public sealed class MarketCounts
 
         // Every appearance in record order: those of matching records count, each record once per distinct metro (its
         // appearance's own, else the record's).
-        var perMetro = new long[metros.Count + 1];
         if (total > 0)
         {
             using var sources = store.Command("SELECT s.record_id, s.metro FROM record_sources s ORDER BY s.record_id");
@@ -189,22 +188,12 @@ public sealed class MarketCounts
                 if (metro != Utf8Tally.Null && !seen.Contains(metro))
                 {
                     seen.Add(metro);
-                    if (metro >= perMetro.Length)
-                    {
-                        Array.Resize(ref perMetro, Math.Max(metro + 1, perMetro.Length * 2));
-                    }
-
-                    perMetro[metro]++;
+                    metros.Tally(metro);
                 }
             }
 
-            for (var code = 0; code < metros.Count; code++)
-            {
-                if (perMetro[code] > 0)
-                {
-                    byMetro[metros.Value(code)!] = byMetro.GetValueOrDefault(metros.Value(code)!) + perMetro[code];
-                }
-            }
+            // The first scan only coded the records' metros; these are the appearances' counts.
+            metros.CopyTo(byMetro);
         }
 
         var counts = new MarketCounts
@@ -261,11 +250,14 @@ public sealed class MarketCounts
             var code = Code(scan, column);
             if (code != Null)
             {
-                CollectionsMarshal.AsSpan(_counts)[code]++;
+                Tally(code);
             }
 
             return code;
         }
+
+        /// <summary>Counts a value once more by its code.</summary>
+        public void Tally(int code) => CollectionsMarshal.AsSpan(_counts)[code]++;
 
         /// <summary>The cell's code, without counting it.</summary>
         public int Code(RowScan scan, int column)

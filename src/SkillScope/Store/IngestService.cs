@@ -39,6 +39,12 @@ public sealed record IngestOptions
     /// leaves it at 0 (a blocking collection pauses its requests).
     /// </summary>
     public long HeapBudget { get; init; }
+
+    /// <summary>
+    /// Read and prepare the next batch while this one is written (the default). Off, each batch is read only after the
+    /// previous one is written: the same stored rows and counts, on one thread at a time (what tests compare against).
+    /// </summary>
+    internal bool OverlapBatches { get; init; } = true;
 }
 
 /// <summary>What one file's ingest did. Read = Stored + Merged + Skipped + Rejected + Updated + Ignored.</summary>
@@ -96,10 +102,10 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         var counts = new IngestCounts();
         var duplicates = options.DetectNearDuplicates ? new NearDuplicateIndex() : null;
         var interrupted = false;
-        var batch = new List<PendingRow>(Math.Min(options.BatchSize, 10_000));
         try
         {
-            interrupted = Load(writer, file, formatName, rows, text, source, options, counts, duplicates, batch, progress, cancellation);
+            using var reader = new BatchReader(this, rows, (text as StreamReader)?.BaseStream, source, file.Sha256Hex, formatName, options, cancellation);
+            interrupted = Load(writer, reader, source, file.Sha256Hex, options, counts, duplicates, progress);
         }
         catch (Exception e)
         {
@@ -125,47 +131,155 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 
-    // Reads, normalizes and writes the rows batch by batch; true when cancellation stopped it early.
+    // Writes the batches in file order; true when cancellation stopped the run early. While one batch is identified and
+    // written (sequential: both read the store as the earlier batches left it), the next is read, normalized,
+    // skill-extracted and fingerprinted on another thread (the pure steps, which need nothing from the store), so the
+    // ingest keeps both cores busy. At most two batches are in memory: the one being written and the one being read.
     private bool Load(
-        IIngestWriter writer, DecodedFile file, string formatName, IEnumerable<SourceRow> rows, TextReader? text, string source, IngestOptions options, IngestCounts counts,
-        NearDuplicateIndex? duplicates, List<PendingRow> batch, IProgress<double>? progress, CancellationToken cancellation)
+        IIngestWriter writer, BatchReader reader, string source, string fileSha256, IngestOptions options, IngestCounts counts,
+        NearDuplicateIndex? duplicates, IProgress<double>? progress)
     {
-        var interrupted = false;
-        var stream = (text as StreamReader)?.BaseStream;
-        foreach (var row in rows)
+        var next = reader.Start();
+        try
         {
-            counts.Read++;
-            if (row.Ignored)
+            while (true)
             {
-                // Not a record of this source (a reply in a hiring thread): counted with its reason, never stored.
-                // The counts reach the run's ingests row with the next batch written (and the last, even when empty).
-                var reason = row.Error ?? "not a record";
-                counts.Ignored++;
-                counts.IgnoredReasons[reason] = counts.IgnoredReasons.GetValueOrDefault(reason) + 1;
-                continue;
-            }
-
-            batch.Add(Normalize(row));
-
-            // A cancelled run keeps what it has read: the open batch is committed whole, then the run stops.
-            if (cancellation.IsCancellationRequested)
-            {
-                interrupted = true;
-                break;
-            }
-
-            if (batch.Count >= options.BatchSize)
-            {
-                Write(writer, batch, counts, source, file.Sha256Hex, formatName, duplicates, options);
-                if (stream is { CanSeek: true, Length: > 0 })
+                var pending = next;
+                next = null;
+                var batch = pending.GetAwaiter().GetResult();
+                if (!batch.End && options.OverlapBatches)
                 {
-                    progress?.Report((double)stream.Position / stream.Length);
+                    next = reader.Start();
+                }
+
+                Write(writer, batch, counts, source, fileSha256, duplicates, options);
+                if (batch.End)
+                {
+                    return batch.Interrupted;
+                }
+
+                if (batch.Progress is { } fraction)
+                {
+                    progress?.Report(fraction);
+                }
+
+                next ??= reader.Start();
+            }
+        }
+        finally
+        {
+            // Left by an error in this thread's steps: the reading thread stops at its next row and is waited for, so it
+            // never reads on from a file the caller is about to close (its own outcome no longer matters).
+            if (next is not null)
+            {
+                reader.Stop();
+                try
+                {
+                    next.GetAwaiter().GetResult();
+                }
+                catch (Exception)
+                {
+                    // The error already on its way out says why the run ended.
                 }
             }
         }
+    }
 
-        Write(writer, batch, counts, source, file.Sha256Hex, formatName, duplicates, options);
-        return interrupted;
+    /// <summary>
+    /// The pipeline's pure steps for one batch at a time, on a thread of its own: read and normalize rows until the batch
+    /// is full (or the file ends, or cancellation is requested), then extract skills, identify and fingerprint them. One
+    /// batch is prepared at a time, so the rows' reader is only ever used by one thread.
+    /// </summary>
+    private sealed class BatchReader(
+        IngestService service, IEnumerable<SourceRow> rows, Stream? stream, string source, string fileSha256, string format, IngestOptions options, CancellationToken cancellation)
+        : IDisposable
+    {
+        private IEnumerator<SourceRow>? enumerator;
+        private volatile bool stopped;
+
+        public Task<ReadBatch> Start() =>
+            Task.Factory.StartNew(Next, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        public void Stop() => stopped = true;
+
+        private ReadBatch Next()
+        {
+            enumerator ??= rows.GetEnumerator();
+            var batch = new ReadBatch(Math.Min(options.BatchSize, 10_000));
+            var full = false;
+            while (!stopped && enumerator.MoveNext())
+            {
+                var row = enumerator.Current;
+                batch.Read++;
+                if (row.Ignored)
+                {
+                    // Not a record of this source (a reply in a hiring thread): counted with its reason, never stored.
+                    // The counts reach the run's ingests row with the next batch written (and the last, even when empty).
+                    var reason = row.Error ?? "not a record";
+                    batch.Ignored++;
+                    batch.IgnoredReasons[reason] = batch.IgnoredReasons.GetValueOrDefault(reason) + 1;
+                    continue;
+                }
+
+                batch.Rows.Add(service.Normalize(row));
+
+                // A cancelled run keeps what it has read: the open batch is committed whole, then the run stops.
+                if (cancellation.IsCancellationRequested)
+                {
+                    batch.Interrupted = true;
+                    break;
+                }
+
+                if (batch.Rows.Count >= options.BatchSize)
+                {
+                    full = true;
+                    break;
+                }
+            }
+
+            batch.End = !full;
+            if (stream is { CanSeek: true, Length: > 0 })
+            {
+                batch.Progress = (double)stream.Position / stream.Length;
+            }
+
+            service.ExtractSkills(batch.Rows);
+            foreach (var row in batch.Rows)
+            {
+                Identify(row, source, fileSha256, format);
+            }
+
+            if (options.DetectNearDuplicates)
+            {
+                Fingerprint(batch.Rows);
+            }
+
+            return batch;
+        }
+
+        // Only once no batch is being read (Load waits for the reading thread before it leaves).
+        public void Dispose() => enumerator?.Dispose();
+    }
+
+    /// <summary>One batch as the reading thread hands it over: its rows, and what it read to make them.</summary>
+    private sealed class ReadBatch(int capacity)
+    {
+        public List<PendingRow> Rows { get; } = new(capacity);
+
+        /// <summary>Rows read for this batch, stored or not (ignored rows included).</summary>
+        public long Read { get; set; }
+
+        public long Ignored { get; set; }
+
+        public Dictionary<string, long> IgnoredReasons { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The last batch: the file ended, or cancellation stopped the reading (<see cref="Interrupted"/>).</summary>
+        public bool End { get; set; }
+
+        public bool Interrupted { get; set; }
+
+        /// <summary>How far through the file the reading was when the batch was full.</summary>
+        public double? Progress { get; set; }
     }
 
     // Step 1: read. A text file in its detected (or given) layout; a SQLite file as the HN jobs.db table, whose rows are
@@ -193,14 +307,17 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         }
     }
 
-    private void Write(IIngestWriter writer, List<PendingRow> batch, IngestCounts counts, string source, string fileSha256, string format, NearDuplicateIndex? duplicates, IngestOptions options)
+    private void Write(IIngestWriter writer, ReadBatch read, IngestCounts counts, string source, string fileSha256, NearDuplicateIndex? duplicates, IngestOptions options)
     {
-        ExtractSkills(batch);
-        foreach (var row in batch)
+        // The run's counts as of the end of this batch's rows, as the ingests row records them with the batch.
+        counts.Read += read.Read;
+        counts.Ignored += read.Ignored;
+        foreach (var (reason, n) in read.IgnoredReasons)
         {
-            Identify(row, source, fileSha256, format);
+            counts.IgnoredReasons[reason] = counts.IgnoredReasons.GetValueOrDefault(reason) + n;
         }
 
+        var batch = read.Rows;
         LegacyIdentities.Adopt(store, batch, source, fileSha256);
 
         if (duplicates is not null)
@@ -278,10 +395,11 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
             : identity;
     }
 
-    // Step 4b: near-duplicates. Fingerprints are computed for the batch on every core; then, in file order, a posting
-    // that copies one already stored (or earlier in the batch) takes that posting's duplicate key, so the write step
-    // records it as a further appearance of it; any other posting with text joins the index under its own key.
-    private void IdentifyDuplicates(List<PendingRow> batch, NearDuplicateIndex index)
+    // Step 4b: near-duplicates. Fingerprints are computed for the batch on every core (with the batch's other pure steps);
+    // then, in file order, a posting that copies one already stored (or earlier in the batch) takes that posting's
+    // duplicate key, so the write step records it as a further appearance of it; any other posting with text joins the
+    // index under its own key.
+    private static void Fingerprint(List<PendingRow> batch)
     {
         Parallel.For(0, batch.Count, i =>
         {
@@ -290,6 +408,10 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
                 batch[i].Fingerprint = FingerprintOf(record);
             }
         });
+    }
+
+    private void IdentifyDuplicates(List<PendingRow> batch, NearDuplicateIndex index)
+    {
         DuplicateCandidates.Load(store, index, batch.Where(r => r.Fingerprint is not null).Select(r => r.Fingerprint!.Block));
         Link(batch, index);
     }

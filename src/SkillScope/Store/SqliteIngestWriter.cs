@@ -31,7 +31,6 @@ internal sealed class SqliteIngestWriter : IIngestWriter
             INSERT INTO records({RecordColumns.List})
             VALUES ({RecordColumns.Parameters})
             ON CONFLICT(dedupe_key) DO NOTHING
-            RETURNING id
             """);
         findByKey = new(store, "SELECT id FROM records WHERE dedupe_key = @key");
         insertSource = new(store, """
@@ -107,7 +106,7 @@ internal sealed class SqliteIngestWriter : IIngestWriter
         }
 
         RecordColumns.Bind(insertRecord, record, row.DedupeKey!, row.SourceName, row.TextKind);
-        var recordId = insertRecord.Scalar();
+        var recordId = insertRecord.Insert();
         if (recordId is null)
         {
             if (isSurvey)
@@ -136,8 +135,22 @@ internal sealed class SqliteIngestWriter : IIngestWriter
             }
         }
 
-        Run(insertSource, row.Identity, recordId.Value, row.SourceName, record.SourceId, row.FileSha256, row.Source.Position, ingestId, StatedJson.Extra(record.Extra),
-            record.LocationText, record.Country, record.State, record.Metro, record.City, Sql.Date(record.PeriodStart));
+        // Bound by type, in the statement's order (no boxing per row).
+        insertSource.Bind(1, row.Identity);
+        insertSource.Bind(2, recordId.Value);
+        insertSource.Bind(3, row.SourceName);
+        insertSource.Bind(4, record.SourceId);
+        insertSource.Bind(5, row.FileSha256);
+        insertSource.Bind(6, row.Source.Position);
+        insertSource.Bind(7, ingestId);
+        insertSource.Bind(8, StatedJson.Extra(record.Extra));
+        insertSource.Bind(9, record.LocationText);
+        insertSource.Bind(10, record.Country);
+        insertSource.Bind(11, record.State);
+        insertSource.Bind(12, record.Metro);
+        insertSource.Bind(13, record.City);
+        insertSource.Bind(14, record.PeriodStart);
+        insertSource.Run();
     }
 
     public void EndIngest(string status, DateTimeOffset finishedAt, string? note) => IngestRuns.End(store, ingestId, status, finishedAt, note);
@@ -200,18 +213,48 @@ internal static class RecordColumns
         ];
     }
 
-    /// <summary>Binds <see cref="Values"/> to SQLite's insert, whose parameters are <see cref="ParameterNames"/> in order.</summary>
-    public static void Bind(SqliteStatement statement, JobRecord record, string key, string source, string textKind)
+    /// <summary>
+    /// Binds <see cref="Values"/> to SQLite's insert, whose parameters are <see cref="ParameterNames"/> in order: the same
+    /// values, bound by type without an array of boxed values per row (keep the two in step).
+    /// </summary>
+    public static void Bind(SqliteStatement statement, JobRecord r, string key, string source, string textKind)
     {
-        var values = Values(record, key, source, textKind);
-        if (values.Length != statement.ParameterCount)
+        if (statement.ParameterCount != ParameterNames.Length)
         {
-            throw new InvalidOperationException($"the records insert has {statement.ParameterCount} parameters for {values.Length} columns");
+            throw new InvalidOperationException($"the records insert has {statement.ParameterCount} parameters for {ParameterNames.Length} columns");
         }
 
-        for (var i = 0; i < values.Length; i++)
-        {
-            statement.Bind(i + 1, values[i]);
-        }
+        var s = r.Salary;
+        var i = 0;
+        statement.Bind(++i, r.Kind);
+        statement.Bind(++i, key);
+        statement.Bind(++i, r.Title);
+        statement.Bind(++i, r.Company);
+        statement.Bind(++i, r.LocationText);
+        statement.Bind(++i, r.Description);
+        statement.Bind(++i, r.PeriodStart);
+        statement.Bind(++i, r.PeriodEnd);
+        statement.Bind(++i, r.Role);
+        statement.Bind(++i, r.Seniority);
+        statement.Bind(++i, (long?)r.YearsRequiredMin);
+        statement.Bind(++i, r.EmploymentType);
+        statement.Bind(++i, r.WorkArrangement);
+        statement.Bind(++i, r.Country);
+        statement.Bind(++i, r.State);
+        statement.Bind(++i, r.Metro);
+        statement.Bind(++i, r.City);
+        statement.Bind(++i, r.CompanySize);
+        statement.Bind(++i, s?.Min);
+        statement.Bind(++i, s?.Max);
+        statement.Bind(++i, s?.Currency);
+        statement.Bind(++i, s?.Period);
+        statement.Bind(++i, s?.UsdMin);
+        statement.Bind(++i, s?.UsdMax);
+        statement.Bind(++i, s?.UsdAnnual);
+        statement.Bind(++i, s?.IsEstimate == true ? 1L : 0L);
+        statement.Bind(++i, s?.Flag);
+        statement.Bind(++i, StatedJson.Skills(r.StatedSkills));
+        statement.Bind(++i, source);
+        statement.Bind(++i, textKind);
     }
 }

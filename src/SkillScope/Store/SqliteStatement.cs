@@ -54,6 +54,33 @@ internal sealed class SqliteStatement : IDisposable
 
     public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(statement, index, value));
 
+    /// <summary>A day as the store keeps it (yyyy-MM-dd text, <see cref="Sql.Date(DateOnly?)"/>), formatted straight into the bound bytes.</summary>
+    public void Bind(int index, DateOnly? value)
+    {
+        if (value is not { } day)
+        {
+            Check(raw.sqlite3_bind_null(statement, index));
+            return;
+        }
+
+        day.TryFormat(utf8, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Check(raw.sqlite3_bind_text(statement, index, utf8.AsSpan(0, written)));
+    }
+
+    /// <summary>As ADO.NET binds a decimal: text, which a REAL column's affinity turns into the same number it did.</summary>
+    public void Bind(int index, decimal? value)
+    {
+        if (value is not { } number)
+        {
+            Check(raw.sqlite3_bind_null(statement, index));
+            return;
+        }
+
+        Bind(index, number.ToString(DecimalFormat, CultureInfo.InvariantCulture));
+    }
+
+    private const string DecimalFormat = "0.0###########################";
+
     public void Bind(int index, long? value) =>
         Check(value is { } v ? raw.sqlite3_bind_int64(statement, index, v) : raw.sqlite3_bind_null(statement, index));
 
@@ -83,8 +110,7 @@ internal sealed class SqliteStatement : IDisposable
                 Bind(index, (double?)number);
                 break;
             case decimal number:
-                // As ADO.NET binds a decimal: text, which a REAL column's affinity turns into the same number it did.
-                Bind(index, number.ToString("0.0###########################", CultureInfo.InvariantCulture));
+                Bind(index, (decimal?)number);
                 break;
             case byte[] bytes:
                 Bind(index, bytes);
@@ -96,6 +122,16 @@ internal sealed class SqliteStatement : IDisposable
 
     /// <summary>Runs the statement to its end.</summary>
     public void Run() => Step(readFirst: false);
+
+    /// <summary>
+    /// Runs an INSERT; the new row's id, or null when it inserted nothing (ON CONFLICT ... DO NOTHING). Cheaper than
+    /// INSERT ... RETURNING, which SQLite runs through a temporary table of results on every execution.
+    /// </summary>
+    public long? Insert()
+    {
+        Step(readFirst: false);
+        return raw.sqlite3_changes(database) > 0 ? raw.sqlite3_last_insert_rowid(database) : null;
+    }
 
     /// <summary>Runs the statement; the first column of its first row as a whole number, or null when it returns no row (or NULL).</summary>
     public long? Scalar() => Step(readFirst: true);

@@ -161,8 +161,8 @@ public class LabelledPostingsTests(ITestOutputHelper output)
     /// <summary>
     /// The sixth held-out set (postings-holdout6.jsonl, 30 postings labelled on 2026-12-07 by helper recall8 before any
     /// rule or taxonomy change of that session): main's rules were measured on it once right after the labels were
-    /// committed, and it is scored once more at the end of that work; never used to change the extractor. The fifth
-    /// set is development data since then.
+    /// committed, and once more at the end of that work (recall 0.692, precision 0.867, strength 0.924); never used to
+    /// change the extractor. The fifth set is development data since then.
     /// </summary>
     [SharedDataFact(Hn, Remote, UsaJobs)]
     public void Recall_precision_and_strength_on_the_sixth_held_out_set_hold()
@@ -264,10 +264,11 @@ internal static class HoldoutFiveFloors
 internal static class HoldoutSixFloors
 {
     // Main's rules and taxonomy (2026.12.6, main 7af227c) measured once right after the labels were committed
-    // (514ca87): precision 0.864 (350/405), recall 0.671 (396/590), strength 0.922 (365/396) (docs/accuracy.md).
-    // Floors a little under those figures, so a regression fails.
+    // (514ca87): precision 0.864 (350/405), recall 0.671 (396/590), strength 0.922 (365/396). With taxonomy 2026.12.7
+    // at the end of recall8's work: precision 0.867 (364/420), recall 0.692 (408/590), strength 0.924 (377/408)
+    // (docs/accuracy.md). Floors a little under the final figures, so a regression fails.
     public const double Precision = 0.85;
-    public const double Recall = 0.66;
+    public const double Recall = 0.68;
     public const double Strength = 0.91;
 }
 

@@ -33,18 +33,20 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         var developmentAll = LabelledPostings.Score(postings.Concat(second).Concat(third), SkillExtractor.Default);
         var fourth = LabelledPostings.Load(LabelledPostings.HoldoutFour);
         var development157 = LabelledPostings.Score(postings.Concat(second).Concat(third).Concat(fourth), SkillExtractor.Default);
-        foreach (var (name, s) in new[] { ("dev", dev), ("holdout", holdout), ("all", all), ("holdout2", secondScore), ("development (97)", development), ("development (127, with the third set)", developmentAll), ("development (157, with the fourth set)", development157) })
+        var fifth = LabelledPostings.Load(LabelledPostings.HoldoutFive);
+        var development187 = LabelledPostings.Score(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth), SkillExtractor.Default);
+        foreach (var (name, s) in new[] { ("dev", dev), ("holdout", holdout), ("all", all), ("holdout2", secondScore), ("development (97)", development), ("development (127, with the third set)", developmentAll), ("development (157, with the fourth set)", development157), ("development (187, with the fifth set)", development187) })
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: postings {s.Postings}, labels {s.Labels}, found {s.Found}, recall {s.Recall:F3}; extracted {s.Extracted}, correct {s.Correct}, precision {s.Precision:F3}; strength right {s.StrengthRight}/{s.StrengthCompared} = {s.StrengthAccuracy:F3}; labels outside the taxonomy {s.Unresolved}"));
         }
 
-        // The second, third and fourth held-out sets are development data since 2026-12-07 (skills4, skills5, skills6):
+        // The second to fifth held-out sets are development data since 2026-12-07 (skills4, skills5, skills6, recall8):
         // their errors are listed with the first set's.
-        LabelledPostings.Score(second.Concat(third).Concat(fourth), SkillExtractor.Default, snippets);
-        output.WriteLine("misses: " + string.Join(", ", development157.Misses.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(300).Select(g => $"{g.Key} {g.Count()}")));
-        output.WriteLine("false positives: " + string.Join(", ", development157.FalsePositives.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(80).Select(g => $"{g.Key} {g.Count()}")));
-        output.WriteLine("strength wrong: " + string.Join(", ", development157.StrengthWrong));
+        LabelledPostings.Score(second.Concat(third).Concat(fourth).Concat(fifth), SkillExtractor.Default, snippets);
+        output.WriteLine("misses: " + string.Join(", ", development187.Misses.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(300).Select(g => $"{g.Key} {g.Count()}")));
+        output.WriteLine("false positives: " + string.Join(", ", development187.FalsePositives.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(80).Select(g => $"{g.Key} {g.Count()}")));
+        output.WriteLine("strength wrong: " + string.Join(", ", development187.StrengthWrong));
         foreach (var snippet in snippets)
         {
             output.WriteLine(snippet);
@@ -66,6 +68,9 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         Assert.True(development157.Precision >= 0.89, $"development (157) precision {development157.Precision:F3}");
         Assert.True(development157.Recall >= 0.83, $"development (157) recall {development157.Recall:F3}");
         Assert.True(development157.StrengthAccuracy >= 0.93, $"development (157) strength {development157.StrengthAccuracy:F3}");
+        Assert.True(development187.Precision >= 0.89, $"development (187) precision {development187.Precision:F3}");
+        Assert.True(development187.Recall >= 0.82, $"development (187) recall {development187.Recall:F3}");
+        Assert.True(development187.StrengthAccuracy >= 0.93, $"development (187) strength {development187.StrengthAccuracy:F3}");
     }
 
     /// <summary>
@@ -133,8 +138,9 @@ public class LabelledPostingsTests(ITestOutputHelper output)
 
     /// <summary>
     /// The fifth held-out set (postings-holdout5.jsonl, 30 postings labelled on 2026-12-07 by helper skills6 before any
-    /// rule or taxonomy change of that session, commits 2d20982 and e4d80c3): scored once at the end of that work and
-    /// never used to change the extractor. The fourth set is development data since then.
+    /// rule or taxonomy change of that session, commits 2d20982 and e4d80c3): scored once at the end of that work
+    /// (precision 0.921, recall 0.629, strength 0.967). Development data since helper recall8 (same day): its misses
+    /// were used to widen the taxonomy (2026.12.7); its floors follow the development figures.
     /// </summary>
     [SharedDataFact(Hn, Remote, UsaJobs)]
     public void Recall_precision_and_strength_on_the_fifth_held_out_set_hold()
@@ -152,6 +158,28 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         Assert.True(s.StrengthAccuracy >= HoldoutFiveFloors.Strength, $"strength {s.StrengthAccuracy:F3}");
     }
 
+    /// <summary>
+    /// The sixth held-out set (postings-holdout6.jsonl, 30 postings labelled on 2026-12-07 by helper recall8 before any
+    /// rule or taxonomy change of that session): main's rules were measured on it once right after the labels were
+    /// committed, and once more at the end of that work (recall 0.692, precision 0.867, strength 0.924); never used to
+    /// change the extractor. The fifth set is development data since then.
+    /// </summary>
+    [SharedDataFact(Hn, Remote, UsaJobs)]
+    public void Recall_precision_and_strength_on_the_sixth_held_out_set_hold()
+    {
+        var postings = LabelledPostings.Load(LabelledPostings.HoldoutSix);
+        var s = LabelledPostings.Score(postings, SkillExtractor.Default);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"holdout6: postings {s.Postings}, labels {s.Labels}, found {s.Found}, recall {s.Recall:F3}; extracted {s.Extracted}, correct {s.Correct}, precision {s.Precision:F3}; strength right {s.StrengthRight}/{s.StrengthCompared} = {s.StrengthAccuracy:F3}; labels outside the taxonomy {s.Unresolved}"));
+        output.WriteLine("misses: " + string.Join(", ", s.Misses));
+        output.WriteLine("false positives: " + string.Join(", ", s.FalsePositives));
+        output.WriteLine("strength wrong: " + string.Join(", ", s.StrengthWrong));
+
+        Assert.True(s.Precision >= HoldoutSixFloors.Precision, $"precision {s.Precision:F3}");
+        Assert.True(s.Recall >= HoldoutSixFloors.Recall, $"recall {s.Recall:F3}");
+        Assert.True(s.StrengthAccuracy >= HoldoutSixFloors.Strength, $"strength {s.StrengthAccuracy:F3}");
+    }
+
     [Fact]
     public void Every_posting_has_a_source_reference_and_written_strengths()
     {
@@ -160,6 +188,7 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         var third = LabelledPostings.Load(LabelledPostings.HoldoutThree);
         var fourth = LabelledPostings.Load(LabelledPostings.HoldoutFour);
         var fifth = LabelledPostings.Load(LabelledPostings.HoldoutFive);
+        var sixth = LabelledPostings.Load(LabelledPostings.HoldoutSix);
 
         Assert.True(postings.Count >= 60, $"{postings.Count} postings");
         Assert.True(second.Count >= 30, $"{second.Count} postings in the second held-out set");
@@ -170,7 +199,9 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         Assert.Empty(fourth.Select(p => p.Key).Intersect(postings.Concat(second).Concat(third).Select(p => p.Key)));
         Assert.True(fifth.Count >= 30, $"{fifth.Count} postings in the fifth held-out set");
         Assert.Empty(fifth.Select(p => p.Key).Intersect(postings.Concat(second).Concat(third).Concat(fourth).Select(p => p.Key)));
-        Assert.All(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth), p =>
+        Assert.True(sixth.Count >= 30, $"{sixth.Count} postings in the sixth held-out set");
+        Assert.Empty(sixth.Select(p => p.Key).Intersect(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth).Select(p => p.Key)));
+        Assert.All(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth).Concat(sixth), p =>
         {
             Assert.Contains(p.Source, new[] { "hn", "remote", "usajobs" });
             Assert.False(string.IsNullOrEmpty(p.File));
@@ -221,11 +252,24 @@ internal static class HoldoutFiveFloors
 {
     // Measured once, 2026-12-07 (taxonomy 2026.12.6, commit fb07f0c): precision 0.921 (291/316), recall 0.629
     // (303/482), strength 0.967 (293/303); main's rules and taxonomy 2026.12.5 on the same postings, measured right
-    // after the labels were committed: 0.916 / 0.614 / 0.970 (docs/accuracy.md). Floors a little under the measured
-    // figures, so a regression fails.
-    public const double Precision = 0.90;
-    public const double Recall = 0.61;
-    public const double Strength = 0.95;
+    // after the labels were committed: 0.916 / 0.614 / 0.970 (docs/accuracy.md). Development data since recall8:
+    // 0.928 / 0.793 / 0.950 with taxonomy 2026.12.7 (measured with the CLI over the dumped texts); the floors follow
+    // those figures.
+    public const double Precision = 0.91;
+    public const double Recall = 0.77;
+    public const double Strength = 0.93;
+}
+
+/// <summary>Floors of the sixth held-out set's test.</summary>
+internal static class HoldoutSixFloors
+{
+    // Main's rules and taxonomy (2026.12.6, main 7af227c) measured once right after the labels were committed
+    // (514ca87): precision 0.864 (350/405), recall 0.671 (396/590), strength 0.922 (365/396). With taxonomy 2026.12.7
+    // at the end of recall8's work: precision 0.867 (364/420), recall 0.692 (408/590), strength 0.924 (377/408)
+    // (docs/accuracy.md). Floors a little under the final figures, so a regression fails.
+    public const double Precision = 0.85;
+    public const double Recall = 0.68;
+    public const double Strength = 0.91;
 }
 
 internal sealed record LabelledScore(
@@ -250,6 +294,9 @@ internal static class LabelledPostings
 
     /// <summary>The fifth held-out set's file name (labelled 2026-12-07 by helper skills6).</summary>
     public const string HoldoutFive = "postings-holdout5.jsonl";
+
+    /// <summary>The sixth held-out set's file name (labelled 2026-12-07 by helper recall8).</summary>
+    public const string HoldoutSix = "postings-holdout6.jsonl";
 
     public static IReadOnlyList<LabelledPosting> Load(string fileName = "postings.jsonl")
     {

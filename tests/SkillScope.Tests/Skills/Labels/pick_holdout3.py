@@ -9,6 +9,8 @@ Usage (repository root): python3 tests/SkillScope.Tests/Skills/Labels/pick_holdo
   fifth set (postings-holdout5.jsonl): PICK_NONTECH_MAX=9000 pick_holdout3.py ../shared/data /tmp/holdout5 1213 \
       postings-holdout3.jsonl postings-holdout4.jsonl  (the board's unused non-tech postings of at most 6,500
       characters are down to one, so the fifth set takes them up to 9,000; the default keeps the earlier draws)
+  sixth set (postings-holdout6.jsonl): PICK_NONTECH_MAX=9000 pick_holdout3.py ../shared/data /tmp/holdout6 1217 \
+      postings-holdout3.jsonl postings-holdout4.jsonl postings-holdout5.jsonl
 writes pNN.txt (the texts, for reading and labelling) and picked.json (file and key of each)."""
 import json, random, re, glob, os, csv, html
 csv.field_size_limit(10**9)

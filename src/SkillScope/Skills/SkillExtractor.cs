@@ -149,7 +149,9 @@ public sealed class SkillExtractor
             }
 
             var span = text.AsSpan(start, end - start);
-            var id = vocabulary.LookupAt(text, start, end - start);
+            var id = scanner.AsciiWord && span.Length <= 8 && start + 8 <= text.Length
+                ? vocabulary.LookupAsciiWord(text, start, span.Length)
+                : vocabulary.LookupAt(text, start, end - start);
             if (id < 0 && span[0] == '.')
             {
                 start++;
@@ -645,8 +647,9 @@ public sealed class SkillExtractor
         var inAt = Math.Max(before.LastIndexOf(" in "), before.LastIndexOf(" of "));
         if (inAt >= 0)
         {
+            // The degree word first: it is rarely there, and NotAField's eight searches are the dearest test.
             var fields = before[(inAt + 4)..];
-            if (fields.IndexOfAny(s_fieldBreaks) < 0 && !NotAField(fields) && HasDegreeWord(before[..inAt], 28))
+            if (fields.IndexOfAny(s_fieldBreaks) < 0 && HasDegreeWord(before[..inAt], 28) && !NotAField(fields))
             {
                 return true;
             }
@@ -678,16 +681,27 @@ public sealed class SkillExtractor
     private static readonly string[] s_degreeAbbreviations =
         ["BS", "BSc", "B.S.", "MS", "MSc", "M.S.", "PhD", "Ph.D.", "BA", "MA", "BEng", "MEng", "BS/MS", "MS/PhD", "BSc/MSc", "BS/MS/PhD"];
 
+    private static readonly int s_longestAbbreviation = s_degreeAbbreviations.Max(a => a.Length);
+
+    private static readonly SearchValues<char> s_abbreviationStarts = SearchValues.Create([.. s_degreeAbbreviations.Select(a => a[0]).Distinct()]);
+
     private static bool DegreeAbbreviationBefore(ReadOnlySpan<char> before)
     {
-        var trimmed = before.TrimEnd();
-        if (trimmed.Length == before.Length)
+        if (before.IsEmpty || !char.IsWhiteSpace(before[^1]))
         {
             return false; // the mention is glued to the word before
         }
 
+        var trimmed = before.TrimEnd();
         var space = trimmed.LastIndexOfAny(" \n\t(");
         var word = trimmed[(space + 1)..];
+
+        // Most words before a mention cannot be one: too long, or they start unlike every abbreviation (B, M or P).
+        if (word.IsEmpty || word.Length > s_longestAbbreviation || !s_abbreviationStarts.Contains(word[0]))
+        {
+            return false;
+        }
+
         foreach (var abbreviation in s_degreeAbbreviations)
         {
             if (word.Equals(abbreviation, StringComparison.Ordinal))

@@ -135,23 +135,65 @@ public sealed class SkillExtractor
     }
 
     /// <summary>Known tokens only (the others just advance the position counter), with their positions.</summary>
+    /// <remarks>
+    /// The tokens are <see cref="TokenScanner"/>'s. Most of a text is words of ASCII letters and digits between spaces
+    /// and punctuation: that case is scanned here, in registers, and the word looked up from the vector its end was found
+    /// with (<see cref="TokenScanner.AsciiWordAt"/>); everything else (non-ASCII text, ".NET", "R&amp;D", "C++", the
+    /// text's last characters) resumes the scanner's general loop at the same place.
+    /// </remarks>
     private int Tokenize(string text, ref Token[] buffer)
     {
+        const byte NotAscii = byte.MaxValue;
         var vocabulary = _patterns.Vocabulary;
         var scanner = new TokenScanner(text);
         var count = 0;
         var position = 0;
-        while (scanner.Next(out var start, out var end, out var gap))
+        var i = 0;
+        var gap = false;
+        while (i < text.Length)
         {
-            if (gap)
+            var c = text[i];
+            int start, end, id;
+            bool gapBefore;
+            var kind = c < 128 ? TokenScanner.AsciiKind(c) : NotAscii;
+            if (kind == TokenScanner.Separator)
+            {
+                i++;
+                continue;
+            }
+
+            if (kind == TokenScanner.Other && c is not ('.' or '&'))
+            {
+                gap = true;
+                i++;
+                continue;
+            }
+
+            if (kind == TokenScanner.Word && TokenScanner.AsciiWordAt(text, i, out end, out var chars))
+            {
+                start = i;
+                gapBefore = gap;
+                id = end - start <= 8 ? vocabulary.LookupAsciiWord(chars, end - start) : vocabulary.LookupAt(text, start, end - start);
+            }
+            else
+            {
+                scanner.Resume(i, gap);
+                if (!scanner.Next(out start, out end, out gapBefore))
+                {
+                    break;
+                }
+
+                id = vocabulary.LookupAt(text, start, end - start);
+            }
+
+            i = end;
+            gap = false;
+            if (gapBefore)
             {
                 position++;
             }
 
             var span = text.AsSpan(start, end - start);
-            var id = scanner.AsciiWord && span.Length <= 8 && start + 8 <= text.Length
-                ? vocabulary.LookupAsciiWord(text, start, span.Length)
-                : vocabulary.LookupAt(text, start, end - start);
             if (id < 0 && span[0] == '.')
             {
                 start++;

@@ -20,9 +20,9 @@ namespace SkillScope.Skills;
 /// </remarks>
 internal ref struct TokenScanner
 {
-    private const byte Other = 0;     // punctuation: a gap
-    private const byte Word = 1;      // letter or digit
-    private const byte Separator = 2; // space, hyphen, slash, underscore: no gap
+    internal const byte Other = 0;     // punctuation: a gap
+    internal const byte Word = 1;      // letter or digit
+    internal const byte Separator = 2; // space, hyphen, slash, underscore: no gap
 
     private static readonly byte[] s_ascii = BuildAsciiTable();
 
@@ -41,9 +41,16 @@ internal ref struct TokenScanner
 
     /// <summary>
     /// Whether the last token is only ASCII letters and digits (most are): such a token can be looked up by
-    /// <see cref="TokenVocabulary.LookupAsciiWord"/> and has no character the lookup would have to lowercase otherwise.
+    /// <see cref="TokenVocabulary.LookupAsciiWord(string, int, int)"/> and has no character the lookup would have to lowercase otherwise.
     /// </summary>
     public readonly bool AsciiWord => _asciiWord;
+
+    /// <summary>Goes on from <paramref name="position"/>, where a caller that scans part of the text itself stopped.</summary>
+    public void Resume(int position, bool gap)
+    {
+        _position = position;
+        _gap = gap;
+    }
 
     /// <summary>Moves to the next token: [start, end), and whether a gap (punctuation, line break) precedes it.</summary>
     public bool Next(out int start, out int end, out bool gapBefore)
@@ -109,6 +116,41 @@ internal ref struct TokenScanner
         start = end = i;
         gapBefore = _gap;
         return false;
+    }
+
+    /// <summary>
+    /// The ASCII character's kind for <see cref="Next"/>: <see cref="Word"/>, <see cref="Separator"/> (skipped) or
+    /// <see cref="Other"/> (a gap, unless it is '.' or '&amp;', which <see cref="Next"/> looks at further).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static byte AsciiKind(char c) => s_ascii[c];
+
+    /// <summary>
+    /// The common case of <see cref="Next"/> at a word without its general loop: the token starting with the ASCII letter
+    /// or digit at <paramref name="start"/> is a run of ASCII letters and digits, 8 characters of text follow its start,
+    /// and the character after it cannot extend it by <see cref="ScanWord"/>'s rules (not '&amp;', an apostrophe, '+',
+    /// '#' or a non-ASCII letter). Then its end, as <see cref="Next"/> would find it, and its first 8 characters.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool AsciiWordAt(ReadOnlySpan<char> text, int start, out int end, out Vector128<ushort> chars)
+    {
+        if (start + 8 > text.Length)
+        {
+            end = 0;
+            chars = default;
+            return false;
+        }
+
+        chars = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text)), (nuint)start);
+        var other = ~AsciiWordMask(chars) & 0xFF;
+        end = other != 0 ? start + BitOperations.TrailingZeroCount(other) : SkipAsciiWord(text, start + 8);
+        if (end == text.Length)
+        {
+            return true;
+        }
+
+        var next = text[end];
+        return next < 128 && next is not ('&' or '\'' or '+' or '#');
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -108,7 +108,7 @@ internal sealed class TokenVocabulary
         Count = lowercaseTokens.Count;
     }
 
-    /// <summary>A key <see cref="LookupAsciiWord"/> can find: 1-8 lowercase ASCII letters and digits.</summary>
+    /// <summary>A key <see cref="LookupAsciiWord(Vector128{ushort}, int)"/> can find: 1-8 lowercase ASCII letters and digits.</summary>
     private static bool IsAsciiWord(string key) =>
         key.Length is > 0 and <= MaxPacked && key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9'));
 
@@ -122,11 +122,14 @@ internal sealed class TokenVocabulary
     /// vector, lowercased (for letters and digits that is setting the 0x20 bit), narrowed to bytes and masked to the
     /// token's length, and that word is probed for directly.
     /// </summary>
+    public int LookupAsciiWord(string text, int start, int length) =>
+        LookupAsciiWord(Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan())), (nuint)start), length);
+
+    /// <summary><see cref="LookupAsciiWord(string, int, int)"/> of a token whose first 8 characters are <paramref name="chars"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int LookupAsciiWord(string text, int start, int length)
+    public int LookupAsciiWord(Vector128<ushort> chars, int length)
     {
-        var v = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan())), (nuint)start)
-            | Vector128.Create((ushort)0x20);
+        var v = chars | Vector128.Create((ushort)0x20);
         var word = Vector128.Narrow(v, v).AsUInt64().ToScalar() & (ulong.MaxValue >> (64 - (8 * length)));
         var words = _words;
         var slot = WordSlot(word);

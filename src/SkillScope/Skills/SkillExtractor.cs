@@ -175,15 +175,9 @@ public sealed class SkillExtractor
                 gapBefore = gap;
                 id = end - start <= 8 ? vocabulary.LookupAsciiWord(chars, end - start) : vocabulary.LookupAt(text, start, end - start);
             }
-            else
+            else if (!NextToken(ref scanner, text, i, gap, out start, out end, out gapBefore, out id))
             {
-                scanner.Resume(i, gap);
-                if (!scanner.Next(out start, out end, out gapBefore))
-                {
-                    break;
-                }
-
-                id = vocabulary.LookupAt(text, start, end - start);
+                break;
             }
 
             i = end;
@@ -216,6 +210,24 @@ public sealed class SkillExtractor
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The general case of <see cref="Tokenize"/>: the scanner's next token from <paramref name="i"/> and its id. Kept
+    /// out of the loop so the common case's code stays small enough to keep its state in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool NextToken(ref TokenScanner scanner, string text, int i, bool gap, out int start, out int end, out bool gapBefore, out int id)
+    {
+        scanner.Resume(i, gap);
+        if (!scanner.Next(out start, out end, out gapBefore))
+        {
+            id = -1;
+            return false;
+        }
+
+        id = _patterns.Vocabulary.LookupAt(text, start, end - start);
+        return true;
     }
 
     /// <summary>

@@ -72,7 +72,10 @@ internal static class ExtractionStages
                         var scanner = new TokenScanner(text);
                         while (scanner.Next(out var start, out var end, out _))
                         {
-                            known += vocabulary.LookupAt(text, start, end - start) >= 0 ? 1 : 0;
+                            var id = scanner.AsciiWord && end - start <= 8 && start + 8 <= text.Length
+                                ? vocabulary.LookupAsciiWord(text, start, end - start)
+                                : vocabulary.LookupAt(text, start, end - start);
+                            known += id >= 0 ? 1 : 0;
                         }
                     }
                 }

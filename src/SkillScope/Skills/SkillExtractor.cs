@@ -135,21 +135,59 @@ public sealed class SkillExtractor
     }
 
     /// <summary>Known tokens only (the others just advance the position counter), with their positions.</summary>
+    /// <remarks>
+    /// The tokens are <see cref="TokenScanner"/>'s. Most of a text is words of ASCII letters and digits between spaces
+    /// and punctuation: that case is scanned here, in registers, and the word looked up from the vector its end was found
+    /// with (<see cref="TokenScanner.AsciiWordAt"/>); everything else (non-ASCII text, ".NET", "R&amp;D", "C++", the
+    /// text's last characters) resumes the scanner's general loop at the same place.
+    /// </remarks>
     private int Tokenize(string text, ref Token[] buffer)
     {
+        const byte NotAscii = byte.MaxValue;
         var vocabulary = _patterns.Vocabulary;
         var scanner = new TokenScanner(text);
         var count = 0;
         var position = 0;
-        while (scanner.Next(out var start, out var end, out var gap))
+        var i = 0;
+        var gap = false;
+        while (i < text.Length)
         {
-            if (gap)
+            var c = text[i];
+            int start, end, id;
+            bool gapBefore;
+            var kind = c < 128 ? TokenScanner.AsciiKind(c) : NotAscii;
+            if (kind == TokenScanner.Separator)
+            {
+                i++;
+                continue;
+            }
+
+            if (kind == TokenScanner.Other && c is not ('.' or '&'))
+            {
+                gap = true;
+                i++;
+                continue;
+            }
+
+            if (kind == TokenScanner.Word && TokenScanner.AsciiWordAt(text, i, out end, out var chars))
+            {
+                start = i;
+                gapBefore = gap;
+                id = end - start <= 8 ? vocabulary.LookupAsciiWord(chars, end - start) : vocabulary.LookupAt(text, start, end - start);
+            }
+            else if (!NextToken(ref scanner, text, i, gap, out start, out end, out gapBefore, out id))
+            {
+                break;
+            }
+
+            i = end;
+            gap = false;
+            if (gapBefore)
             {
                 position++;
             }
 
             var span = text.AsSpan(start, end - start);
-            var id = vocabulary.LookupAt(text, start, end - start);
             if (id < 0 && span[0] == '.')
             {
                 start++;
@@ -172,6 +210,24 @@ public sealed class SkillExtractor
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The general case of <see cref="Tokenize"/>: the scanner's next token from <paramref name="i"/> and its id. Kept
+    /// out of the loop so the common case's code stays small enough to keep its state in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool NextToken(ref TokenScanner scanner, string text, int i, bool gap, out int start, out int end, out bool gapBefore, out int id)
+    {
+        scanner.Resume(i, gap);
+        if (!scanner.Next(out start, out end, out gapBefore))
+        {
+            id = -1;
+            return false;
+        }
+
+        id = _patterns.Vocabulary.LookupAt(text, start, end - start);
+        return true;
     }
 
     /// <summary>
@@ -645,8 +701,9 @@ public sealed class SkillExtractor
         var inAt = Math.Max(before.LastIndexOf(" in "), before.LastIndexOf(" of "));
         if (inAt >= 0)
         {
+            // The degree word first: it is rarely there, and NotAField's eight searches are the dearest test.
             var fields = before[(inAt + 4)..];
-            if (fields.IndexOfAny(s_fieldBreaks) < 0 && !NotAField(fields) && HasDegreeWord(before[..inAt], 28))
+            if (fields.IndexOfAny(s_fieldBreaks) < 0 && HasDegreeWord(before[..inAt], 28) && !NotAField(fields))
             {
                 return true;
             }
@@ -678,16 +735,27 @@ public sealed class SkillExtractor
     private static readonly string[] s_degreeAbbreviations =
         ["BS", "BSc", "B.S.", "MS", "MSc", "M.S.", "PhD", "Ph.D.", "BA", "MA", "BEng", "MEng", "BS/MS", "MS/PhD", "BSc/MSc", "BS/MS/PhD"];
 
+    private static readonly int s_longestAbbreviation = s_degreeAbbreviations.Max(a => a.Length);
+
+    private static readonly SearchValues<char> s_abbreviationStarts = SearchValues.Create([.. s_degreeAbbreviations.Select(a => a[0]).Distinct()]);
+
     private static bool DegreeAbbreviationBefore(ReadOnlySpan<char> before)
     {
-        var trimmed = before.TrimEnd();
-        if (trimmed.Length == before.Length)
+        if (before.IsEmpty || !char.IsWhiteSpace(before[^1]))
         {
             return false; // the mention is glued to the word before
         }
 
+        var trimmed = before.TrimEnd();
         var space = trimmed.LastIndexOfAny(" \n\t(");
         var word = trimmed[(space + 1)..];
+
+        // Most words before a mention cannot be one: too long, or they start unlike every abbreviation (B, M or P).
+        if (word.IsEmpty || word.Length > s_longestAbbreviation || !s_abbreviationStarts.Contains(word[0]))
+        {
+            return false;
+        }
+
         foreach (var abbreviation in s_degreeAbbreviations)
         {
             if (word.Equals(abbreviation, StringComparison.Ordinal))

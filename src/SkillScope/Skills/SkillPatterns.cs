@@ -109,6 +109,7 @@ internal sealed class SkillPatterns
     private readonly int[] _childNode;
     private readonly int[] _terminalStart;
     private readonly int[] _accepted;
+    private readonly bool[] _followsAnother;
 
     public SkillPatterns(IReadOnlyList<Skill> skills)
     {
@@ -267,6 +268,16 @@ internal sealed class SkillPatterns
             _accepted[node] = Unconditional(_terminalStart[node], _terminalStart[node + 1]);
         }
 
+        // Most words of a text never continue a pattern ("the", "with"): Child answers for them without a search.
+        _followsAnother = new bool[words.Count];
+        for (var node = 1; node < children.Count; node++)
+        {
+            foreach (var token in children[node].Keys)
+            {
+                _followsAnother[token] = true;
+            }
+        }
+
         SkippedForms = skipped;
         NodeCount = children.Count;
     }
@@ -289,6 +300,11 @@ internal sealed class SkillPatterns
     /// <summary>The node reached from <paramref name="node"/> by <paramref name="token"/>, or -1.</summary>
     public int Child(int node, int token)
     {
+        if (!_followsAnother[token])
+        {
+            return -1;
+        }
+
         var from = _childStart[node];
         var to = _childStart[node + 1];
         if (to - from > 8)

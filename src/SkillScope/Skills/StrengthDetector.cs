@@ -665,43 +665,95 @@ internal static class StrengthDetector
             return false;
         }
 
-        // "WHAT YOU'LL DO" reads as a heading, "MBA." or "CISA/CISSP/PMP" is a list item.
-        var words = WordCount(line);
-        if (words <= 6 && line.StartsWith("About ", StringComparison.Ordinal))
+        // "WHAT YOU'LL DO" reads as a heading, "MBA." or "CISA/CISSP/PMP" is a list item. The words are counted only
+        // when a cheaper test leaves the answer open (most lines are prose: no colon, not in capitals).
+        var about = line.StartsWith("About ", StringComparison.Ordinal); // "About Logic20/20. . ."
+        var colon = line[^1] == ':';
+        var caps = !colon && line[^1] != '.' && line.Contains(' ') && !line.ContainsAny(s_slashOrDigit) && AllCaps(line);
+        if (!about && !colon && !caps)
         {
-            return true; // "About Logic20/20. . ."
+            return false;
         }
 
-        return (line[^1] == ':' && words <= 8)
-            || (words is >= 2 and <= 8 && line[^1] != '.' && line.Contains(' ') && !line.ContainsAny(s_slashOrDigit) && AllCaps(line));
+        var words = WordCount(line);
+        return (about && words <= 6) || (colon && words <= 8) || (caps && words is >= 2 and <= 8);
     }
 
     /// <summary>A long paragraph of prose after a blank line: the list of nice-to-haves is over (company blurb, legal text).</summary>
     private static bool IsProseParagraph(ReadOnlySpan<char> line) => line.Length > 200 && line[^1] is '.' or '!';
 
+    /// <summary>
+    /// The ASCII characters that neither end a sentence (<see cref="EndsSentence"/>) nor let the character before them
+    /// end one: all but its punctuation and the capital letters (a capital can start a glued word, "preferredMinimum").
+    /// <see cref="EndsSentence"/>(i) can hold only where text[i] or text[i + 1] is outside this set (any non-ASCII
+    /// character is), so <see cref="SentenceStart"/> and <see cref="SentenceEnd"/> skip the rest with a vectorized
+    /// search instead of testing every character.
+    /// </summary>
+    private static readonly SearchValues<char> s_neverEndsSentence =
+        SearchValues.Create([.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => c is not ('\n' or '!' or '?' or ';' or '|' or '.' or (>= 'A' and <= 'Z')))]);
+
+    /// <summary>Just after the last sentence end before <paramref name="position"/>, at most <see cref="MaxSentenceReach"/> back.</summary>
     private static int SentenceStart(string text, int position)
     {
         var limit = Math.Max(0, position - MaxSentenceReach);
-        for (var i = position - 1; i >= limit; i--)
+
+        // The last i in [limit, position) where EndsSentence(i): from each character k outside s_neverEndsSentence,
+        // right to left, test i = k and i = k - 1.
+        var high = Math.Min(position, text.Length - 1);
+        while (high >= limit)
         {
-            if (EndsSentence(text, i))
+            var at = text.AsSpan(limit, high - limit + 1).LastIndexOfAnyExcept(s_neverEndsSentence);
+            if (at < 0)
             {
-                return i + 1;
+                break;
             }
+
+            var k = limit + at;
+            if (k < position && EndsSentence(text, k))
+            {
+                return k + 1;
+            }
+
+            if (k - 1 >= limit && EndsSentence(text, k - 1))
+            {
+                return k;
+            }
+
+            high = k - 1;
         }
 
         return limit;
     }
 
+    /// <summary>The first sentence end at or after <paramref name="position"/>, at most <see cref="MaxSentenceReach"/> on.</summary>
     private static int SentenceEnd(string text, int position)
     {
         var limit = Math.Min(text.Length, position + MaxSentenceReach);
-        for (var i = position; i < limit; i++)
+
+        // The first i in [position, limit) where EndsSentence(i): from each character k outside s_neverEndsSentence,
+        // left to right, test i = k - 1 and i = k.
+        var low = position;
+        var high = Math.Min(limit, text.Length - 1);
+        while (low <= high)
         {
-            if (EndsSentence(text, i))
+            var at = text.AsSpan(low, high - low + 1).IndexOfAnyExcept(s_neverEndsSentence);
+            if (at < 0)
             {
-                return i;
+                break;
             }
+
+            var k = low + at;
+            if (k - 1 >= position && EndsSentence(text, k - 1))
+            {
+                return k - 1;
+            }
+
+            if (k < limit && EndsSentence(text, k))
+            {
+                return k;
+            }
+
+            low = k + 1;
         }
 
         return limit;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace SkillScope.Skills;
 
@@ -20,6 +21,13 @@ internal sealed class TokenVocabulary
     private readonly ulong[] _packed;
     private readonly int _mask;
     private readonly int _longest;
+
+    // Keys of 1-8 ASCII letters and digits (most tokens of a text are such words) once more, as one 8-byte word of their
+    // bytes, zero-padded: that word is the key itself, so a probe compares it with the slot and needs no hash, length
+    // or second array to confirm a match. Ids sit in a parallel array, read only on a match.
+    private readonly ulong[] _words;
+    private readonly int[] _wordIds;
+    private readonly int _wordShift;
 
     public TokenVocabulary(IReadOnlyList<string> lowercaseTokens)
     {
@@ -63,7 +71,83 @@ internal sealed class TokenVocabulary
             _slots[slot] = ((ulong)hash << 32) | (uint)(id + 1);
         }
 
+        var wordCount = lowercaseTokens.Count(IsAsciiWord);
+        var wordBits = 4;
+        while ((1 << wordBits) < wordCount * 2)
+        {
+            wordBits++;
+        }
+
+        _words = new ulong[1 << wordBits];
+        _wordIds = new int[1 << wordBits];
+        _wordShift = 64 - wordBits;
+        for (var id = 0; id < lowercaseTokens.Count; id++)
+        {
+            var key = lowercaseTokens[id];
+            if (!IsAsciiWord(key))
+            {
+                continue;
+            }
+
+            ulong word = 0;
+            for (var i = 0; i < key.Length; i++)
+            {
+                word |= (ulong)key[i] << (8 * i);
+            }
+
+            var slot = WordSlot(word);
+            while (_words[slot] != 0)
+            {
+                slot = (slot + 1) & (_words.Length - 1);
+            }
+
+            _words[slot] = word;
+            _wordIds[slot] = id;
+        }
+
         Count = lowercaseTokens.Count;
+    }
+
+    /// <summary>A key <see cref="LookupAsciiWord(Vector128{ushort}, int)"/> can find: 1-8 lowercase ASCII letters and digits.</summary>
+    private static bool IsAsciiWord(string key) =>
+        key.Length is > 0 and <= MaxPacked && key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9'));
+
+    /// <summary>Fibonacci hashing: the top bits of the word times 2^64 / phi spread the keys over the table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int WordSlot(ulong word) => (int)((word * 0x9E3779B97F4A7C15UL) >> _wordShift);
+
+    /// <summary>
+    /// <see cref="Lookup"/> of a token of 1-8 ASCII letters and digits (<see cref="TokenScanner.AsciiWord"/>) at
+    /// <paramref name="start"/>, with at least 8 characters of text from there: the 8 characters are read as one
+    /// vector, lowercased (for letters and digits that is setting the 0x20 bit), narrowed to bytes and masked to the
+    /// token's length, and that word is probed for directly.
+    /// </summary>
+    public int LookupAsciiWord(string text, int start, int length) =>
+        LookupAsciiWord(Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan())), (nuint)start), length);
+
+    /// <summary><see cref="LookupAsciiWord(string, int, int)"/> of a token whose first 8 characters are <paramref name="chars"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int LookupAsciiWord(Vector128<ushort> chars, int length)
+    {
+        var v = chars | Vector128.Create((ushort)0x20);
+        var word = Vector128.Narrow(v, v).AsUInt64().ToScalar() & (ulong.MaxValue >> (64 - (8 * length)));
+        var words = _words;
+        var slot = WordSlot(word);
+        while (true)
+        {
+            var entry = words[slot];
+            if (entry == word)
+            {
+                return _wordIds[slot];
+            }
+
+            if (entry == 0)
+            {
+                return -1;
+            }
+
+            slot = (slot + 1) & (words.Length - 1);
+        }
     }
 
     public int Count { get; }

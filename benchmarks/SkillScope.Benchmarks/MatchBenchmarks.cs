@@ -126,7 +126,11 @@ public class MatchBenchmarks
                     INSERT INTO record_skills(record_id, skill_id, required)
                     SELECT c.id, k.skill_id, k.required
                     FROM records o JOIN records c ON c.dedupe_key = o.dedupe_key || ':copy' || $copy JOIN record_skills k ON k.record_id = o.id
-                    WHERE o.kind = 'posting' AND o.id <= $last
+                    WHERE o.kind = 'posting' AND o.id <= $last;
+                    INSERT INTO record_skill_sets(record_id, skills)
+                    SELECT c.id, p.skills
+                    FROM records o JOIN records c ON c.dedupe_key = o.dedupe_key || ':copy' || $copy JOIN record_skill_sets p ON p.record_id = o.id
+                    WHERE o.kind = 'posting' AND o.id <= $last;
                     """;
                 skills.Parameters.AddWithValue("$copy", copy);
                 skills.Parameters.AddWithValue("$last", lastOriginal);

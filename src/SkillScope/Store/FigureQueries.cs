@@ -51,18 +51,91 @@ public static class FigureQueries
         return rows;
     }
 
-    /// <summary>Each skill's postings by first source (and month), over the postings matching <paramref name="filter"/>.</summary>
+    /// <summary>
+    /// Each skill's postings by first source (and month), over the postings matching <paramref name="filter"/>; in order
+    /// of source, month and skill id. One row per posting (its packed skills, <see cref="SkillSets"/>), counted by ordinal
+    /// per stratum.
+    /// </summary>
     public static List<StratumSkillCount> SkillCounts(SkillStore store, RecordFilter filter, bool byMonth, IReadOnlyCollection<string>? skills = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
+        if (skills is { Count: > 0 })
+        {
+            return NamedSkillCounts(store, filter, byMonth, skills);
+        }
+
+        var names = new SkillNames(store);
+        var strata = new Dictionary<(string Source, string? Month), long[]>();
+        var text = new TextCells();
+        using (var scan = ReportQueries.SkillSetScan(store, filter,
+            "COALESCE(r.source, ''), " + (byMonth ? "substr(r.period_start, 1, 7)" : "NULL"), byMonth ? "r.period_start IS NOT NULL" : null))
+        {
+            (string, string?) last = default;
+            long[]? counts = null;
+            while (scan.Read())
+            {
+                var stratum = (text.Of(scan, 1)!, text.Of(scan, 2));
+                if (counts is null || !ReferenceEquals(stratum.Item1, last.Item1) || !ReferenceEquals(stratum.Item2, last.Item2))
+                {
+                    if (!strata.TryGetValue(stratum, out counts))
+                    {
+                        strata[stratum] = counts = new long[names.Count];
+                    }
+
+                    last = stratum;
+                }
+
+                var cell = scan.Bytes(0);
+                for (var i = 0; i < cell.Length / 2; i++)
+                {
+                    var ordinal = SkillSets.Entry(cell, i).Ordinal;
+                    if (ordinal >= counts.Length)
+                    {
+                        names.Cover(ordinal);
+                        var grown = counts;
+                        Array.Resize(ref grown, names.Count);
+                        strata[stratum] = counts = grown;
+                    }
+
+                    counts[ordinal]++;
+                }
+            }
+        }
+
+        var rows = new List<StratumSkillCount>();
+        foreach (var ((source, month), counts) in strata)
+        {
+            for (var o = 0; o < counts.Length; o++)
+            {
+                if (counts[o] > 0)
+                {
+                    rows.Add(new StratumSkillCount(source, month, names.Of(o), counts[o]));
+                }
+            }
+        }
+
+        rows.Sort((x, y) =>
+        {
+            var c = string.CompareOrdinal(x.Source, y.Source);
+            c = c != 0 ? c : string.CompareOrdinal(x.Month, y.Month);
+            return c != 0 ? c : string.CompareOrdinal(x.Skill, y.Skill);
+        });
+        return rows;
+    }
+
+    // A few named skills (a skill's series): their rows of record_skills by its skill index, far fewer than every
+    // matching posting's cell.
+    private static List<StratumSkillCount> NamedSkillCounts(SkillStore store, RecordFilter filter, bool byMonth, IReadOnlyCollection<string> skills)
+    {
         using var command = store.Command("");
         var month = byMonth ? "substr(r.period_start, 1, 7)" : "NULL";
-        var only = skills is { Count: > 0 } ? $" AND k.skill_id IN ({Sql.InList(command, "k", skills)})" : "";
+        var only = Sql.InList(command, "k", skills);
         command.CommandText = $"""
             SELECT COALESCE(r.source, ''), {month}, k.skill_id, COUNT(*) FROM record_skills k JOIN records r ON r.id = k.record_id
-            WHERE {filter.ToSql(command)}{only}{(byMonth ? " AND r.period_start IS NOT NULL" : "")}
+            WHERE {filter.ToSql(command)} AND k.skill_id IN ({only}){(byMonth ? " AND r.period_start IS NOT NULL" : "")}
             GROUP BY COALESCE(r.source, ''), {(byMonth ? month + ", " : "")}k.skill_id
+            ORDER BY 1, 2, 3
             """;
         var rows = new List<StratumSkillCount>();
         using var reader = command.ExecuteReader();

@@ -633,13 +633,13 @@ internal static class RecordRevisions
             update.ExecuteNonQuery();
         }
 
-        using (var forget = store.Command("DELETE FROM record_skills WHERE record_id = @id", transaction))
+        using (var forget = store.Command("DELETE FROM record_skills WHERE record_id = @id; DELETE FROM record_skill_sets WHERE record_id = @id", transaction))
         {
             Sql.Add(forget, "@id", id);
             forget.ExecuteNonQuery();
         }
 
-        SkillIndex.Write(store, transaction, "record_skills", [id], [row.Skills]);
+        SkillIndex.Write(store, transaction, [id], [row.Skills]);
 
         return true;
     }

@@ -102,7 +102,7 @@ internal sealed class PostgresIngestWriter(SkillStore store) : IIngestWriter
 
         var ids = AllocateIds(newRecords.Count, transaction);
         CopyRecords(newRecords, ids);
-        SkillIndex.Write(store, transaction, "record_skills", ids, [.. newRecords.Select(r => r.Skills)]);
+        SkillIndex.Write(store, transaction, ids, [.. newRecords.Select(r => r.Skills)]);
         CopySources(sources, ids);
         CopySignatures(newRecords, ids);
         CopyQuarantine(rejected);

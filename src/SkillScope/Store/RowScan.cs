@@ -33,6 +33,9 @@ internal abstract class RowScan : IDisposable
         return isNull ? default : Utf8(column);
     }
 
+    /// <summary>A blob column's bytes (empty for NULL), valid until the next <see cref="Read"/>.</summary>
+    public abstract ReadOnlySpan<byte> Bytes(int column);
+
     public abstract void Dispose();
 
     public static RowScan Open(SkillStore store, DbCommand command) =>
@@ -105,6 +108,9 @@ internal sealed class SqliteRowScan : RowScan
 
     public override ReadOnlySpan<byte> Utf8OrNull(int column, out bool isNull) => SqliteNative.ColumnText(_handle, column, out isNull);
 
+    // sqlite3_value_blob reads a blob as stored, as it does text.
+    public override ReadOnlySpan<byte> Bytes(int column) => SqliteNative.ColumnText(_handle, column, out _);
+
     private void Check(int result)
     {
         if (result != raw.SQLITE_OK)
@@ -145,6 +151,22 @@ internal sealed class PostgresRowScan(NpgsqlCommand command) : RowScan
         }
 
         return _buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, _buffer));
+    }
+
+    public override ReadOnlySpan<byte> Bytes(int column)
+    {
+        if (_reader.IsDBNull(column))
+        {
+            return default;
+        }
+
+        var length = (int)_reader.GetBytes(column, 0, null, 0, 0);
+        if (_buffer.Length < length)
+        {
+            _buffer = new byte[Math.Max(length, _buffer.Length * 2)];
+        }
+
+        return _buffer.AsSpan(0, (int)_reader.GetBytes(column, 0, _buffer, 0, length));
     }
 
     public override void Dispose()

@@ -10,7 +10,7 @@ using SkillScope.Skills;
 namespace SkillScope.Store;
 
 /// <summary>
-/// Keeps <c>record_skills</c> in step with the taxonomy: postings get their skills as they are stored (the ingest
+/// Keeps <c>record_skills</c> and its packed form <c>record_skill_sets</c> (<see cref="SkillSets"/>) in step with the taxonomy: postings get their skills as they are stored (the ingest
 /// pipeline's skill step), and <see cref="Reindex"/> re-extracts the whole store when the taxonomy changes.
 /// </summary>
 public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
@@ -69,12 +69,16 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
                 CREATE TABLE record_skills_next(
                     record_id BIGINT NOT NULL REFERENCES records(id), skill_id TEXT COLLATE "C" NOT NULL,
                     required INTEGER NOT NULL CHECK (required IN (0, 1)), PRIMARY KEY (record_id, skill_id));
+                DROP TABLE IF EXISTS record_skill_sets_next;
+                CREATE TABLE record_skill_sets_next(record_id BIGINT PRIMARY KEY REFERENCES records(id), skills BYTEA NOT NULL);
                 """
             : """
                 DROP TABLE IF EXISTS record_skills_next;
                 CREATE TABLE record_skills_next(
                     record_id INTEGER NOT NULL REFERENCES records(id), skill_id TEXT NOT NULL,
                     required INTEGER NOT NULL CHECK (required IN (0, 1)), PRIMARY KEY (record_id, skill_id)) WITHOUT ROWID;
+                DROP TABLE IF EXISTS record_skill_sets_next;
+                CREATE TABLE record_skill_sets_next(record_id INTEGER PRIMARY KEY REFERENCES records(id), skills BLOB NOT NULL);
                 """);
         long done = 0;
         var batch = ReadBatch(store, 0);
@@ -83,7 +87,7 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
         {
             if (cancellation.IsCancellationRequested)
             {
-                store.Execute("DROP TABLE record_skills_next");
+                store.Execute("DROP TABLE record_skills_next; DROP TABLE record_skill_sets_next");
                 return done;
             }
 
@@ -92,7 +96,7 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
             var nextExtracted = Task.Run(() => Extract(next), CancellationToken.None);
             using (var transaction = store.Begin())
             {
-                Write(store, transaction, "record_skills_next", [.. batch.Select(b => b.Id)], extracted);
+                Write(store, transaction, [.. batch.Select(b => b.Id)], extracted, next: true);
                 transaction.Commit();
             }
 
@@ -109,9 +113,11 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
                 // Postings stored by a concurrent ingest while this ran were indexed into the old table: wait for writers,
                 // then carry those rows over so none is lost in the swap.
                 store.Execute($"SELECT pg_advisory_xact_lock({PostgresIngestWriter.WriteLock})", swap);
-                store.Execute("""
-                    INSERT INTO record_skills_next SELECT k.* FROM record_skills k
-                    WHERE k.record_id > (SELECT COALESCE(MAX(record_id), 0) FROM record_skills_next) ON CONFLICT DO NOTHING
+                // Both forms from the same point: the highest record the reindex wrote (it wrote both tables alike).
+                var reindexed = store.Scalar("SELECT COALESCE(MAX(record_id), 0) FROM record_skills_next", swap);
+                store.Execute($"""
+                    INSERT INTO record_skills_next SELECT k.* FROM record_skills k WHERE k.record_id > {reindexed} ON CONFLICT DO NOTHING;
+                    INSERT INTO record_skill_sets_next SELECT p.* FROM record_skill_sets p WHERE p.record_id > {reindexed} ON CONFLICT DO NOTHING;
                     """, swap);
             }
 
@@ -119,11 +125,16 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
                 DROP TABLE record_skills;
                 ALTER TABLE record_skills_next RENAME TO record_skills;
                 CREATE INDEX ix_record_skills_skill ON record_skills(skill_id, record_id);
+                DROP TABLE record_skill_sets;
+                ALTER TABLE record_skill_sets_next RENAME TO record_skill_sets;
                 """, swap);
             if (store.IsPostgres)
             {
-                // Index names are per schema in PostgreSQL: free the _next name for the next reindex.
-                store.Execute("ALTER INDEX record_skills_next_pkey RENAME TO record_skills_pkey", swap);
+                // Index names are per schema in PostgreSQL: free the _next names for the next reindex.
+                store.Execute("""
+                    ALTER INDEX record_skills_next_pkey RENAME TO record_skills_pkey;
+                    ALTER INDEX record_skill_sets_next_pkey RENAME TO record_skill_sets_pkey;
+                    """, swap);
             }
 
             store.SetMeta(VersionKey, taxonomyVersion, swap);
@@ -184,37 +195,65 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
     }
 
     /// <summary>
-    /// Writes the skills of records <paramref name="ids"/> (skills[i] belongs to ids[i]) into <paramref name="table"/>, inside
-    /// <paramref name="transaction"/>: binary COPY on PostgreSQL, one json_each insert per record on SQLite.
+    /// Writes the skills of records <paramref name="ids"/> (skills[i] belongs to ids[i]) inside <paramref name="transaction"/>,
+    /// both forms at once: a row per skill into <c>record_skills</c> and the packed cell into <c>record_skill_sets</c>
+    /// (<see cref="SkillSets"/>), or into their <c>_next</c> tables during a reindex. Binary COPY on PostgreSQL, one
+    /// json_each insert and one cell insert per record on SQLite.
     /// </summary>
-    internal static void Write(SkillStore store, DbTransaction transaction, string table, IReadOnlyList<long> ids, IReadOnlyList<IReadOnlyList<(string SkillId, string Strength)>> skills)
+    internal static void Write(SkillStore store, DbTransaction transaction, IReadOnlyList<long> ids, IReadOnlyList<IReadOnlyList<(string SkillId, string Strength)>> skills, bool next = false)
     {
         if (!skills.Any(s => s.Count > 0))
         {
             return;
         }
 
+        var (table, sets) = next ? ("record_skills_next", "record_skill_sets_next") : ("record_skills", "record_skill_sets");
+        var ordinals = new SkillOrdinals(store, transaction);
         if (store.IsPostgres)
         {
-            using var copy = ((NpgsqlConnection)store.Connection).BeginBinaryImport($"COPY {table}(record_id, skill_id, required) FROM STDIN (FORMAT BINARY)");
-            for (var i = 0; i < ids.Count; i++)
+            // The ordinals first: a new skill's is added by a statement of its own, which cannot run inside a COPY.
+            var cells = skills.Select(s => s.Count > 0 ? ordinals.Pack(s) : null).ToList();
+            var connection = (NpgsqlConnection)store.Connection;
+            using (var copy = connection.BeginBinaryImport($"COPY {table}(record_id, skill_id, required) FROM STDIN (FORMAT BINARY)"))
             {
-                foreach (var (skillId, strength) in skills[i])
+                for (var i = 0; i < ids.Count; i++)
                 {
-                    copy.StartRow();
-                    copy.Write(ids[i], NpgsqlDbType.Bigint);
-                    copy.Write(skillId, NpgsqlDbType.Text);
-                    copy.Write(strength == SkillStrengths.Required ? 1 : 0, NpgsqlDbType.Integer);
+                    foreach (var (skillId, strength) in skills[i])
+                    {
+                        copy.StartRow();
+                        copy.Write(ids[i], NpgsqlDbType.Bigint);
+                        copy.Write(skillId, NpgsqlDbType.Text);
+                        copy.Write(strength == SkillStrengths.Required ? 1 : 0, NpgsqlDbType.Integer);
+                    }
                 }
+
+                copy.Complete();
             }
 
-            copy.Complete();
+            using (var copy = connection.BeginBinaryImport($"COPY {sets}(record_id, skills) FROM STDIN (FORMAT BINARY)"))
+            {
+                for (var i = 0; i < ids.Count; i++)
+                {
+                    if (cells[i] is { } cell)
+                    {
+                        copy.StartRow();
+                        copy.Write(ids[i], NpgsqlDbType.Bigint);
+                        copy.Write(cell, NpgsqlDbType.Bytea);
+                    }
+                }
+
+                copy.Complete();
+            }
+
             return;
         }
 
         using var insert = store.Command(SqliteInsert(table), transaction);
         var record = Sql.Add(insert, "@record", null);
         var list = Sql.Add(insert, "@skills", null);
+        using var insertSet = store.Command(SqliteInsertSet(sets), transaction);
+        var setRecord = Sql.Add(insertSet, "@record", null);
+        var setCell = Sql.Add(insertSet, "@skills", null);
         for (var i = 0; i < ids.Count; i++)
         {
             if (skills[i].Count > 0)
@@ -222,9 +261,15 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
                 record.Value = ids[i];
                 list.Value = ToJson(skills[i]);
                 insert.ExecuteNonQuery();
+                setRecord.Value = ids[i];
+                setCell.Value = ordinals.Pack(skills[i]);
+                insertSet.ExecuteNonQuery();
             }
         }
     }
+
+    /// <summary>SQLite's insert of one record's packed skills (@record, @skills as <see cref="SkillSets.Pack"/>).</summary>
+    internal static string SqliteInsertSet(string table) => $"INSERT INTO {table}(record_id, skills) VALUES (@record, @skills)";
 
     /// <summary>SQLite's insert of one record's skills (@record, @skills as <see cref="ToJson"/>).</summary>
     internal static string SqliteInsert(string table) =>

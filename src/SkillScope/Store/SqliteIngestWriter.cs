@@ -19,6 +19,7 @@ internal sealed class SqliteIngestWriter : IIngestWriter
     private readonly SqliteStatement insertSignature;
     private readonly SqliteStatement insertQuarantine;
     private readonly SqliteStatement insertSkills;
+    private readonly SqliteStatement insertSkillSet;
     private readonly SqliteStatement updateIngest;
     private long ingestId;
 
@@ -46,6 +47,7 @@ internal sealed class SqliteIngestWriter : IIngestWriter
             """);
         // One statement per posting: its skills go in as one JSON array, unpacked by SQLite's json_each.
         insertSkills = new(store, SkillIndex.SqliteInsert("record_skills"));
+        insertSkillSet = new(store, SkillIndex.SqliteInsertSet("record_skill_sets"));
         updateIngest = new(store, """
             UPDATE ingests SET rows_read = @read, stored = @stored, merged = @merged, skipped = @skipped,
                 rejected = @rejected, flagged = @flagged, updated = @updated, ignored = @ignored, ignored_reasons = @reasons WHERE id = @id
@@ -61,11 +63,13 @@ internal sealed class SqliteIngestWriter : IIngestWriter
     }
 
     private DbTransaction? batchTransaction;
+    private SkillOrdinals? ordinals;
 
     public void WriteBatch(IReadOnlyList<PendingRow> rows, IngestCounts counts)
     {
         using var transaction = store.Begin();
         batchTransaction = transaction;
+        ordinals = new SkillOrdinals(store, transaction);
         foreach (var row in rows)
         {
             Write(row, counts);
@@ -126,6 +130,7 @@ internal sealed class SqliteIngestWriter : IIngestWriter
             if (row.Skills.Count > 0)
             {
                 Run(insertSkills, recordId.Value, SkillIndex.ToJson(row.Skills));
+                Run(insertSkillSet, recordId.Value, ordinals!.Pack(row.Skills));
             }
 
             if (row.Fingerprint is { } f)
@@ -173,7 +178,7 @@ internal sealed class SqliteIngestWriter : IIngestWriter
 
     public void Dispose()
     {
-        foreach (var statement in (ReadOnlySpan<SqliteStatement>)[existsSource, existsQuarantine, insertRecord, findByKey, insertSource, insertSignature, insertQuarantine, insertSkills, updateIngest])
+        foreach (var statement in (ReadOnlySpan<SqliteStatement>)[existsSource, existsQuarantine, insertRecord, findByKey, insertSource, insertSignature, insertQuarantine, insertSkills, insertSkillSet, updateIngest])
         {
             statement.Dispose();
         }

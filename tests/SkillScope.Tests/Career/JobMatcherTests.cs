@@ -147,6 +147,7 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
                 DELETE FROM record_sources WHERE record_id IN (SELECT id FROM records WHERE description LIKE 'Tableau%');
                 DELETE FROM posting_signatures WHERE record_id IN (SELECT id FROM records WHERE description LIKE 'Tableau%');
                 DELETE FROM record_skills WHERE record_id IN (SELECT id FROM records WHERE description LIKE 'Tableau%');
+                DELETE FROM record_skill_sets WHERE record_id IN (SELECT id FROM records WHERE description LIKE 'Tableau%');
                 DELETE FROM records WHERE description LIKE 'Tableau%';
                 """;
             command.ExecuteNonQuery();

@@ -100,6 +100,8 @@ public sealed class MigrationTests
         Assert.Equal(7, store.Scalar("SELECT COUNT(*) FROM record_sources"));
         Assert.Equal(2, store.Scalar("SELECT COUNT(*) FROM records WHERE salary_min = 170000 AND salary_max = 210000"));
         Assert.True(store.Scalar("SELECT COUNT(*) FROM record_skills") > 0);
+        Assert.Equal(store.Scalar("SELECT COUNT(DISTINCT record_id) FROM record_skills"), store.Scalar("SELECT COUNT(*) FROM record_skill_sets"));
+        Assert.Empty(SkillSetCheck.Disagreements(store));
         var old = store.Ingests();
         Assert.Equal(["completed", "completed"], old.Select(r => r.Status));
         Assert.Equal((10L, 7L, 0L, 0L), (old[0].RowsRead, old[0].Stored, old[0].Skipped, old[0].Rejected));
@@ -116,6 +118,7 @@ public sealed class MigrationTests
         Assert.True(runs[2].Accounted);
         Assert.Equal(summary.IgnoredReasons, runs[2].IgnoredReasons);
         Assert.Equal(7, StoreCatalog.RecordCount(store));
+        Assert.Empty(SkillSetCheck.Disagreements(store));
     }
 
     /// <summary>
@@ -185,6 +188,49 @@ public sealed class MigrationTests
         }
 
         Assert.Contains("\"total\": 7", CliRunner.Run("report", "market", "--db", db, "--format", "json").Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Schema 9 as main shipped it on 2026-12-07 (commit 7af227c, the release before migration 10), made by that release's
+    /// CLI from the HN fixture and the first 300 rows of the bundled USAJOBS sample (schema9-usajobs-300.csv):
+    /// migration 10 numbers the stored skills and packs each record's skills into one cell, which say the same as
+    /// record_skills; the skills report (which now reads the packed cells), with co-skills, trends and filters, is the
+    /// same as over a new store of the same files. PostgreSQL's upgrade path through migration 10 is the schema-6 test.
+    /// </summary>
+    [Fact]
+    [Trait("Engine", "sqlite")]
+    public void A_schema_9_database_gets_the_packed_skills_of_migration_10_and_reports_as_a_new_store_does()
+    {
+        using var folder = new TempFolder();
+        var db = folder.File("schema9.db");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "store", "schema9-hn-usajobs.db"), db);
+        var fresh = folder.File("fresh.db");
+        Assert.Equal(0, CliRunner.Run("ingest", SharedData.Repo("tests/SkillScope.Tests/Fixtures/hn/hn-api-items.json"), "--db", fresh).Exit);
+        Assert.Equal(0, CliRunner.Run("ingest", Path.Combine(AppContext.BaseDirectory, "Fixtures", "store", "schema9-usajobs-300.csv"), "--db", fresh).Exit);
+
+        using (var store = SkillStore.Open(db))
+        {
+            Assert.Equal(SkillStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), store.Meta("schema_version"));
+            Assert.Equal((285L, 170L, 106L), (store.Scalar("SELECT COUNT(*) FROM records"), store.Scalar("SELECT COUNT(*) FROM record_skills"), store.Scalar("SELECT COUNT(*) FROM record_skill_sets")));
+            Assert.Equal(store.Scalar("SELECT COUNT(DISTINCT skill_id) FROM record_skills"), store.Scalar("SELECT COUNT(*) FROM skill_ordinals"));
+            Assert.Empty(SkillSetCheck.Disagreements(store));
+        }
+
+        foreach (var options in (string[][])[[], ["--include-snippets"], ["--co-skills", "python"], ["--compare", "2025", "2026"], ["--role", "data_scientist", "--include-snippets"], ["--source", "hn"]])
+        {
+            var upgraded = CliRunner.Run(["report", "skills", "--db", db, "--format", "json", .. options]);
+            var made = CliRunner.Run(["report", "skills", "--db", fresh, "--format", "json", .. options]);
+            Assert.True(upgraded.Exit == 0, upgraded.Error);
+            Assert.Equal(made.Output, upgraded.Output);
+        }
+
+        // New postings after the upgrade get ordinals after the migrated ones, and both forms still agree.
+        Assert.Equal(0, CliRunner.Run("ingest", Repo.BundledUsajobs, "--db", db).Exit);
+        using (var store = SkillStore.Open(db))
+        {
+            Assert.Empty(SkillSetCheck.Disagreements(store));
+            Assert.Equal(store.Scalar("SELECT COUNT(DISTINCT record_id) FROM record_skills"), store.Scalar("SELECT COUNT(*) FROM record_skill_sets"));
+        }
     }
 
     // A plain pg_dump script run as one batch (psql's backslash lines left out) into an empty database.

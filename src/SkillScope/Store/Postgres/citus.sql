@@ -34,6 +34,7 @@ INSERT INTO citus_plan VALUES
     (4, 'posting_fts_df', 'reference', NULL, NULL),    -- term document counts for match, when the schema has them
     (5, 'skill_taxonomy', 'reference', NULL, NULL),    -- proposed below: the taxonomy is a file today
     (6, 'fx_rates', 'reference', NULL, NULL),          -- proposed below: the FX table is a file today
+    (7, 'skill_ordinals', 'reference', NULL, NULL),    -- migration 10: skill id <-> the small number a packed skill set holds
     -- Postings and what hangs off them: hash-distributed by posting id, co-located, so a posting, its skills and its
     -- source rows live on one shard and every join between them runs on the shard.
     (10, 'records', 'distributed', 'id', 'none'),
@@ -42,6 +43,9 @@ INSERT INTO citus_plan VALUES
     -- Near-duplicate fingerprints (migration 3) belong to their posting; the ingest's lookup by block (company + title)
     -- reads every shard, which is why the writer keeps each ingest's blocks in memory after the first read.
     (13, 'posting_signatures', 'distributed', 'record_id', 'records'),
+    -- A posting's skills packed into one cell (migration 10): on the posting's shard, so the skill reports' join to
+    -- records and their counting run on every shard at once.
+    (14, 'record_skill_sets', 'distributed', 'record_id', 'records'),
     -- Lookups by a text key (the ingest's duplicate and re-ingest checks): distributed by that key, so each unique
     -- constraint holds on one shard and each lookup is a single-shard read.
     (20, 'record_keys', 'distributed', 'dedupe_key', 'none'),
@@ -62,6 +66,7 @@ CREATE TABLE IF NOT EXISTS fx_rates(
 --    column (each shard checks only its own rows), and a foreign key between distributed tables must join on it.
 --    Foreign keys are dropped while the tables move and made again in step 6.
 ALTER TABLE record_skills DROP CONSTRAINT IF EXISTS record_skills_record_id_fkey;
+ALTER TABLE record_skill_sets DROP CONSTRAINT IF EXISTS record_skill_sets_record_id_fkey;
 ALTER TABLE posting_signatures DROP CONSTRAINT IF EXISTS posting_signatures_record_id_fkey;
 ALTER TABLE record_sources DROP CONSTRAINT IF EXISTS record_sources_record_id_fkey;
 ALTER TABLE record_sources DROP CONSTRAINT IF EXISTS record_sources_ingest_id_fkey;
@@ -141,6 +146,9 @@ DO $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'record_skills_record_id_fkey') THEN
         ALTER TABLE record_skills ADD CONSTRAINT record_skills_record_id_fkey FOREIGN KEY (record_id) REFERENCES records(id);
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'record_skill_sets_record_id_fkey') THEN
+        ALTER TABLE record_skill_sets ADD CONSTRAINT record_skill_sets_record_id_fkey FOREIGN KEY (record_id) REFERENCES records(id);
     END IF;
     IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'posting_signatures_record_id_fkey') THEN
         ALTER TABLE posting_signatures ADD CONSTRAINT posting_signatures_record_id_fkey FOREIGN KEY (record_id) REFERENCES records(id);

@@ -363,17 +363,14 @@ public static class ReportQueries
     }
 
     /// <summary>
-    /// The packed skills (column 0) of the records matching <paramref name="filter"/>, one row per record that names a
-    /// skill, with <paramref name="columns"/> of <c>records r</c> after it. The matching ids come first (from
-    /// ix_records_filter on SQLite, which holds every column a filter tests), then each record's cell by its key.
+    /// The packed skills (column 0) of the records matching <paramref name="filter"/> (and <paramref name="condition"/>),
+    /// one row per record that names a skill, with <paramref name="columns"/> of <c>records r</c> after it.
     /// </summary>
     internal static RowScan SkillSetScan(SkillStore store, RecordFilter filter, string columns, string? condition = null)
     {
         var command = store.Command("");
         var where = filter.ToSql(command) + (condition is null ? "" : " AND " + condition);
-        command.CommandText = columns.Length == 0
-            ? $"SELECT p.skills FROM record_skill_sets p WHERE p.record_id IN (SELECT r.id FROM records r WHERE {where})"
-            : $"SELECT p.skills, {columns} FROM records r JOIN record_skill_sets p ON p.record_id = r.id WHERE {where}";
+        command.CommandText = $"SELECT p.skills, {columns} FROM records r JOIN record_skill_sets p ON p.record_id = r.id WHERE {where}";
         return RowScan.Open(store, command);
     }
 

@@ -63,22 +63,6 @@ internal static class SkillSets
 
         return [.. names];
     }
-
-    /// <summary>The ordinal of each of <paramref name="skills"/> that has one (a skill no record names has none).</summary>
-    public static Dictionary<string, int> OrdinalsOf(string?[] names, IEnumerable<string> skills)
-    {
-        var wanted = skills.ToHashSet(StringComparer.Ordinal);
-        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (names[i] is { } name && wanted.Contains(name))
-            {
-                ordinals[name] = i;
-            }
-        }
-
-        return ordinals;
-    }
 }
 
 /// <summary>

@@ -179,6 +179,7 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
         Assert.Empty(report.Matches);
         Assert.Contains(report.Notes, n => n.Contains("no stored posting mentions", StringComparison.Ordinal) || n.Contains("nothing in the resume", StringComparison.Ordinal));
     }
+
     [Fact]
     public void However_large_the_index_the_terms_searched_appear_together_in_at_most_75000_postings()
     {

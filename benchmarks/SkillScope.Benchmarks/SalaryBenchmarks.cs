@@ -130,11 +130,8 @@ internal static class SalaryData
         var country = insert.Parameters.AddWithValue("$country", "");
         var metro = insert.Parameters.AddWithValue("$metro", DBNull.Value);
         var usd = insert.Parameters.AddWithValue("$usd", 0.0);
-        using var skill = connection.CreateCommand();
-        skill.Transaction = transaction;
-        skill.CommandText = "INSERT INTO record_skills(record_id, skill_id, required) VALUES ($id, $skill, 1)";
-        var skillRecord = skill.Parameters.AddWithValue("$id", 0L);
-        var skillId = skill.Parameters.AddWithValue("$skill", "");
+        var ids = new List<long>();
+        var skills = new List<IReadOnlyList<(string SkillId, string Strength)>>();
         var chosen = new List<int>();
         for (var i = 1; i <= count; i++)
         {
@@ -161,14 +158,12 @@ internal static class SalaryData
 
             usd.Value = Math.Round(Math.Exp(log));
             insert.ExecuteNonQuery();
-            skillRecord.Value = (long)i;
-            foreach (var s in chosen)
-            {
-                skillId.Value = Skills[s];
-                skill.ExecuteNonQuery();
-            }
+            ids.Add(i);
+            skills.Add([.. chosen.Select(s => (Skills[s], SkillStrengths.Required))]);
         }
 
+        // Through the ingest's writer, so the store has both forms of the skills (rows and packed cells) as an ingest leaves.
+        SkillIndex.Write(store, transaction, ids, skills);
         transaction.Commit();
     }
 

@@ -67,10 +67,11 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
             ? """
                 DROP TABLE IF EXISTS record_skills_next;
                 CREATE TABLE record_skills_next(
-                    record_id BIGINT NOT NULL REFERENCES records(id), skill_id TEXT COLLATE "C" NOT NULL,
-                    required INTEGER NOT NULL CHECK (required IN (0, 1)), PRIMARY KEY (record_id, skill_id));
+                    record_id BIGINT NOT NULL CONSTRAINT record_skills_record_id_fkey REFERENCES records(id), skill_id TEXT COLLATE "C" NOT NULL,
+                    required INTEGER NOT NULL CONSTRAINT record_skills_required_check CHECK (required IN (0, 1)), PRIMARY KEY (record_id, skill_id));
                 DROP TABLE IF EXISTS record_skill_sets_next;
-                CREATE TABLE record_skill_sets_next(record_id BIGINT PRIMARY KEY REFERENCES records(id), skills BYTEA NOT NULL);
+                CREATE TABLE record_skill_sets_next(
+                    record_id BIGINT PRIMARY KEY CONSTRAINT record_skill_sets_record_id_fkey REFERENCES records(id), skills BYTEA NOT NULL);
                 """
             : """
                 DROP TABLE IF EXISTS record_skills_next;
@@ -130,7 +131,9 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
                 """, swap);
             if (store.IsPostgres)
             {
-                // Index names are per schema in PostgreSQL: free the _next names for the next reindex.
+                // Index names are per schema in PostgreSQL, so the primary keys had to be made under _next names: give
+                // them the migration's names (the foreign keys and checks, named per table, were made with them), which
+                // Postgres/citus.sql and the next reindex expect.
                 store.Execute("""
                     ALTER INDEX record_skills_next_pkey RENAME TO record_skills_pkey;
                     ALTER INDEX record_skill_sets_next_pkey RENAME TO record_skill_sets_pkey;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SkillScope.Skills;
 using SkillScope.Store;
 using SkillScope.Tests.Support;
 
@@ -38,9 +39,8 @@ internal sealed class SalaryStoreBuilder : IDisposable
             """, transaction);
         var parameters = new[] { "$kind", "$key", "$description", "$start", "$end", "$role", "$seniority", "$country", "$metro", "$usd", "$estimate", "$flag" }
             .ToDictionary(name => name, name => Sql.Add(insert, "@" + name[1..], null), StringComparer.Ordinal);
-        using var skill = Store.Command("INSERT INTO record_skills(record_id, skill_id, required) VALUES (@id, @skill, 1)", transaction);
-        var skillId = Sql.Add(skill, "@id", 0L);
-        var skillName = Sql.Add(skill, "@skill", "");
+        var ids = new List<long>();
+        var skills = new List<IReadOnlyList<(string SkillId, string Strength)>>();
         foreach (var row in rows)
         {
             parameters["$kind"].Value = row.Kind;
@@ -55,15 +55,12 @@ internal sealed class SalaryStoreBuilder : IDisposable
             parameters["$usd"].Value = row.Usd;
             parameters["$estimate"].Value = row.IsEstimate ? 1 : 0;
             parameters["$flag"].Value = (object?)row.Flag ?? DBNull.Value;
-            var id = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
-            foreach (var s in row.Skills)
-            {
-                skillId.Value = id;
-                skillName.Value = s;
-                skill.ExecuteNonQuery();
-            }
+            ids.Add(Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture));
+            skills.Add([.. row.Skills.Select(skill => (skill, SkillStrengths.Required))]);
         }
 
+        // Through the writer the ingest uses, so both forms of a record's skills (rows and the packed cell) are there.
+        SkillIndex.Write(Store, transaction, ids, skills);
         transaction.Commit();
         return this;
     }

@@ -90,6 +90,55 @@ public sealed class SkillSetTests
         }
     }
 
+    [Fact]
+    public void Reindex_leaves_the_skill_tables_with_the_constraints_and_indexes_a_migration_made()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, CliRunner.Run("ingest", SharedData.Repo(HnFixture), "--db", temp.Db).Exit);
+        string migrated;
+        using (var store = SkillStore.Open(temp.Db))
+        {
+            migrated = Shape(store);
+        }
+
+        // Twice: the second reindex starts from the tables the first one swapped in.
+        for (var run = 0; run < 2; run++)
+        {
+            var (exit, _, error) = CliRunner.Run("skills", "reindex", "--db", temp.Db);
+            Assert.True(exit == 0, error);
+        }
+
+        using (var store = SkillStore.Open(temp.Db))
+        {
+            Assert.Equal(migrated, Shape(store));
+        }
+    }
+
+    /// <summary>The skill tables' constraints and indexes by name and definition (Postgres/citus.sql drops and adds them by name).</summary>
+    private static string Shape(SkillStore store)
+    {
+        var sql = store.IsPostgres
+            ? """
+                SELECT string_agg(line, E'\n' ORDER BY line) FROM (
+                    SELECT conname || ': ' || pg_get_constraintdef(oid) AS line FROM pg_constraint
+                    WHERE conrelid IN ('record_skills'::regclass, 'record_skill_sets'::regclass)
+                    UNION ALL
+                    SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE tablename IN ('record_skills', 'record_skill_sets')) shape
+                """
+            : """
+                SELECT group_concat(line, char(10)) FROM (
+                    SELECT m.name || ': ' || f."table" || '(' || f."to" || ') from ' || f."from" AS line
+                    FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.name IN ('record_skills', 'record_skill_sets')
+                    UNION ALL
+                    SELECT name || ' on ' || tbl_name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('record_skills', 'record_skill_sets')
+                    ORDER BY line)
+                """;
+        using var command = store.Command(sql);
+        var shape = (string)command.ExecuteScalar()!;
+        Assert.Contains("record_skills", shape, StringComparison.Ordinal);
+        return shape;
+    }
+
     /// <summary>
     /// The skill counts and co-skills the report reads from the packed form, against the same counts taken from
     /// record_skills in SQL, unfiltered and with filters (role, country, source, dates, text kind).

@@ -11,6 +11,7 @@ namespace SkillScope.Tests.Store;
 public class RecordColumnsTests
 {
     [Fact]
+    [Trait("Engine", "sqlite")]
     public void Binding_by_type_stores_the_same_row_as_the_list_of_values()
     {
         var record = new JobRecord
@@ -24,7 +25,7 @@ public class RecordColumnsTests
         };
 
         using var temp = new Support.TempFolder();
-        using var store = SkillStore.Open(temp.Db);
+        using var store = SkillStore.Open(temp.File("columns.db"));
         var columns = RecordColumns.List.Split(',', StringSplitOptions.TrimEntries);
         var insert = $"INSERT INTO records ({RecordColumns.List}) VALUES ({RecordColumns.Parameters})";
 

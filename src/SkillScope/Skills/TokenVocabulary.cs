@@ -24,9 +24,8 @@ internal sealed class TokenVocabulary
 
     // Keys of 1-8 ASCII letters and digits (most tokens of a text are such words) once more, as one 8-byte word of their
     // bytes, zero-padded: that word is the key itself, so a probe compares it with the slot and needs no hash, length
-    // or second array to confirm a match. Ids sit in a parallel array, read only on a match.
-    private readonly ulong[] _words;
-    private readonly int[] _wordIds;
+    // or second array to confirm a match. The id sits in the same slot: a match reads one cache line, not two.
+    private readonly WordEntry[] _words;
     private readonly int _wordShift;
 
     public TokenVocabulary(IReadOnlyList<string> lowercaseTokens)
@@ -78,8 +77,7 @@ internal sealed class TokenVocabulary
             wordBits++;
         }
 
-        _words = new ulong[1 << wordBits];
-        _wordIds = new int[1 << wordBits];
+        _words = new WordEntry[1 << wordBits];
         _wordShift = 64 - wordBits;
         for (var id = 0; id < lowercaseTokens.Count; id++)
         {
@@ -96,13 +94,12 @@ internal sealed class TokenVocabulary
             }
 
             var slot = WordSlot(word);
-            while (_words[slot] != 0)
+            while (_words[slot].Word != 0)
             {
                 slot = (slot + 1) & (_words.Length - 1);
             }
 
-            _words[slot] = word;
-            _wordIds[slot] = id;
+            _words[slot] = new WordEntry(word, id);
         }
 
         Count = lowercaseTokens.Count;
@@ -135,19 +132,26 @@ internal sealed class TokenVocabulary
         var slot = WordSlot(word);
         while (true)
         {
-            var entry = words[slot];
-            if (entry == word)
+            ref readonly var entry = ref words[slot];
+            if (entry.Word == word)
             {
-                return _wordIds[slot];
+                return entry.Id;
             }
 
-            if (entry == 0)
+            if (entry.Word == 0)
             {
                 return -1;
             }
 
             slot = (slot + 1) & (words.Length - 1);
         }
+    }
+
+    /// <summary>A slot of the ASCII word table: the key's bytes (0 = empty) and its id.</summary>
+    private readonly struct WordEntry(ulong word, int id)
+    {
+        public readonly ulong Word = word;
+        public readonly int Id = id;
     }
 
     public int Count { get; }

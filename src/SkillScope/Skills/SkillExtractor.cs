@@ -177,9 +177,14 @@ public sealed class SkillExtractor
             {
                 start = i;
                 gapBefore = gap;
-                id = end - start <= 8 ? vocabulary.LookupAsciiWord(chars, end - start) : vocabulary.LookupAt(text, start, end - start);
+                id = end - start <= 8 ? vocabulary.LookupAsciiWord(chars, end - start) : vocabulary.LookupLongAsciiWord(text, start, end - start);
             }
-            else if (!NextToken(ref scanner, text, i, gap, out start, out end, out gapBefore, out id))
+            else if (NextToken(ref scanner, text, i, gap, out var nextStart, out var nextEnd, out var nextGap, out var nextId))
+            {
+                // (Copied, not passed on: locals whose address a call takes live in memory for the whole loop.)
+                (start, end, gapBefore, id) = (nextStart, nextEnd, nextGap, nextId);
+            }
+            else
             {
                 break;
             }

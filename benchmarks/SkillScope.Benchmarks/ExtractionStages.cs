@@ -72,8 +72,9 @@ internal static class ExtractionStages
                         var scanner = new TokenScanner(text);
                         while (scanner.Next(out var start, out var end, out _))
                         {
-                            var id = scanner.AsciiWord && end - start <= 8 && start + 8 <= text.Length
-                                ? vocabulary.LookupAsciiWord(text, start, end - start)
+                            var id = !scanner.AsciiWord ? vocabulary.LookupAt(text, start, end - start)
+                                : end - start > 8 ? vocabulary.LookupLongAsciiWord(text, start, end - start)
+                                : start + 8 <= text.Length ? vocabulary.LookupAsciiWord(text, start, end - start)
                                 : vocabulary.LookupAt(text, start, end - start);
                             known += id >= 0 ? 1 : 0;
                         }

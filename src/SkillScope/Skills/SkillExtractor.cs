@@ -139,8 +139,12 @@ public sealed class SkillExtractor
     /// The tokens are <see cref="TokenScanner"/>'s. Most of a text is words of ASCII letters and digits between spaces
     /// and punctuation: that case is scanned here, in registers, and the word looked up from the vector its end was found
     /// with (<see cref="TokenScanner.AsciiWordAt"/>); everything else (non-ASCII text, ".NET", "R&amp;D", "C++", the
-    /// text's last characters) resumes the scanner's general loop at the same place.
+    /// text's last characters) resumes the scanner's general loop at the same place. Not inlined into
+    /// <see cref="Extract(string, string)"/> (or further into a caller's loop): compiled on its own, the JIT has the
+    /// inlining budget for the per-token helpers (<see cref="TokenScanner.AsciiWordAt"/>, the lookup, <see cref="Add"/>),
+    /// which otherwise stay calls that pass the 8 characters on the stack.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int Tokenize(string text, ref Token[] buffer)
     {
         const byte NotAscii = byte.MaxValue;
@@ -173,9 +177,14 @@ public sealed class SkillExtractor
             {
                 start = i;
                 gapBefore = gap;
-                id = end - start <= 8 ? vocabulary.LookupAsciiWord(chars, end - start) : vocabulary.LookupAt(text, start, end - start);
+                id = end - start <= 8 ? vocabulary.LookupAsciiWord(chars, end - start) : vocabulary.LookupLongAsciiWord(text, start, end - start);
             }
-            else if (!NextToken(ref scanner, text, i, gap, out start, out end, out gapBefore, out id))
+            else if (NextToken(ref scanner, text, i, gap, out var nextStart, out var nextEnd, out var nextGap, out var nextId))
+            {
+                // (Copied, not passed on: locals whose address a call takes live in memory for the whole loop.)
+                (start, end, gapBefore, id) = (nextStart, nextEnd, nextGap, nextId);
+            }
+            else
             {
                 break;
             }
@@ -284,15 +293,22 @@ public sealed class SkillExtractor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Add(ref Token[] buffer, ref int count, Token token)
     {
-        if (count == buffer.Length)
+        if ((uint)count >= (uint)buffer.Length)
         {
-            var larger = ArrayPool<Token>.Shared.Rent(buffer.Length * 2);
-            buffer.AsSpan(0, count).CopyTo(larger);
-            ArrayPool<Token>.Shared.Return(buffer);
-            buffer = larger;
+            Grow(ref buffer, count);
         }
 
         buffer[count++] = token;
+    }
+
+    /// <summary>The rare case of <see cref="Add"/>, out of line so the per-token path stays small enough to inline.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Grow(ref Token[] buffer, int count)
+    {
+        var larger = ArrayPool<Token>.Shared.Rent(buffer.Length * 2);
+        buffer.AsSpan(0, count).CopyTo(larger);
+        ArrayPool<Token>.Shared.Return(buffer);
+        buffer = larger;
     }
 
     private IReadOnlyList<SkillMention> Match(string text, Token[] tokens, int count, string? employer)

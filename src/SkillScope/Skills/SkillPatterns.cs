@@ -103,13 +103,12 @@ internal sealed class SkillPatterns
         "division", "designer", "designers",
     ];
 
-    private readonly int[] _rootChild;
-    private readonly int[] _childStart;
-    private readonly int[] _childToken;
-    private readonly int[] _childNode;
-    private readonly int[] _terminalStart;
-    private readonly int[] _accepted;
-    private readonly bool[] _followsAnother;
+    // The walk reads, per token of the text, its root node and whether it continues a pattern (_tokens), then the
+    // node's accepted pattern and child range (_nodes), then its children's tokens and nodes (_children): each an array
+    // of small structs, so every step reads one cache line where parallel arrays would cost one each.
+    private readonly TokenEntry[] _tokens;
+    private readonly NodeEntry[] _nodes;
+    private readonly Edge[] _children;
 
     public SkillPatterns(IReadOnlyList<Skill> skills)
     {
@@ -232,50 +231,54 @@ internal sealed class SkillPatterns
         TokenFlags[words["an"]] |= ArticleFlag;
 
         // Flatten the trie: the root indexes children by token id directly, other nodes keep sorted child lists.
-        _rootChild = new int[words.Count];
-        Array.Fill(_rootChild, -1);
+        var rootChild = new int[words.Count];
+        Array.Fill(rootChild, -1);
         foreach (var (token, node) in children[0])
         {
-            _rootChild[token] = node;
+            rootChild[token] = node;
         }
 
-        _childStart = new int[children.Count + 1];
-        _terminalStart = new int[children.Count + 1];
-        var childTokens = new List<int>();
-        var childNodes = new List<int>();
+        var childStart = new int[children.Count + 1];
+        var terminalStart = new int[children.Count + 1];
+        var edges = new List<Edge>();
         var flatTerminals = new List<Terminal>();
         for (var node = 0; node < children.Count; node++)
         {
-            _childStart[node] = childTokens.Count;
+            childStart[node] = edges.Count;
             foreach (var (token, child) in children[node].OrderBy(kv => kv.Key))
             {
-                childTokens.Add(token);
-                childNodes.Add(child);
+                edges.Add(new Edge(token, child));
             }
 
-            _terminalStart[node] = flatTerminals.Count;
+            terminalStart[node] = flatTerminals.Count;
             flatTerminals.AddRange(terminals[node]);
         }
 
-        _childStart[children.Count] = childTokens.Count;
-        _terminalStart[children.Count] = flatTerminals.Count;
-        _childToken = [.. childTokens];
-        _childNode = [.. childNodes];
+        childStart[children.Count] = edges.Count;
+        terminalStart[children.Count] = flatTerminals.Count;
+        _children = [.. edges];
         Terminals = [.. flatTerminals];
-        _accepted = new int[children.Count];
-        for (var node = 0; node < children.Count; node++)
+        _nodes = new NodeEntry[children.Count + 1];
+        for (var node = 0; node <= children.Count; node++)
         {
-            _accepted[node] = Unconditional(_terminalStart[node], _terminalStart[node + 1]);
+            var accepted = node < children.Count ? Unconditional(terminalStart[node], terminalStart[node + 1]) : NoPattern;
+            _nodes[node] = new NodeEntry(accepted, childStart[node], terminalStart[node]);
         }
 
         // Most words of a text never continue a pattern ("the", "with"): Child answers for them without a search.
-        _followsAnother = new bool[words.Count];
+        var followsAnother = new bool[words.Count];
         for (var node = 1; node < children.Count; node++)
         {
             foreach (var token in children[node].Keys)
             {
-                _followsAnother[token] = true;
+                followsAnother[token] = true;
             }
+        }
+
+        _tokens = new TokenEntry[words.Count];
+        for (var token = 0; token < words.Count; token++)
+        {
+            _tokens[token] = new TokenEntry(rootChild[token], followsAnother[token]);
         }
 
         SkippedForms = skipped;
@@ -295,30 +298,52 @@ internal sealed class SkillPatterns
     public int NodeCount { get; }
 
     /// <summary>The node reached from the root by <paramref name="token"/>, or -1.</summary>
-    public int Root(int token) => _rootChild[token];
+    public int Root(int token) => _tokens[token].Root;
 
     /// <summary>The node reached from <paramref name="node"/> by <paramref name="token"/>, or -1.</summary>
     public int Child(int node, int token)
     {
-        if (!_followsAnother[token])
+        if (!_tokens[token].FollowsAnother)
         {
             return -1;
         }
 
-        var from = _childStart[node];
-        var to = _childStart[node + 1];
+        var from = _nodes[node].ChildStart;
+        var to = _nodes[node + 1].ChildStart;
+        var children = _children;
         if (to - from > 8)
         {
-            var at = _childToken.AsSpan(from, to - from).BinarySearch(token);
-            return at >= 0 ? _childNode[from + at] : -1;
+            // Binary search over the sorted child tokens.
+            var low = from;
+            var high = to - 1;
+            while (low <= high)
+            {
+                var middle = (int)((uint)(low + high) >> 1);
+                var t = children[middle].Token;
+                if (t == token)
+                {
+                    return children[middle].Node;
+                }
+
+                if (t < token)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+
+            return -1;
         }
 
-        for (int i = from, end = to; i < end; i++)
+        for (var i = from; i < to; i++)
         {
-            var t = _childToken[i];
+            var t = children[i].Token;
             if (t == token)
             {
-                return _childNode[i];
+                return children[i].Node;
             }
 
             if (t > token)
@@ -334,7 +359,7 @@ internal sealed class SkillPatterns
     /// The pattern a match ending at <paramref name="node"/> takes whatever the text (<see cref="NoPattern"/> when none
     /// ends there), or <see cref="Conditional"/> when one of them depends on the text (case-sensitive or standalone).
     /// </summary>
-    public int Accepted(int node) => _accepted[node];
+    public int Accepted(int node) => _nodes[node].Accepted;
 
     public const int NoPattern = -1;
     public const int Conditional = -2;
@@ -367,10 +392,19 @@ internal sealed class SkillPatterns
     public static int Rank(in Terminal terminal) => terminal.Target < 0 ? 1 : terminal.Contextual ? 2 : 3;
 
     /// <summary>Whether any pattern ends at <paramref name="node"/>.</summary>
-    public bool HasTerminals(int node) => _terminalStart[node] != _terminalStart[node + 1];
+    public bool HasTerminals(int node) => _nodes[node].TerminalStart != _nodes[node + 1].TerminalStart;
 
     /// <summary>Range of <see cref="Terminals"/> ending at <paramref name="node"/>.</summary>
-    public (int Start, int End) TerminalsOf(int node) => (_terminalStart[node], _terminalStart[node + 1]);
+    public (int Start, int End) TerminalsOf(int node) => (_nodes[node].TerminalStart, _nodes[node + 1].TerminalStart);
+
+    /// <summary>Per token id: the node it reaches from the root (-1: none) and whether it continues any pattern.</summary>
+    private readonly record struct TokenEntry(int Root, bool FollowsAnother);
+
+    /// <summary>Per node (and one past the last, for the ranges' ends): its <see cref="Accepted"/> pattern and where its children and terminals start.</summary>
+    private readonly record struct NodeEntry(int Accepted, int ChildStart, int TerminalStart);
+
+    /// <summary>A child of a node: the token that leads there and the node it leads to.</summary>
+    private readonly record struct Edge(int Token, int Node);
 
     private static bool MarkedElsewhere(Skill skill, string form)
     {

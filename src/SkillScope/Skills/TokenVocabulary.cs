@@ -24,10 +24,14 @@ internal sealed class TokenVocabulary
 
     // Keys of 1-8 ASCII letters and digits (most tokens of a text are such words) once more, as one 8-byte word of their
     // bytes, zero-padded: that word is the key itself, so a probe compares it with the slot and needs no hash, length
-    // or second array to confirm a match. Ids sit in a parallel array, read only on a match.
-    private readonly ulong[] _words;
-    private readonly int[] _wordIds;
+    // or second array to confirm a match. The id sits in the same slot: a match reads one cache line, not two.
+    private readonly WordEntry[] _words;
     private readonly int _wordShift;
+
+    // Keys of 9-16 ASCII letters and digits ("experience", "development") the same way, as two 8-byte words: without
+    // this table a long word is hashed character by character and confirmed through two more arrays.
+    private readonly LongWordEntry[] _longWords;
+    private readonly int _longWordShift;
 
     public TokenVocabulary(IReadOnlyList<string> lowercaseTokens)
     {
@@ -78,8 +82,7 @@ internal sealed class TokenVocabulary
             wordBits++;
         }
 
-        _words = new ulong[1 << wordBits];
-        _wordIds = new int[1 << wordBits];
+        _words = new WordEntry[1 << wordBits];
         _wordShift = 64 - wordBits;
         for (var id = 0; id < lowercaseTokens.Count; id++)
         {
@@ -96,13 +99,52 @@ internal sealed class TokenVocabulary
             }
 
             var slot = WordSlot(word);
-            while (_words[slot] != 0)
+            while (_words[slot].Word != 0)
             {
                 slot = (slot + 1) & (_words.Length - 1);
             }
 
-            _words[slot] = word;
-            _wordIds[slot] = id;
+            _words[slot] = new WordEntry(word, id);
+        }
+
+        var longWordCount = lowercaseTokens.Count(IsLongAsciiWord);
+        var longWordBits = 4;
+        while ((1 << longWordBits) < longWordCount * 2)
+        {
+            longWordBits++;
+        }
+
+        _longWords = new LongWordEntry[1 << longWordBits];
+        _longWordShift = 64 - longWordBits;
+        for (var id = 0; id < lowercaseTokens.Count; id++)
+        {
+            var key = lowercaseTokens[id];
+            if (!IsLongAsciiWord(key))
+            {
+                continue;
+            }
+
+            ulong low = 0;
+            ulong high = 0;
+            for (var i = 0; i < key.Length; i++)
+            {
+                if (i < 8)
+                {
+                    low |= (ulong)key[i] << (8 * i);
+                }
+                else
+                {
+                    high |= (ulong)key[i] << (8 * (i - 8));
+                }
+            }
+
+            var slot = LongWordSlot(low, high);
+            while (_longWords[slot].Low != 0)
+            {
+                slot = (slot + 1) & (_longWords.Length - 1);
+            }
+
+            _longWords[slot] = new LongWordEntry(low, high, id);
         }
 
         Count = lowercaseTokens.Count;
@@ -111,6 +153,54 @@ internal sealed class TokenVocabulary
     /// <summary>A key <see cref="LookupAsciiWord(Vector128{ushort}, int)"/> can find: 1-8 lowercase ASCII letters and digits.</summary>
     private static bool IsAsciiWord(string key) =>
         key.Length is > 0 and <= MaxPacked && key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9'));
+
+    /// <summary>A key <see cref="LookupLongAsciiWord"/> can find: 9-16 lowercase ASCII letters and digits.</summary>
+    private static bool IsLongAsciiWord(string key) =>
+        key.Length is > MaxPacked and <= 2 * MaxPacked && key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9'));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int LongWordSlot(ulong low, ulong high) => (int)(((low ^ (high * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL) >> _longWordShift);
+
+    /// <summary>
+    /// <see cref="Lookup"/> of a token of 9 or more ASCII letters and digits (<see cref="TokenScanner.AsciiWord"/>) at
+    /// <paramref name="start"/>: one of up to 16 characters, with 16 characters of text from there, is read as two
+    /// vectors, lowercased, narrowed to 16 bytes and masked to its length, and probed for as two words; longer ones (or
+    /// near the text's end) take <see cref="LookupAt"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int LookupLongAsciiWord(string text, int start, int length)
+    {
+        if (length > 2 * MaxPacked || start + (2 * MaxPacked) > text.Length)
+        {
+            return LookupAt(text, start, length);
+        }
+
+        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
+        var fold = Vector128.Create((ushort)0x20);
+        var bytes = Vector128.Narrow(Vector128.LoadUnsafe(ref first, (nuint)start) | fold, Vector128.LoadUnsafe(ref first, (nuint)(start + 8)) | fold)
+            & Vector128.LessThan(s_byteIndices, Vector128.Create((byte)length));
+        var low = bytes.AsUInt64().GetElement(0);
+        var high = bytes.AsUInt64().GetElement(1);
+        var words = _longWords;
+        var slot = LongWordSlot(low, high);
+        while (true)
+        {
+            ref readonly var entry = ref words[slot];
+            if (entry.Low == low && entry.High == high)
+            {
+                return entry.Id;
+            }
+
+            if (entry.Low == 0)
+            {
+                return -1;
+            }
+
+            slot = (slot + 1) & (words.Length - 1);
+        }
+    }
+
+    private static readonly Vector128<byte> s_byteIndices = Vector128.Create((byte)0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
 
     /// <summary>Fibonacci hashing: the top bits of the word times 2^64 / phi spread the keys over the table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -135,19 +225,34 @@ internal sealed class TokenVocabulary
         var slot = WordSlot(word);
         while (true)
         {
-            var entry = words[slot];
-            if (entry == word)
+            ref readonly var entry = ref words[slot];
+            if (entry.Word == word)
             {
-                return _wordIds[slot];
+                return entry.Id;
             }
 
-            if (entry == 0)
+            if (entry.Word == 0)
             {
                 return -1;
             }
 
             slot = (slot + 1) & (words.Length - 1);
         }
+    }
+
+    /// <summary>A slot of the long ASCII word table: the key's first 8 bytes (0 = empty), the rest, and its id.</summary>
+    private readonly struct LongWordEntry(ulong low, ulong high, int id)
+    {
+        public readonly ulong Low = low;
+        public readonly ulong High = high;
+        public readonly int Id = id;
+    }
+
+    /// <summary>A slot of the ASCII word table: the key's bytes (0 = empty) and its id.</summary>
+    private readonly struct WordEntry(ulong word, int id)
+    {
+        public readonly ulong Word = word;
+        public readonly int Id = id;
     }
 
     public int Count { get; }

@@ -88,6 +88,40 @@ public class TokenizerTests
     }
 
     [Fact]
+    public void Long_ASCII_word_lookup_agrees_with_the_general_lookup_for_every_key_and_its_case_variants()
+    {
+        var vocabulary = SkillExtractor.Default.Patterns.Vocabulary;
+        var keys = Keys(vocabulary).ToList();
+        var random = new Random(11);
+        var checkedWords = 0;
+        foreach (var key in keys)
+        {
+            foreach (var word in new[] { key, key.ToUpperInvariant(), MixCase(key, random), key + "x", key[..^1], key + "xxxxxxxx" })
+            {
+                if (word.Length <= 8 || !word.All(char.IsAsciiLetterOrDigit))
+                {
+                    continue;
+                }
+
+                // The word inside text, followed by characters that are not ASCII (masked off) or by the text's end.
+                Assert.Equal(vocabulary.Lookup(word), vocabulary.LookupLongAsciiWord("(" + word + " \u00e9\u00e9 and more text", 1, word.Length));
+                Assert.Equal(vocabulary.Lookup(word), vocabulary.LookupLongAsciiWord("(" + word, 1, word.Length));
+                checkedWords++;
+            }
+        }
+
+        for (var n = 0; n < 20_000; n++)
+        {
+            var length = random.Next(9, 18);
+            var word = new string([.. Enumerable.Range(0, length).Select(_ => "aAbBcCdDeEiIlLnNoOsStT0123456789"[random.Next(32)])]);
+            Assert.Equal(vocabulary.Lookup(word), vocabulary.LookupLongAsciiWord(word + "................", 0, word.Length));
+            checkedWords++;
+        }
+
+        Assert.True(checkedWords > 21_000);
+    }
+
+    [Fact]
     public void Extraction_is_the_same_for_skills_at_the_very_end_of_a_text()
     {
         // Fewer than 8 characters after the word's start: the general lookup takes them.

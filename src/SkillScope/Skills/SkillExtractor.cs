@@ -595,6 +595,13 @@ public sealed class SkillExtractor
         {
             if ((flags[tokens[t].Id] & SkillPatterns.RoleFlag) != 0)
             {
+                // A soft skill before people ("mentoring junior engineers", "coach and mentor developers") is done to
+                // them, not a role's name; before a group ("leadership team") it still names the group.
+                if (IsSoft(candidate) && !IsGroupNoun(text.AsSpan(tokens[t].Start, tokens[t].End - tokens[t].Start)))
+                {
+                    return false;
+                }
+
                 return OnlyWordsBetween(text, tokens[candidate.Last].End, tokens[t].Start);
             }
         }
@@ -614,7 +621,11 @@ public sealed class SkillExtractor
         candidate.Last > candidate.First
         && (_patterns.TokenFlags[tokens[candidate.Last].Id] & SkillPatterns.RoleFlag) != 0
         && !IsGroupNoun(text.AsSpan(tokens[candidate.Last].Start, tokens[candidate.Last].End - tokens[candidate.Last].Start))
-        && Taxonomy.Skills[target].Type != SkillTypes.Certification;
+        && Taxonomy.Skills[target].Type is not (SkillTypes.Certification or SkillTypes.Soft);
+
+    /// <summary>Whether the candidate's skill is a soft skill ("mentor engineers" names mentoring, never a role).</summary>
+    private bool IsSoft(Candidate candidate) =>
+        Taxonomy.Skills[_patterns.Terminals[candidate.Terminal].Target].Type == SkillTypes.Soft;
 
     private static bool IsGroupNoun(ReadOnlySpan<char> word) =>
         word.Equals("team", StringComparison.OrdinalIgnoreCase) || word.Equals("teams", StringComparison.OrdinalIgnoreCase)

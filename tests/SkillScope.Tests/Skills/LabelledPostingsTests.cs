@@ -35,18 +35,20 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         var development157 = LabelledPostings.Score(postings.Concat(second).Concat(third).Concat(fourth), SkillExtractor.Default);
         var fifth = LabelledPostings.Load(LabelledPostings.HoldoutFive);
         var development187 = LabelledPostings.Score(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth), SkillExtractor.Default);
-        foreach (var (name, s) in new[] { ("dev", dev), ("holdout", holdout), ("all", all), ("holdout2", secondScore), ("development (97)", development), ("development (127, with the third set)", developmentAll), ("development (157, with the fourth set)", development157), ("development (187, with the fifth set)", development187) })
+        var sixth = LabelledPostings.Load(LabelledPostings.HoldoutSix);
+        var development217 = LabelledPostings.Score(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth).Concat(sixth), SkillExtractor.Default);
+        foreach (var (name, s) in new[] { ("dev", dev), ("holdout", holdout), ("all", all), ("holdout2", secondScore), ("development (97)", development), ("development (127, with the third set)", developmentAll), ("development (157, with the fourth set)", development157), ("development (187, with the fifth set)", development187), ("development (217, with the sixth set)", development217) })
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: postings {s.Postings}, labels {s.Labels}, found {s.Found}, recall {s.Recall:F3}; extracted {s.Extracted}, correct {s.Correct}, precision {s.Precision:F3}; strength right {s.StrengthRight}/{s.StrengthCompared} = {s.StrengthAccuracy:F3}; labels outside the taxonomy {s.Unresolved}"));
         }
 
-        // The second to fifth held-out sets are development data since 2026-12-07 (skills4, skills5, skills6, recall8):
-        // their errors are listed with the first set's.
-        LabelledPostings.Score(second.Concat(third).Concat(fourth).Concat(fifth), SkillExtractor.Default, snippets);
-        output.WriteLine("misses: " + string.Join(", ", development187.Misses.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(300).Select(g => $"{g.Key} {g.Count()}")));
-        output.WriteLine("false positives: " + string.Join(", ", development187.FalsePositives.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(80).Select(g => $"{g.Key} {g.Count()}")));
-        output.WriteLine("strength wrong: " + string.Join(", ", development187.StrengthWrong));
+        // The second to sixth held-out sets are development data since 2026-12-07 (skills4, skills5, skills6, recall8,
+        // recall9): their errors are listed with the first set's.
+        LabelledPostings.Score(second.Concat(third).Concat(fourth).Concat(fifth).Concat(sixth), SkillExtractor.Default, snippets);
+        output.WriteLine("misses: " + string.Join(", ", development217.Misses.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(300).Select(g => $"{g.Key} {g.Count()}")));
+        output.WriteLine("false positives: " + string.Join(", ", development217.FalsePositives.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(80).Select(g => $"{g.Key} {g.Count()}")));
+        output.WriteLine("strength wrong: " + string.Join(", ", development217.StrengthWrong));
         foreach (var snippet in snippets)
         {
             output.WriteLine(snippet);
@@ -71,6 +73,9 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         Assert.True(development187.Precision >= 0.89, $"development (187) precision {development187.Precision:F3}");
         Assert.True(development187.Recall >= 0.82, $"development (187) recall {development187.Recall:F3}");
         Assert.True(development187.StrengthAccuracy >= 0.93, $"development (187) strength {development187.StrengthAccuracy:F3}");
+        Assert.True(development217.Precision >= 0.89, $"development (217) precision {development217.Precision:F3}");
+        Assert.True(development217.Recall >= 0.81, $"development (217) recall {development217.Recall:F3}");
+        Assert.True(development217.StrengthAccuracy >= 0.93, $"development (217) strength {development217.StrengthAccuracy:F3}");
     }
 
     /// <summary>
@@ -161,8 +166,8 @@ public class LabelledPostingsTests(ITestOutputHelper output)
     /// <summary>
     /// The sixth held-out set (postings-holdout6.jsonl, 30 postings labelled on 2026-12-07 by helper recall8 before any
     /// rule or taxonomy change of that session): main's rules were measured on it once right after the labels were
-    /// committed, and once more at the end of that work (recall 0.692, precision 0.867, strength 0.924); never used to
-    /// change the extractor. The fifth set is development data since then.
+    /// committed, and once more at the end of that work (recall 0.692, precision 0.867, strength 0.924). Development
+    /// data since helper recall9 (same day): its misses chose most of taxonomy 2026.12.8.
     /// </summary>
     [SharedDataFact(Hn, Remote, UsaJobs)]
     public void Recall_precision_and_strength_on_the_sixth_held_out_set_hold()
@@ -180,6 +185,27 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         Assert.True(s.StrengthAccuracy >= HoldoutSixFloors.Strength, $"strength {s.StrengthAccuracy:F3}");
     }
 
+    /// <summary>
+    /// The seventh held-out set (postings-holdout7.jsonl, 30 postings labelled on 2026-12-07 by helper recall9 before any
+    /// rule or taxonomy change of that session): main's rules measured once right after the labels were committed, and
+    /// once more at the end of that work; never used to change the extractor. The sixth set is development data since.
+    /// </summary>
+    [SharedDataFact(Hn, Remote, UsaJobs)]
+    public void Recall_precision_and_strength_on_the_seventh_held_out_set_hold()
+    {
+        var postings = LabelledPostings.Load(LabelledPostings.HoldoutSeven);
+        var s = LabelledPostings.Score(postings, SkillExtractor.Default);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"holdout7: postings {s.Postings}, labels {s.Labels}, found {s.Found}, recall {s.Recall:F3}; extracted {s.Extracted}, correct {s.Correct}, precision {s.Precision:F3}; strength right {s.StrengthRight}/{s.StrengthCompared} = {s.StrengthAccuracy:F3}; labels outside the taxonomy {s.Unresolved}"));
+        output.WriteLine("misses: " + string.Join(", ", s.Misses));
+        output.WriteLine("false positives: " + string.Join(", ", s.FalsePositives));
+        output.WriteLine("strength wrong: " + string.Join(", ", s.StrengthWrong));
+
+        Assert.True(s.Precision >= HoldoutSevenFloors.Precision, $"precision {s.Precision:F3}");
+        Assert.True(s.Recall >= HoldoutSevenFloors.Recall, $"recall {s.Recall:F3}");
+        Assert.True(s.StrengthAccuracy >= HoldoutSevenFloors.Strength, $"strength {s.StrengthAccuracy:F3}");
+    }
+
     [Fact]
     public void Every_posting_has_a_source_reference_and_written_strengths()
     {
@@ -189,6 +215,7 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         var fourth = LabelledPostings.Load(LabelledPostings.HoldoutFour);
         var fifth = LabelledPostings.Load(LabelledPostings.HoldoutFive);
         var sixth = LabelledPostings.Load(LabelledPostings.HoldoutSix);
+        var seventh = LabelledPostings.Load(LabelledPostings.HoldoutSeven);
 
         Assert.True(postings.Count >= 60, $"{postings.Count} postings");
         Assert.True(second.Count >= 30, $"{second.Count} postings in the second held-out set");
@@ -201,7 +228,9 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         Assert.Empty(fifth.Select(p => p.Key).Intersect(postings.Concat(second).Concat(third).Concat(fourth).Select(p => p.Key)));
         Assert.True(sixth.Count >= 30, $"{sixth.Count} postings in the sixth held-out set");
         Assert.Empty(sixth.Select(p => p.Key).Intersect(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth).Select(p => p.Key)));
-        Assert.All(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth).Concat(sixth), p =>
+        Assert.True(seventh.Count >= 30, $"{seventh.Count} postings in the seventh held-out set");
+        Assert.Empty(seventh.Select(p => p.Key).Intersect(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth).Concat(sixth).Select(p => p.Key)));
+        Assert.All(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth).Concat(sixth).Concat(seventh), p =>
         {
             Assert.Contains(p.Source, new[] { "hn", "remote", "usajobs" });
             Assert.False(string.IsNullOrEmpty(p.File));
@@ -266,10 +295,24 @@ internal static class HoldoutSixFloors
     // Main's rules and taxonomy (2026.12.6, main 7af227c) measured once right after the labels were committed
     // (514ca87): precision 0.864 (350/405), recall 0.671 (396/590), strength 0.922 (365/396). With taxonomy 2026.12.7
     // at the end of recall8's work: precision 0.867 (364/420), recall 0.692 (408/590), strength 0.924 (377/408)
-    // (docs/accuracy.md). Floors a little under the final figures, so a regression fails.
-    public const double Precision = 0.85;
-    public const double Recall = 0.68;
+    // (docs/accuracy.md). Development data since recall9 (its misses chose most of taxonomy 2026.12.8): 0.876 / 0.758 /
+    // 0.931 measured with the CLI over the dumped texts before the last rule change; the floors follow those figures.
+    public const double Precision = 0.86;
+    public const double Recall = 0.74;
     public const double Strength = 0.91;
+}
+
+/// <summary>Floors of the seventh held-out set's test.</summary>
+internal static class HoldoutSevenFloors
+{
+    // Main's rules and taxonomy (2026.12.7, main 4f86f33) measured once right after the labels were written, reading
+    // only the summary line: precision 0.897 (262/292), recall 0.680 (293/431), strength 0.911 (267/293); 52 labels
+    // name no skill of the taxonomy. With taxonomy 2026.12.8 and recall9's rule change, measured once at the end:
+    // precision 0.898 (263/293), recall 0.682 (294/431), strength 0.912 (268/294) (docs/accuracy.md). Floors a little
+    // under main's figures, so a regression fails.
+    public const double Precision = 0.88;
+    public const double Recall = 0.66;
+    public const double Strength = 0.89;
 }
 
 internal sealed record LabelledScore(
@@ -297,6 +340,9 @@ internal static class LabelledPostings
 
     /// <summary>The sixth held-out set's file name (labelled 2026-12-07 by helper recall8).</summary>
     public const string HoldoutSix = "postings-holdout6.jsonl";
+
+    /// <summary>The seventh held-out set's file name (labelled 2026-12-07 by helper recall9).</summary>
+    public const string HoldoutSeven = "postings-holdout7.jsonl";
 
     public static IReadOnlyList<LabelledPosting> Load(string fileName = "postings.jsonl")
     {

@@ -176,6 +176,16 @@ public class SkillExtractorTests
     }
 
     [Fact]
+    public void A_soft_skill_done_to_people_is_not_a_role_name()
+    {
+        // "Mentor engineers" ends in a role noun and "mentoring junior engineers" stands before one, but mentoring is
+        // done to them: both count in a sentence (taxonomy 2026.12.8). A soft skill before a group still names it.
+        Assert.Equal(["mentoring", "code-review"], Ids("You will mentor engineers and review PRs."));
+        Assert.Equal(["mentoring"], Ids("Experience mentoring junior engineers."));
+        Assert.Equal(["python"], Ids("The leadership team meets weekly with Python users."));
+    }
+
+    [Fact]
     public void Distinct_counts_a_skill_once_and_required_wins_over_preferred()
     {
         SkillMention[] mentions =

@@ -11,6 +11,10 @@ Usage (repository root): python3 tests/SkillScope.Tests/Skills/Labels/pick_holdo
       characters are down to one, so the fifth set takes them up to 9,000; the default keeps the earlier draws)
   sixth set (postings-holdout6.jsonl): PICK_NONTECH_MAX=9000 pick_holdout3.py ../shared/data /tmp/holdout6 1217 \
       postings-holdout3.jsonl postings-holdout4.jsonl postings-holdout5.jsonl
+  seventh set (postings-holdout7.jsonl): PICK_NONTECH_MAX=20000 pick_holdout3.py ../shared/data /tmp/holdout7 1221 \
+      postings-holdout3.jsonl postings-holdout4.jsonl postings-holdout5.jsonl postings-holdout6.jsonl  (no unused non-tech
+      board posting of at most 9,000 characters is left and only 2 at any length, so the limit is lifted and 2 more
+      USAJOBS summaries make up the 30)
 writes pNN.txt (the texts, for reading and labelling) and picked.json (file and key of each)."""
 import json, random, re, glob, os, csv, html
 csv.field_size_limit(10**9)
@@ -73,7 +77,9 @@ for p in cand:
     else:
         if len(tech)<9: tech.append(p); seen.add(tc)
     if len(non)==4 and len(tech)==9: break
-# usajobs
+# usajobs (when the board has fewer than 4 unused non-tech postings left, USAJOBS summaries, non-tech federal roles for
+# the most part, make up the difference so that the set keeps 30 postings and its share of non-tech text; the earlier
+# draws found 4 and are unchanged)
 rows=list(csv.DictReader(open(D+'/usajobs_data_roles_2026/usajobs_postings.csv')))
 ex_us={(rows[i]['title'],rows[i]['description'][:100]) for i in ex_rows}
 idx=[i for i,r in enumerate(rows) if len(r['description'])>=300 and i not in ex_rows]
@@ -83,7 +89,7 @@ for i in idx:
     r=rows[i]; k=(r['title'],r['description'][:100])
     if k in seen: continue
     seen.add(k); us.append(i)
-    if len(us)==4: break
+    if len(us)==4+max(0,4-len(non)): break
 out=[]
 for k in pick_hn: out.append(dict(source='hn',file=hn[k][0],key=k,text=strip(hn[k][1])))
 for p in tech+non:

@@ -315,7 +315,7 @@ public static class ReportQueries
 
     /// <summary>
     /// Calls <paramref name="read"/> with the packed skills of each record matching <paramref name="filter"/> that names a
-    /// skill, in id order. Two sequential reads instead of a join: the matching ids into a bitmap (from ix_records_filter
+    /// skill, in id order on SQLite, in the table's order on PostgreSQL (callers count, in any order). Two sequential reads instead of a join: the matching ids into a bitmap (from ix_records_filter
     /// on SQLite), then every cell in their id range, skipping the others. A lookup of each matching id's cell by its key
     /// cost four times the two scans together on SQLite (0.08 s against 0.02 s per 100,000 postings).
     /// </summary>
@@ -346,7 +346,8 @@ public static class ReportQueries
             return;
         }
 
-        var cells = store.Command("SELECT record_id, skills FROM record_skill_sets WHERE record_id BETWEEN @low AND @high ORDER BY record_id");
+        // SQLite reads its table in key order anyway; PostgreSQL need not sort or walk the key (the counts take any order).
+        var cells = store.Command($"SELECT record_id, skills FROM record_skill_sets WHERE record_id BETWEEN @low AND @high{(store.IsPostgres ? "" : " ORDER BY record_id")}");
         Sql.Add(cells, "@low", low);
         Sql.Add(cells, "@high", high);
         using (var scan = RowScan.Open(store, cells))

@@ -240,7 +240,8 @@ public sealed class MarketCounts
     /// scan's rows by each column in about the time it takes to send them. One statement groups the matching records by
     /// each counted column, by (kind, pay, annual USD) for the flagged count and the salaries (a value's count, expanded
     /// here), and by (start, end) for the period; only the metros need a record's appearances, read as before from the
-    /// matching ids and their metros. The three statements share one snapshot (a repeatable-read transaction).
+    /// matching ids and their metros. The three statements share one snapshot (a repeatable-read transaction). The server
+    /// works more than for the rows (about 1.6 times a plain scan of them at 100,000 postings), the client far less.
     /// </summary>
     private static MarketCounts ReadGrouped(SkillStore store, RecordFilter filter)
     {
@@ -250,88 +251,92 @@ public sealed class MarketCounts
         // Both are set below, once the records are counted (the lambdas read the variables then).
         var counts = new MarketCounts { SourceRows = () => appearances, Metros = () => byMetro };
         var command = store.Command("", transaction);
-        // GROUPING(...) has a bit per column, the first the highest, set when the row's set does not group by it.
+        // Four groupings, each a hash table on the server: the six columns of few values together (a thousand or so
+        // combinations, summed here per column; a table per column cost the server half as much again), company, (kind, pay,
+        // annual USD) and (start, end). GROUPING(...) has a bit per column, the first the highest, set when the row's
+        // grouping does not use it.
         command.CommandText = $"""
-            SELECT GROUPING(r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.company, r.country, r.pay, r.period_start),
+            SELECT GROUPING(r.kind, r.company, r.pay, r.period_start),
                 r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.company, r.country, r.pay, r.salary_usd, r.period_start, r.period_end,
                 COUNT(*)
             FROM (SELECT r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.company, r.country, r.salary_usd, r.period_start, r.period_end,
                     CASE WHEN r.salary_flag IS NOT NULL THEN 1 WHEN r.salary_usd IS NULL THEN 0 WHEN r.salary_is_estimate <> 0 THEN 3 ELSE 2 END AS pay
                 FROM records r WHERE {filter.ToSql(command)}) r
-            GROUP BY GROUPING SETS ((r.kind), (r.seniority), (r.role), (r.employment_type), (r.work_arrangement), (r.company), (r.country),
+            GROUP BY GROUPING SETS ((r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.country), (r.company),
                 (r.kind, r.pay, r.salary_usd), (r.period_start, r.period_end))
             """;
         var text = new TextCells();
-        Dictionary<string, long>[] byColumn = [counts.Kinds, counts.Seniorities, counts.Roles, counts.EmploymentTypes, counts.WorkArrangements, counts.Companies, counts.Countries];
+        // The combination's columns (result column, counts).
+        (int Column, Dictionary<string, long> Counts)[] combined =
+            [(1, counts.Kinds), (2, counts.Seniorities), (3, counts.Roles), (4, counts.EmploymentTypes), (5, counts.WorkArrangements), (7, counts.Countries)];
         using (var scan = RowScan.Open(store, command))
         {
             while (scan.Read())
             {
-                var ungrouped = scan.Int64(0);
                 var n = scan.Int64(12);
-                if ((ungrouped & 1) == 0)
+                switch (scan.Int64(0))
                 {
-                    // (start, end): the period and the undated records.
-                    var start = text.Of(scan, 10);
-                    var end = text.Of(scan, 11);
-                    if (start is null && end is null)
-                    {
-                        counts.Undated += n;
-                    }
-
-                    if (start is not null && (counts.From is null || string.CompareOrdinal(start, counts.From) < 0))
-                    {
-                        counts.From = start;
-                    }
-
-                    if (end is not null && (counts.To is null || string.CompareOrdinal(end, counts.To) > 0))
-                    {
-                        counts.To = end;
-                    }
-                }
-                else if ((ungrouped & 2) == 0)
-                {
-                    // (kind, pay, annual USD). 1: flagged; 2: a usable salary; 3: a usable salary the source estimated.
-                    var pay = scan.Int64(8);
-                    if (pay == 1)
-                    {
-                        counts.Flagged += n;
-                    }
-                    else if (pay >= 2)
-                    {
-                        var key = (text.Of(scan, 1)!, pay == 3);
-                        if (!counts.Salaries.TryGetValue(key, out var list))
+                    case 0b0111:
+                        counts.Total += n;
+                        foreach (var (column, byValue) in combined)
                         {
-                            counts.Salaries[key] = list = [];
-                        }
-
-                        var usd = scan.Double(9);
-                        for (var i = 0; i < n; i++)
-                        {
-                            list.Add(usd);
-                        }
-                    }
-                }
-                else
-                {
-                    // One counted column: the set's only grouped one (bit 8 - c clear for column c).
-                    for (var c = 0; c < byColumn.Length; c++)
-                    {
-                        if ((ungrouped & (1L << (8 - c))) == 0)
-                        {
-                            if (text.Of(scan, 1 + c) is { } key)
+                            if (text.Of(scan, column) is { } key)
                             {
-                                byColumn[c][key] = n;
+                                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byValue, key, out _) += n;
+                            }
+                        }
+
+                        break;
+                    case 0b1011:
+                        if (text.Of(scan, 6) is { } company)
+                        {
+                            counts.Companies[company] = n;
+                        }
+
+                        break;
+                    case 0b0101:
+                        // 1: flagged; 2: a usable salary; 3: a usable salary the source estimated; 0: none.
+                        var pay = scan.Int64(8);
+                        if (pay == 1)
+                        {
+                            counts.Flagged += n;
+                        }
+                        else if (pay >= 2)
+                        {
+                            var key = (text.Of(scan, 1)!, pay == 3);
+                            if (!counts.Salaries.TryGetValue(key, out var list))
+                            {
+                                counts.Salaries[key] = list = [];
                             }
 
-                            if (c == 0)
+                            var usd = scan.Double(9);
+                            for (var i = 0; i < n; i++)
                             {
-                                counts.Total += n;
+                                list.Add(usd);
                             }
-
-                            break;
                         }
-                    }
+
+                        break;
+                    default:
+                        // (start, end): the period and the undated records.
+                        var start = text.Of(scan, 10);
+                        var end = text.Of(scan, 11);
+                        if (start is null && end is null)
+                        {
+                            counts.Undated += n;
+                        }
+
+                        if (start is not null && (counts.From is null || string.CompareOrdinal(start, counts.From) < 0))
+                        {
+                            counts.From = start;
+                        }
+
+                        if (end is not null && (counts.To is null || string.CompareOrdinal(end, counts.To) > 0))
+                        {
+                            counts.To = end;
+                        }
+
+                        break;
                 }
             }
         }

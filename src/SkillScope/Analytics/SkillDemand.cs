@@ -108,15 +108,14 @@ public static class SkillDemand
         ArgumentNullException.ThrowIfNull(filter);
         options ??= new SkillDemandOptions();
         var all = filter with { Kinds = ["posting"] };
-        var byKind = FigureQueries.CountByTextKind(store, all);
         var counted = CountedKinds(options.IncludeSnippets);
         var postings = all with { TextKinds = counted };
+        var (byKind, skillCounts, categoryCounts) = ReportQueries.PostingSkillCounts(store, all, counted, skill => taxonomy.Find(skill)?.Category);
         var withText = counted.Sum(k => byKind.GetValueOrDefault(k));
         var withoutText = byKind.GetValueOrDefault(Normalize.TextKinds.None);
         var leftOut = Normalize.TextKinds.All.Where(k => !counted.Contains(k) && byKind.GetValueOrDefault(k) > 0)
             .Select(k => new LeftOutRow(k, byKind[k], Normalize.TextCompleteness.Why(k))).ToList();
 
-        var (skillCounts, categoryCounts) = ReportQueries.SkillCounts(store, postings, skill => taxonomy.Find(skill)?.Category);
         var skills = skillCounts
             .Select(c => Row(taxonomy, c.Skill, c.Postings, c.Required, withText))
             .OrderByDescending(r => r.Postings).ThenBy(r => r.Skill, StringComparer.Ordinal)

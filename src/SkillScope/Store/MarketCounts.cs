@@ -97,6 +97,11 @@ public sealed class MarketCounts
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(filter);
+        if (store.IsPostgres)
+        {
+            return ReadGrouped(store, filter);
+        }
+
         var kinds = new Utf8Tally();
         var seniorities = new Utf8Tally();
         var roles = new Utf8Tally();
@@ -159,40 +164,9 @@ public sealed class MarketCounts
             }
         }
 
-        // Every appearance in record order: those of matching records count, each record once per distinct metro (its
-        // appearance's own, else the record's).
         if (total > 0)
         {
-            using var sources = store.Command("SELECT s.record_id, s.metro FROM record_sources s ORDER BY s.record_id");
-            using var scan = RowScan.Open(store, sources);
-            long record = long.MinValue;
-            var recordMetro = IdMap.Missing;
-            var seen = new List<int>(4);
-            while (scan.Read())
-            {
-                var id = scan.Int64(0);
-                if (id != record)
-                {
-                    record = id;
-                    recordMetro = metroOf.Get(id);
-                    seen.Clear();
-                }
-
-                if (recordMetro == IdMap.Missing)
-                {
-                    continue;
-                }
-
-                appearances++;
-                var metro = scan.IsNull(1) ? recordMetro : metros.Code(scan, 1);
-                if (metro != Utf8Tally.Null && !seen.Contains(metro))
-                {
-                    seen.Add(metro);
-                    metros.Tally(metro);
-                }
-            }
-
-            // The first scan only coded the records' metros; these are the appearances' counts.
+            appearances = CountAppearances(store, null, metroOf, metros);
             metros.CopyTo(byMetro);
         }
 
@@ -219,6 +193,173 @@ public sealed class MarketCounts
             }
         }
 
+        return counts;
+    }
+
+    // Every appearance in record order: those of matching records (the ids metroOf holds, with their records' metro codes)
+    // count, each record once per distinct metro (its appearance's own, else the record's), tallied in metros. Returns
+    // the appearances of matching records.
+    private static long CountAppearances(SkillStore store, System.Data.Common.DbTransaction? transaction, IdMap metroOf, Utf8Tally metros)
+    {
+        long appearances = 0;
+        using var sources = store.Command("SELECT s.record_id, s.metro FROM record_sources s ORDER BY s.record_id", transaction);
+        using var scan = RowScan.Open(store, sources);
+        long record = long.MinValue;
+        var recordMetro = IdMap.Missing;
+        var seen = new List<int>(4);
+        while (scan.Read())
+        {
+            var id = scan.Int64(0);
+            if (id != record)
+            {
+                record = id;
+                recordMetro = metroOf.Get(id);
+                seen.Clear();
+            }
+
+            if (recordMetro == IdMap.Missing)
+            {
+                continue;
+            }
+
+            appearances++;
+            var metro = scan.IsNull(1) ? recordMetro : metros.Code(scan, 1);
+            if (metro != Utf8Tally.Null && !seen.Contains(metro))
+            {
+                seen.Add(metro);
+                metros.Tally(metro);
+            }
+        }
+
+        return appearances;
+    }
+
+    /// <summary>
+    /// The counts on PostgreSQL, grouped by the server: sending every matching record's thirteen columns cost the client a
+    /// string per cell through Npgsql (most of the report's time at a million postings), while the server groups a
+    /// scan's rows by each column in about the time it takes to send them. One statement groups the matching records by
+    /// each counted column, by (kind, pay, annual USD) for the flagged count and the salaries (a value's count, expanded
+    /// here), and by (start, end) for the period; only the metros need a record's appearances, read as before from the
+    /// matching ids and their metros. The three statements share one snapshot (a repeatable-read transaction). The server
+    /// works more than for the rows (about 1.6 times a plain scan of them at 100,000 postings), the client far less.
+    /// </summary>
+    private static MarketCounts ReadGrouped(SkillStore store, RecordFilter filter)
+    {
+        using var transaction = store.BeginReport();
+        long appearances = 0;
+        var byMetro = new Dictionary<string, long>(StringComparer.Ordinal);
+        // Both are set below, once the records are counted (the lambdas read the variables then).
+        var counts = new MarketCounts { SourceRows = () => appearances, Metros = () => byMetro };
+        var command = store.Command("", transaction);
+        // Four groupings, each a hash table on the server: the six columns of few values together (a thousand or so
+        // combinations, summed here per column; a table per column cost the server half as much again), company, (kind, pay,
+        // annual USD) and (start, end). GROUPING(...) has a bit per column, the first the highest, set when the row's
+        // grouping does not use it.
+        command.CommandText = $"""
+            SELECT GROUPING(r.kind, r.company, r.pay, r.period_start),
+                r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.company, r.country, r.pay, r.salary_usd, r.period_start, r.period_end,
+                COUNT(*)
+            FROM (SELECT r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.company, r.country, r.salary_usd, r.period_start, r.period_end,
+                    CASE WHEN r.salary_flag IS NOT NULL THEN 1 WHEN r.salary_usd IS NULL THEN 0 WHEN r.salary_is_estimate <> 0 THEN 3 ELSE 2 END AS pay
+                FROM records r WHERE {filter.ToSql(command)}) r
+            GROUP BY GROUPING SETS ((r.kind, r.seniority, r.role, r.employment_type, r.work_arrangement, r.country), (r.company),
+                (r.kind, r.pay, r.salary_usd), (r.period_start, r.period_end))
+            """;
+        var text = new TextCells();
+        // The combination's columns (result column, counts).
+        (int Column, Dictionary<string, long> Counts)[] combined =
+            [(1, counts.Kinds), (2, counts.Seniorities), (3, counts.Roles), (4, counts.EmploymentTypes), (5, counts.WorkArrangements), (7, counts.Countries)];
+        using (var scan = RowScan.Open(store, command))
+        {
+            while (scan.Read())
+            {
+                var n = scan.Int64(12);
+                switch (scan.Int64(0))
+                {
+                    case 0b0111:
+                        counts.Total += n;
+                        foreach (var (column, byValue) in combined)
+                        {
+                            if (text.Of(scan, column) is { } key)
+                            {
+                                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byValue, key, out _) += n;
+                            }
+                        }
+
+                        break;
+                    case 0b1011:
+                        if (text.Of(scan, 6) is { } company)
+                        {
+                            counts.Companies[company] = n;
+                        }
+
+                        break;
+                    case 0b0101:
+                        // 1: flagged; 2: a usable salary; 3: a usable salary the source estimated; 0: none.
+                        var pay = scan.Int64(8);
+                        if (pay == 1)
+                        {
+                            counts.Flagged += n;
+                        }
+                        else if (pay >= 2)
+                        {
+                            var key = (text.Of(scan, 1)!, pay == 3);
+                            if (!counts.Salaries.TryGetValue(key, out var list))
+                            {
+                                counts.Salaries[key] = list = [];
+                            }
+
+                            var usd = scan.Double(9);
+                            for (var i = 0; i < n; i++)
+                            {
+                                list.Add(usd);
+                            }
+                        }
+
+                        break;
+                    default:
+                        // (start, end): the period and the undated records.
+                        var start = text.Of(scan, 10);
+                        var end = text.Of(scan, 11);
+                        if (start is null && end is null)
+                        {
+                            counts.Undated += n;
+                        }
+
+                        if (start is not null && (counts.From is null || string.CompareOrdinal(start, counts.From) < 0))
+                        {
+                            counts.From = start;
+                        }
+
+                        if (end is not null && (counts.To is null || string.CompareOrdinal(end, counts.To) > 0))
+                        {
+                            counts.To = end;
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        if (counts.Total > 0)
+        {
+            var metros = new Utf8Tally();
+            var metroOf = new IdMap();
+            var ids = store.Command("", transaction);
+            ids.CommandText = $"SELECT r.id, r.metro FROM records r WHERE {filter.ToSql(ids)}";
+            using (var scan = RowScan.Open(store, ids))
+            {
+                while (scan.Read())
+                {
+                    metroOf.Set(scan.Int64(0), metros.Code(scan, 1));
+                }
+            }
+
+            appearances = CountAppearances(store, transaction, metroOf, metros);
+            metros.CopyTo(byMetro);
+        }
+
+        transaction?.Commit();
         return counts;
     }
 

@@ -355,7 +355,7 @@ internal static class Migrations
     public static int CurrentVersion(SkillStore store, System.Data.Common.DbTransaction? transaction)
     {
         var hasMeta = store.Scalar(store.IsPostgres
-            ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'meta'"
+            ? "SELECT COUNT(*) FROM pg_catalog.pg_class c WHERE c.oid = to_regclass('meta') AND c.relnamespace = current_schema()::regnamespace"
             : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'", transaction) > 0;
         if (!hasMeta)
         {

@@ -139,7 +139,8 @@ internal sealed class PostgresRowScan(NpgsqlCommand command) : RowScan
 
     public override double Double(int column) => _reader.GetDouble(column);
 
-    public override long Int64(int column) => Convert.ToInt64(_reader.GetValue(column), CultureInfo.InvariantCulture);
+    // Read as a long whatever the integer column's width (Npgsql widens int2 and int4), without boxing a value per cell.
+    public override long Int64(int column) => _reader.GetInt64(column);
 
     public override ReadOnlySpan<byte> Utf8(int column)
     {

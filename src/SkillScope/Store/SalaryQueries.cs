@@ -5,7 +5,7 @@ namespace SkillScope.Store;
 /// <summary>
 /// The scans behind salary statistics and premiums. Each returns a <see cref="RowScan"/> whose columns are documented on
 /// the method; rows come in record id order on both engines (resampling draws by row, so the order is part of the
-/// result), except <see cref="Salaries"/> on SQLite, which its caller sorts.
+/// result), except <see cref="Salaries"/>, which its caller sorts.
 /// </summary>
 internal static class SalaryQueries
 {
@@ -19,7 +19,8 @@ internal static class SalaryQueries
     /// <paramref name="read"/> (indexed like <see cref="Dimensions"/>), and last the record id. On SQLite every column
     /// read or tested is in ix_records_filter (migration 8), so the scan reads that index, not the records with their
     /// text, in the index's order: the caller sorts by id (SQLite's sorter cost a quarter of a salary report of postings
-    /// at a million postings). PostgreSQL returns them in id order.
+    /// at a million postings). PostgreSQL scans the table in its own order (about id order; asked for id order, it walked
+    /// the primary key and fetched each row by it), and the caller sorts those too.
     /// </summary>
     public static RowScan Salaries(SkillStore store, RecordFilter filter, string kind, IReadOnlyList<bool> read)
     {
@@ -30,7 +31,6 @@ internal static class SalaryQueries
             SELECT CASE WHEN r.salary_flag IS NOT NULL THEN 0 WHEN r.salary_is_estimate <> 0 THEN -r.salary_usd ELSE r.salary_usd END{columns}, r.id
             FROM records r
             WHERE r.kind = @salaryKind AND {(filter with { Kinds = [] }).ToSql(command)} AND (r.salary_usd > 0 OR r.salary_flag IS NOT NULL)
-            {Order(store)}
             """;
         return RowScan.Open(store, command);
     }
@@ -81,8 +81,12 @@ internal static class SalaryQueries
         return skills;
     }
 
-    /// <summary>Records of the kind: an upper bound of a sample's size, counted from the kind index alone.</summary>
-    public static int KindCount(SkillStore store, string kind) =>
+    /// <summary>
+    /// Records of the kind: an upper bound of a sample's size, counted from the kind index alone; 0 (not known) on
+    /// PostgreSQL, whose indexes do not say which rows are visible: the count is another read of the table, which costs
+    /// more than growing the sample's lists does.
+    /// </summary>
+    public static int KindCount(SkillStore store, string kind) => store.IsPostgres ? 0 :
         (int)Math.Min(store.Scalar("SELECT COUNT(*) FROM records WHERE kind = @kind", null, ("@kind", kind)), Array.MaxLength);
 
     /// <summary>True when the store holds at least one usable salary of <paramref name="kind"/>.</summary>

@@ -187,6 +187,24 @@ public sealed class SkillStore : IDisposable
 
     internal DbTransaction Begin() => Connection.BeginTransaction();
 
+    /// <summary>
+    /// On PostgreSQL, a transaction for the statements of one report: they read one snapshot (repeatable read), and the
+    /// server groups in memory (work_mem 64 MB for the transaction only: the market report's grouping by company holds a
+    /// few hundred thousand groups at a million postings, past the default 4 MB, where the server would sort or spill to
+    /// disk instead). Null on SQLite, where a read is one snapshot already and the reports group in the client.
+    /// </summary>
+    internal DbTransaction? BeginReport()
+    {
+        if (!IsPostgres)
+        {
+            return null;
+        }
+
+        var transaction = Connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+        Execute("SET LOCAL work_mem = '64MB'", transaction);
+        return transaction;
+    }
+
     internal void Execute(string sql, DbTransaction? transaction = null)
     {
         using var command = Command(sql, transaction);

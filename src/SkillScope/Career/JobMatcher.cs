@@ -47,8 +47,8 @@ public sealed record JobMatch(
     public string? Pay { get; init; }
 
     /// <summary>
-    /// Other postings ranked that have this title and nearly this text (the ingest's near-duplicate test, whatever the
-    /// company or place: the same ad posted by others or in other towns); this, their best-scoring one, stands for them.
+    /// Other postings ranked that have this title and nearly this text (<see cref="JobMatcher.CopyJaccard"/>), whatever the
+    /// company or place: the same ad posted by others or in other towns; this, their best-scoring one, stands for them.
     /// </summary>
     public int Copies { get; init; }
 }
@@ -91,6 +91,15 @@ public static class JobMatcher
     /// terms are searched up to this many postings; on stores up to 100,000 postings this changes nothing.
     /// </summary>
     public const long MaxRead = 75_000;
+
+    /// <summary>
+    /// Two postings with the same title whose texts share at least this estimated Jaccard similarity of word 3-shingles
+    /// are one ad for a reader (listed once, the rest counted as <see cref="JobMatch.Copies"/>): lower than the ingest's
+    /// <see cref="NearDuplicates.JaccardThreshold"/>, which also needs the same company and month to merge two stored
+    /// postings, because an ad whose sentences were reordered or partly rewritten (0.6-0.75 measured on the scale file's
+    /// copies) is still the same text to read; different jobs with one title share far less.
+    /// </summary>
+    public const double CopyJaccard = 0.5;
 
     private const int MaxTerms = 24;
     private const int MinTerms = 3;
@@ -218,27 +227,39 @@ public static class JobMatcher
 
     /// <summary>
     /// The index of the listed match <paramref name="match"/> is a copy of, or -1: the same title (case and spaces aside)
-    /// and texts the ingest's near-duplicate test calls one posting (<see cref="NearDuplicates.Compare"/>), whatever the
-    /// company, place or month. Postings without a stored fingerprint are nobody's copy.
+    /// and at least <see cref="CopyJaccard"/> of their texts' word 3-shingles shared, estimated from the stored MinHash
+    /// fingerprints (texts of at least <see cref="NearDuplicates.MinimumShingles"/> shingles), whatever the company,
+    /// place or month. Postings without a stored fingerprint are nobody's copy.
     /// </summary>
     private static int CopyOf(JobMatch match, List<JobMatch> listed, Dictionary<long, PostingFingerprint> fingerprints)
     {
-        if (!fingerprints.TryGetValue(match.RecordId, out var fingerprint))
+        if (!fingerprints.TryGetValue(match.RecordId, out var fingerprint) || fingerprint.Shingles < NearDuplicates.MinimumShingles)
         {
             return -1;
         }
 
         for (var i = 0; i < listed.Count; i++)
         {
-            if (fingerprints.TryGetValue(listed[i].RecordId, out var other)
+            if (fingerprints.TryGetValue(listed[i].RecordId, out var other) && other.Shingles >= NearDuplicates.MinimumShingles
                 && string.Equals(listed[i].Title.Trim(), match.Title.Trim(), StringComparison.OrdinalIgnoreCase)
-                && NearDuplicates.Compare(fingerprint with { Block = "", Posted = null }, other with { Block = "", Posted = null }).IsDuplicate)
+                && Shared(fingerprint.MinHash, other.MinHash) >= CopyJaccard)
             {
                 return i;
             }
         }
 
         return -1;
+    }
+
+    private static double Shared(uint[] a, uint[] b)
+    {
+        var equal = 0;
+        for (var i = 0; i < a.Length && i < b.Length; i++)
+        {
+            equal += a[i] == b[i] ? 1 : 0;
+        }
+
+        return (double)equal / Math.Max(1, Math.Min(a.Length, b.Length));
     }
 
     /// <summary>

@@ -197,7 +197,7 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
             csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"Machine Learning Engineer,Agency {i},Seattle WA,\"{text} Reference {i}.\",2026-01-0{i}\n");
         }
 
-        csv.Append("Machine Learning Engineer,Acme,Portland OR,\"Build recommendation models with PyTorch and Python; deploy on Kubernetes. " + Other + "\",2026-01-05\n");
+        csv.Append("Machine Learning Engineer,Acme,Portland OR,\"Build recommendation models in Python with PyTorch, Spark and MLflow; deploy them on Kubernetes and AWS SageMaker. " + Other + "\",2026-01-05\n");
         new IngestService(store, FxRates.Default, FixedTime.Default).Ingest(temp.Write("postings.csv", csv.ToString()), new IngestOptions { Format = "csv" });
         PostingIndex.Update(store);
         var resume = CareerKit.Read(CareerKit.Fixture("strong-ml-engineer.md"));

@@ -189,6 +189,8 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
             + "Python and Spark, run experiments with MLflow, review model quality with product teams and keep the serving stack reliable and fast.";
         const string Other = "Design dashboards in Tableau and write SQL for the finance team. You will model revenue data in dbt, answer questions from "
             + "analysts, keep the warehouse tidy and teach colleagues to read the numbers they are given every week of the year.";
+        const string Third = "Our clinic network spans nine states and the team sits with nurses twice a month to learn how scheduling really works; "
+            + "expect on-call once a quarter, a yearly learning budget, parental leave of sixteen weeks and a hybrid office near the river downtown.";
         var csv = new StringBuilder("title,company,location,description,posted_date\n");
         for (var i = 1; i <= 4; i++)
         {
@@ -197,7 +199,8 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
             csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"Machine Learning Engineer,Agency {i},Seattle WA,\"{text} Reference {i}.\",2026-01-0{i}\n");
         }
 
-        csv.Append("Machine Learning Engineer,Acme,Portland OR,\"Build recommendation models in Python with PyTorch, Spark and MLflow; deploy them on Kubernetes and AWS SageMaker. " + Other + "\",2026-01-05\n");
+        // The same title and the ad's words, but most of its text its own (about a third of the shingles shared): another job.
+        csv.Append("Machine Learning Engineer,Acme,Portland OR,\"" + Ad + " " + Other + " " + Third + "\",2026-01-05\n");
         new IngestService(store, FxRates.Default, FixedTime.Default).Ingest(temp.Write("postings.csv", csv.ToString()), new IngestOptions { Format = "csv" });
         PostingIndex.Update(store);
         var resume = CareerKit.Read(CareerKit.Fixture("strong-ml-engineer.md"));

@@ -45,6 +45,12 @@ public sealed record JobMatch(
 
     /// <summary>The pay the posting states (USD a year), or null when it states none (estimates are not stated pay).</summary>
     public string? Pay { get; init; }
+
+    /// <summary>
+    /// Other postings ranked that have this title and nearly this text (<see cref="JobMatcher.CopyJaccard"/>), whatever the
+    /// company or place: the same ad posted by others or in other towns; this, their best-scoring one, stands for them.
+    /// </summary>
+    public int Copies { get; init; }
 }
 
 /// <param name="Indexed">Postings in the full-text index (before filters).</param>
@@ -85,6 +91,15 @@ public static class JobMatcher
     /// terms are searched up to this many postings; on stores up to 100,000 postings this changes nothing.
     /// </summary>
     public const long MaxRead = 75_000;
+
+    /// <summary>
+    /// Two postings with the same title whose texts share at least this estimated Jaccard similarity of word 3-shingles
+    /// are one ad for a reader (listed once, the rest counted as <see cref="JobMatch.Copies"/>): lower than the ingest's
+    /// <see cref="NearDuplicates.JaccardThreshold"/>, which also needs the same company and month to merge two stored
+    /// postings, because an ad whose sentences were reordered or partly rewritten (0.6-0.75 measured on the scale file's
+    /// copies) is still the same text to read; different jobs with one title share far less.
+    /// </summary>
+    public const double CopyJaccard = 0.5;
 
     private const int MaxTerms = 24;
     private const int MinTerms = 3;
@@ -134,7 +149,17 @@ public static class JobMatcher
         var level = resume.Seniority;
         var country = request.Country ?? resume.Country;
         var generic = GenericSkills.Of(taxonomy);
-        var scored = PostingIndex.Load(store, [.. textRank.Keys], withText: false)
+        var loaded = PostingIndex.Load(store, [.. textRank.Keys], withText: false);
+        var fingerprints = new Dictionary<long, PostingFingerprint>(loaded.Count);
+        foreach (var posting in loaded)
+        {
+            if (posting.Fingerprint is { } fingerprint)
+            {
+                fingerprints[posting.Id] = fingerprint;
+            }
+        }
+
+        var scored = loaded
             .Select(p => Score(p, taxonomy, generic, coverage, resume, textRank[p.Id], hits.Count, level, country, request.Arrangement))
             .OrderByDescending(m => Math.Round(m.Score, 9)).ThenBy(m => m.RecordId)
             .ToList();
@@ -143,21 +168,43 @@ public static class JobMatcher
         static string Key(string? text) => text?.Trim().ToLowerInvariant() ?? "";
         var seen = new HashSet<(string, string, string)>();
         var listed = new List<JobMatch>(request.Top);
+        var listedCopies = new List<int>(request.Top);
         var repeats = 0;
+        var copies = 0;
         foreach (var match in scored)
         {
-            if (listed.Count == request.Top)
+            if (!seen.Add((Key(match.Company), Key(match.Title), Key(match.Location))))
             {
-                break;
+                repeats += listed.Count < request.Top ? 1 : 0;
+                continue;
             }
 
-            if (seen.Add((Key(match.Company), Key(match.Title), Key(match.Location))))
+            // The same ad at another company or place (a recruiter's or a franchise's copies): one listed, the rest counted
+            // on it. Every candidate is compared, so a listed match's count covers all the postings ranked.
+            var copyOf = CopyOf(match, listed, fingerprints);
+            if (copyOf >= 0)
+            {
+                listedCopies[copyOf]++;
+                copies += 1;
+            }
+            else if (listed.Count < request.Top)
             {
                 listed.Add(match with { Rank = listed.Count + 1 });
+                listedCopies.Add(0);
             }
-            else
+        }
+
+        for (var i = 0; i < listed.Count; i++)
+        {
+            if (listedCopies[i] > 0)
             {
-                repeats++;
+                var n = listedCopies[i];
+                listed[i] = listed[i] with
+                {
+                    Copies = n,
+                    Why = [.. listed[i].Why, string.Create(CultureInfo.InvariantCulture,
+                        $"copies: {n} more posting{(n == 1 ? "" : "s")} ranked with this title and nearly this text (other companies or places) not listed")],
+                };
             }
         }
 
@@ -167,9 +214,52 @@ public static class JobMatcher
                 $"{repeats} posting{(repeats == 1 ? "" : "s")} with the company, title and place of a better-ranked one left out (the same job posted again)"));
         }
 
+        if (copies > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{copies} posting{(copies == 1 ? "" : "s")} with the title and nearly the text of a listed one (the same ad at other companies or places) counted on it as copies, not listed"));
+        }
+
         notes.Add(string.Create(CultureInfo.InvariantCulture,
             $"ranked {textRank.Count:N0} postings{(Unfiltered(request.Filter) ? "" : " that match the filters")} of {indexed:N0} indexed: the {hits.Count:N0} most relevant by full text{(roleHits.Count == 0 ? "" : $" and the {roleHits.Count:N0} most relevant of the resume's role ({RoleNames.Of(resume.Role)})")}"));
         return new MatchReport(indexed, textRank.Count, terms, listed, notes);
+    }
+
+    /// <summary>
+    /// The index of the listed match <paramref name="match"/> is a copy of, or -1: the same title (case and spaces aside)
+    /// and at least <see cref="CopyJaccard"/> of their texts' word 3-shingles shared, estimated from the stored MinHash
+    /// fingerprints (texts of at least <see cref="NearDuplicates.MinimumShingles"/> shingles), whatever the company,
+    /// place or month. Postings without a stored fingerprint are nobody's copy.
+    /// </summary>
+    private static int CopyOf(JobMatch match, List<JobMatch> listed, Dictionary<long, PostingFingerprint> fingerprints)
+    {
+        if (!fingerprints.TryGetValue(match.RecordId, out var fingerprint) || fingerprint.Shingles < NearDuplicates.MinimumShingles)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i < listed.Count; i++)
+        {
+            if (fingerprints.TryGetValue(listed[i].RecordId, out var other) && other.Shingles >= NearDuplicates.MinimumShingles
+                && string.Equals(listed[i].Title.Trim(), match.Title.Trim(), StringComparison.OrdinalIgnoreCase)
+                && Shared(fingerprint.MinHash, other.MinHash) >= CopyJaccard)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static double Shared(uint[] a, uint[] b)
+    {
+        var equal = 0;
+        for (var i = 0; i < a.Length && i < b.Length; i++)
+        {
+            equal += a[i] == b[i] ? 1 : 0;
+        }
+
+        return (double)equal / Math.Max(1, Math.Min(a.Length, b.Length));
     }
 
     /// <summary>

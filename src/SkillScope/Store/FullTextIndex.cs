@@ -64,9 +64,11 @@ internal static class FullTextIndex
                 INSERT INTO records_fts(rowid, title, company, location_text, description)
                 SELECT id, title, company, location_text, description FROM records WHERE id > {maxId} AND id <= {newMax} ORDER BY id;
                 INSERT INTO posting_facets(id, kind, role, seniority, years_required_min, employment_type, work_arrangement,
-                    country, state, metro, city, period_start, period_end)
+                    country, state, metro, city, period_start, period_end,
+                    text_kind, salary_usd_min, salary_usd_max, salary_usd, salary_is_estimate, salary_flag)
                 SELECT id, kind, role, seniority, years_required_min, employment_type, work_arrangement,
-                    country, state, metro, city, period_start, period_end
+                    country, state, metro, city, period_start, period_end,
+                    text_kind, salary_usd_min, salary_usd_max, salary_usd, salary_is_estimate, salary_flag
                 FROM records WHERE id > {maxId} AND id <= {newMax} AND +kind = 'posting';
                 """, transaction);
         }

@@ -309,6 +309,25 @@ internal static class Migrations
             SELECT k.record_id, decode(string_agg(lpad(to_hex((o.ordinal * 2) + k.required), 4, '0'), '' ORDER BY o.ordinal), 'hex')
             FROM record_skills k JOIN skill_ordinals o ON o.skill_id = k.skill_id GROUP BY k.record_id;
             """),
+
+        // `match` loads its candidates' text kind and pay, which sit after the description in records' overflow pages:
+        // walking those chains was most of loading ~700 candidates at a million postings. The full-text index's facet
+        // table (SQLite only; PostgreSQL moves long text out of the row) now holds them too. Filled from
+        // ix_records_filter, which has every column but the pay range, and the pay range only for postings that state pay.
+        new(11, "matching reads no record's text: SQLite posting_facets gets text_kind and the annual USD pay columns (min, max, annual, estimate, flag), filled from ix_records_filter and, for postings with pay, records; PostgreSQL unchanged", """
+            ALTER TABLE posting_facets ADD COLUMN text_kind TEXT;
+            ALTER TABLE posting_facets ADD COLUMN salary_usd_min REAL;
+            ALTER TABLE posting_facets ADD COLUMN salary_usd_max REAL;
+            ALTER TABLE posting_facets ADD COLUMN salary_usd REAL;
+            ALTER TABLE posting_facets ADD COLUMN salary_is_estimate INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE posting_facets ADD COLUMN salary_flag TEXT;
+            UPDATE posting_facets SET text_kind = r.text_kind, salary_usd = r.salary_usd, salary_is_estimate = r.salary_is_estimate, salary_flag = r.salary_flag
+            FROM (SELECT id, text_kind, salary_usd, salary_is_estimate, salary_flag FROM records INDEXED BY ix_records_filter WHERE kind = 'posting') r
+            WHERE r.id = posting_facets.id;
+            UPDATE posting_facets SET (salary_usd_min, salary_usd_max) = (SELECT r.salary_usd_min, r.salary_usd_max FROM records r WHERE r.id = posting_facets.id)
+            WHERE salary_usd IS NOT NULL;
+            """,
+            "SELECT 1;"),
     ];
 
     public static int Latest => All[^1].Version;

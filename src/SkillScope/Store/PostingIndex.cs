@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SkillScope.Model;
+using SkillScope.Normalize;
 
 namespace SkillScope.Store;
 
@@ -9,6 +10,13 @@ public sealed record IndexedPosting(long Id, JobRecord Record, IReadOnlyList<(st
 {
     /// <summary>Whether the stored text is a full description (Normalize.TextKinds: full, snippet, summary, none); null before migration 4.</summary>
     public string? TextKind { get; init; }
+
+    /// <summary>
+    /// The near-duplicate fingerprint of the posting's text as first stored (<c>posting_signatures</c>; its block is the
+    /// company and title); null for a posting without text or stored before posting identity. It tells the same ad
+    /// posted at other companies or places.
+    /// </summary>
+    public PostingFingerprint? Fingerprint { get; init; }
 }
 
 /// <summary>
@@ -185,22 +193,24 @@ public static class PostingIndex
 
         var records = new Dictionary<long, JobRecord>(ids.Count);
         var textKinds = new Dictionary<long, string?>(ids.Count);
+        var fingerprints = new Dictionary<long, PostingFingerprint>(ids.Count);
         using (var command = store.Command(""))
         {
-            // Matching needs no description: on SQLite the other columns then come from posting_facets, and records is read
-            // only up to the description (the columns after it sit in overflow pages).
+            // Matching needs no description: on SQLite every other column then comes from posting_facets but title, company
+            // and place, which records holds before the description (the columns after it sit in overflow pages, and a
+            // walk of that chain per candidate was most of the load at a million postings: migration 11).
             command.CommandText = withText || store.IsPostgres
                 ? $"""
                     SELECT r.id, r.kind, r.title, r.company, r.location_text, {(withText ? "r.description" : "NULL")}, r.period_start, r.role, r.seniority, r.years_required_min,
                         r.employment_type, r.work_arrangement, r.country, r.state, r.metro, r.city,
-                        r.text_kind, r.salary_usd_min, r.salary_usd_max, r.salary_usd, r.salary_is_estimate, r.salary_flag
-                    FROM records r WHERE r.id IN ({idList})
+                        r.text_kind, r.salary_usd_min, r.salary_usd_max, r.salary_usd, r.salary_is_estimate, r.salary_flag, s.block, s.shingles, s.prefix, s.minhash
+                    FROM records r LEFT JOIN posting_signatures s ON s.record_id = r.id WHERE r.id IN ({idList})
                     """
                 : $"""
-                    SELECT r.id, r.kind, r.title, r.company, r.location_text, NULL, p.period_start, p.role, p.seniority, p.years_required_min,
+                    SELECT p.id, p.kind, r.title, r.company, r.location_text, NULL, p.period_start, p.role, p.seniority, p.years_required_min,
                         p.employment_type, p.work_arrangement, p.country, p.state, p.metro, p.city,
-                        r.text_kind, r.salary_usd_min, r.salary_usd_max, r.salary_usd, r.salary_is_estimate, r.salary_flag
-                    FROM posting_facets p JOIN records r ON r.id = p.id WHERE p.id IN ({idList})
+                        p.text_kind, p.salary_usd_min, p.salary_usd_max, p.salary_usd, p.salary_is_estimate, p.salary_flag, s.block, s.shingles, s.prefix, s.minhash
+                    FROM posting_facets p JOIN records r ON r.id = p.id LEFT JOIN posting_signatures s ON s.record_id = p.id WHERE p.id IN ({idList})
                     """;
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -229,6 +239,12 @@ public static class PostingIndex
                         : null,
                 };
                 textKinds[reader.GetInt64(0)] = Sql.Text(reader, 16);
+                if (!reader.IsDBNull(25))
+                {
+                    fingerprints[reader.GetInt64(0)] = new PostingFingerprint(
+                        reader.GetString(22), PostingFingerprint.SignatureFrom((byte[])reader.GetValue(25)), (int)Sql.Long(reader, 23),
+                        reader.IsDBNull(24) ? null : Sql.Long(reader, 24));
+                }
             }
         }
 
@@ -237,7 +253,11 @@ public static class PostingIndex
         {
             if (records.TryGetValue(id, out var record))
             {
-                result.Add(new IndexedPosting(id, record, skills.TryGetValue(id, out var list) ? list : []) { TextKind = textKinds.GetValueOrDefault(id) });
+                result.Add(new IndexedPosting(id, record, skills.TryGetValue(id, out var list) ? list : [])
+                {
+                    TextKind = textKinds.GetValueOrDefault(id),
+                    Fingerprint = fingerprints.GetValueOrDefault(id),
+                });
             }
         }
 

@@ -181,6 +181,42 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
     }
 
     [Fact]
+    public void The_same_ad_at_other_companies_is_listed_once_with_its_copies_counted()
+    {
+        using var temp = new TempFolder();
+        using var store = SkillStore.Open(temp.Db);
+        const string Ad = "Train and ship machine learning models with PyTorch and Kubernetes on AWS SageMaker. You will own feature pipelines in "
+            + "Python and Spark, run experiments with MLflow, review model quality with product teams and keep the serving stack reliable and fast.";
+        const string Other = "Design dashboards in Tableau and write SQL for the finance team. You will model revenue data in dbt, answer questions from "
+            + "analysts, keep the warehouse tidy and teach colleagues to read the numbers they are given every week of the year.";
+        const string Third = "Our clinic network spans nine states and the team sits with nurses twice a month to learn how scheduling really works; "
+            + "expect on-call once a quarter, a yearly learning budget, parental leave of sixteen weeks and a hybrid office near the river downtown.";
+        var csv = new StringBuilder("title,company,location,description,posted_date\n");
+        for (var i = 1; i <= 4; i++)
+        {
+            // The ad's sentences reordered per company, as a recruiter's copies differ: still nearly the same text.
+            var text = i % 2 == 0 ? Ad : string.Join(". ", Ad.Split(". ").Reverse());
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"Machine Learning Engineer,Agency {i},Seattle WA,\"{text} Reference {i}.\",2026-01-0{i}\n");
+        }
+
+        // The same title and the ad's words, but most of its text its own (about a third of the shingles shared): another job.
+        csv.Append("Machine Learning Engineer,Acme,Portland OR,\"" + Ad + " " + Other + " " + Third + "\",2026-01-05\n");
+        new IngestService(store, FxRates.Default, FixedTime.Default).Ingest(temp.Write("postings.csv", csv.ToString()), new IngestOptions { Format = "csv" });
+        PostingIndex.Update(store);
+        var resume = CareerKit.Read(CareerKit.Fixture("strong-ml-engineer.md"));
+
+        var report = JobMatcher.Match(store, SkillTaxonomy.Default, resume, new MatchRequest());
+
+        Assert.Equal(5, Postings(store));
+        Assert.Equal(2, report.Matches.Count);
+        var ad = Assert.Single(report.Matches, m => m.Company!.StartsWith("Agency", StringComparison.Ordinal));
+        Assert.Equal(3, ad.Copies);
+        Assert.Contains(ad.Why, w => w.StartsWith("copies: 3 more postings", StringComparison.Ordinal));
+        Assert.Equal(0, Assert.Single(report.Matches, m => m.Company == "Acme").Copies);
+        Assert.Contains(report.Notes, n => n.StartsWith("3 postings with the title and nearly the text of a listed one", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void However_large_the_index_the_terms_searched_appear_together_in_at_most_75000_postings()
     {
         using var temp = new TempFolder();

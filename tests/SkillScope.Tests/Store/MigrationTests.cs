@@ -241,6 +241,69 @@ public sealed class MigrationTests
         }
     }
 
+    /// <summary>
+    /// Schema 10 as main shipped it on 2026-12-07 (commit 4f86f33), the schema-9 fixture after that release's `match`
+    /// built its full-text index: migration 11 copies each indexed posting's text kind and pay into posting_facets (from
+    /// ix_records_filter, the pay range from records), the same values as an index this release builds, and `match`
+    /// gives the same JSON as over a copy whose index was rebuilt.
+    /// </summary>
+    [Fact]
+    [Trait("Engine", "sqlite")]
+    public void A_schema_10_database_with_an_index_gets_the_match_columns_of_migration_11_and_matches_as_a_rebuilt_index_does()
+    {
+        using var folder = new TempFolder();
+        var db = folder.File("schema10.db");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "store", "schema10-hn-usajobs-indexed.db"), db);
+        var rebuilt = folder.File("rebuilt.db");
+        File.Copy(db, rebuilt);
+        const string Facets = "SELECT id, text_kind, salary_usd_min, salary_usd_max, salary_usd, salary_is_estimate, salary_flag FROM posting_facets ORDER BY id";
+        string Rows(SkillStore store)
+        {
+            using var command = store.Command(Facets);
+            using var reader = command.ExecuteReader();
+            var rows = new System.Text.StringBuilder();
+            while (reader.Read())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    rows.Append(reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+                }
+
+                rows.Append('\n');
+            }
+
+            return rows.ToString();
+        }
+
+        string migrated;
+        using (var store = SkillStore.Open(db))
+        {
+            Assert.Equal(SkillStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), store.Meta("schema_version"));
+            Assert.Equal(285, PostingIndex.IndexedCount(store));
+            Assert.Equal(0, PostingIndex.Pending(store));
+            Assert.Equal(0, store.Scalar("SELECT COUNT(*) FROM posting_facets WHERE text_kind IS NULL"));
+            Assert.True(store.Scalar("SELECT COUNT(*) FROM posting_facets WHERE salary_usd_min IS NOT NULL AND salary_usd_max IS NOT NULL") > 200);
+            migrated = Rows(store);
+        }
+
+        using (var store = SkillStore.Open(rebuilt))
+        {
+            store.SetMeta("fts_stale", "1");
+            Assert.Equal(285, PostingIndex.Update(store));
+            Assert.Equal(migrated, Rows(store));
+        }
+
+        var resume = Path.Combine(AppContext.BaseDirectory, "Fixtures", "resumes", "strong-ml-engineer.md");
+        foreach (var options in (string[][])[[], ["--top", "30"], ["--role", "data_scientist,ml_engineer", "--prefer-arrangement", "remote"]])
+        {
+            var upgraded = CliRunner.Run(["match", resume, "--db", db, "--format", "json", "--as-of", "2026-11-22", .. options]);
+            var fresh = CliRunner.Run(["match", resume, "--db", rebuilt, "--format", "json", "--as-of", "2026-11-22", .. options]);
+            Assert.True(upgraded.Exit == 0, upgraded.Error);
+            Assert.Contains("\"recordId\"", upgraded.Output, StringComparison.Ordinal);
+            Assert.Equal(fresh.Output, upgraded.Output);
+        }
+    }
+
     // Opens (so migrates) the store, then writes every record's skills again, both forms, through the ingest's writer:
     // ordinals are handed out anew in the writer's order, so the report must not depend on which ordinal a skill has.
     private static void RewriteSkills(string db)

@@ -242,24 +242,13 @@ public static class JobMatcher
         {
             if (fingerprints.TryGetValue(listed[i].RecordId, out var other) && other.Shingles >= NearDuplicates.MinimumShingles
                 && string.Equals(listed[i].Title.Trim(), match.Title.Trim(), StringComparison.OrdinalIgnoreCase)
-                && Shared(fingerprint.MinHash, other.MinHash) >= CopyJaccard)
+                && NearDuplicates.Compare(fingerprint, other).Jaccard >= CopyJaccard)
             {
                 return i;
             }
         }
 
         return -1;
-    }
-
-    private static double Shared(uint[] a, uint[] b)
-    {
-        var equal = 0;
-        for (var i = 0; i < a.Length && i < b.Length; i++)
-        {
-            equal += a[i] == b[i] ? 1 : 0;
-        }
-
-        return (double)equal / Math.Max(1, Math.Min(a.Length, b.Length));
     }
 
     /// <summary>

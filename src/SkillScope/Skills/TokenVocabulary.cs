@@ -75,13 +75,7 @@ internal sealed class TokenVocabulary
             _slots[slot] = ((ulong)hash << 32) | (uint)(id + 1);
         }
 
-        var wordCount = lowercaseTokens.Count(IsAsciiWord);
-        var wordBits = 4;
-        while ((1 << wordBits) < wordCount * 2)
-        {
-            wordBits++;
-        }
-
+        var wordBits = TableBits(lowercaseTokens.Count(IsAsciiWord));
         _words = new WordEntry[1 << wordBits];
         _wordShift = 64 - wordBits;
         for (var id = 0; id < lowercaseTokens.Count; id++)
@@ -92,12 +86,7 @@ internal sealed class TokenVocabulary
                 continue;
             }
 
-            ulong word = 0;
-            for (var i = 0; i < key.Length; i++)
-            {
-                word |= (ulong)key[i] << (8 * i);
-            }
-
+            var word = AsciiBytes(key, 0);
             var slot = WordSlot(word);
             while (_words[slot].Word != 0)
             {
@@ -107,13 +96,7 @@ internal sealed class TokenVocabulary
             _words[slot] = new WordEntry(word, id);
         }
 
-        var longWordCount = lowercaseTokens.Count(IsLongAsciiWord);
-        var longWordBits = 4;
-        while ((1 << longWordBits) < longWordCount * 2)
-        {
-            longWordBits++;
-        }
-
+        var longWordBits = TableBits(lowercaseTokens.Count(IsLongAsciiWord));
         _longWords = new LongWordEntry[1 << longWordBits];
         _longWordShift = 64 - longWordBits;
         for (var id = 0; id < lowercaseTokens.Count; id++)
@@ -124,20 +107,7 @@ internal sealed class TokenVocabulary
                 continue;
             }
 
-            ulong low = 0;
-            ulong high = 0;
-            for (var i = 0; i < key.Length; i++)
-            {
-                if (i < 8)
-                {
-                    low |= (ulong)key[i] << (8 * i);
-                }
-                else
-                {
-                    high |= (ulong)key[i] << (8 * (i - 8));
-                }
-            }
-
+            var (low, high) = (AsciiBytes(key, 0), AsciiBytes(key, MaxPacked));
             var slot = LongWordSlot(low, high);
             while (_longWords[slot].Low != 0)
             {
@@ -151,12 +121,36 @@ internal sealed class TokenVocabulary
     }
 
     /// <summary>A key <see cref="LookupAsciiWord(Vector128{ushort}, int)"/> can find: 1-8 lowercase ASCII letters and digits.</summary>
-    private static bool IsAsciiWord(string key) =>
-        key.Length is > 0 and <= MaxPacked && key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9'));
+    private static bool IsAsciiWord(string key) => key.Length is > 0 and <= MaxPacked && IsLowercaseAlphanumeric(key);
 
     /// <summary>A key <see cref="LookupLongAsciiWord"/> can find: 9-16 lowercase ASCII letters and digits.</summary>
-    private static bool IsLongAsciiWord(string key) =>
-        key.Length is > MaxPacked and <= 2 * MaxPacked && key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9'));
+    private static bool IsLongAsciiWord(string key) => key.Length is > MaxPacked and <= 2 * MaxPacked && IsLowercaseAlphanumeric(key);
+
+    private static bool IsLowercaseAlphanumeric(string key) => key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9'));
+
+    /// <summary>Characters <paramref name="from"/> to <paramref name="from"/> + 7 of an ASCII key as one word of their bytes, zero-padded: the word the lookups make of text.</summary>
+    private static ulong AsciiBytes(string key, int from)
+    {
+        ulong word = 0;
+        for (var i = from; i < Math.Min(key.Length, from + MaxPacked); i++)
+        {
+            word |= (ulong)key[i] << (8 * (i - from));
+        }
+
+        return word;
+    }
+
+    /// <summary>Bits of a word table's size: at least 16 slots and twice the keys, so probes stay short.</summary>
+    private static int TableBits(int keys)
+    {
+        var bits = 4;
+        while ((1 << bits) < keys * 2)
+        {
+            bits++;
+        }
+
+        return bits;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int LongWordSlot(ulong low, ulong high) => (int)(((low ^ (high * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL) >> _longWordShift);

@@ -202,8 +202,8 @@ public sealed class MarketCounts
     private static long CountAppearances(SkillStore store, System.Data.Common.DbTransaction? transaction, IdMap metroOf, Utf8Tally metros)
     {
         long appearances = 0;
-        using var sources = store.Command("SELECT s.record_id, s.metro FROM record_sources s ORDER BY s.record_id", transaction);
-        using var scan = RowScan.Open(store, sources);
+        var sources = store.Command("SELECT s.record_id, s.metro FROM record_sources s ORDER BY s.record_id", transaction);
+        using var scan = RowScan.OpenBulk(store, sources);
         long record = long.MinValue;
         var recordMetro = IdMap.Missing;
         var seen = new List<int>(4);
@@ -245,11 +245,72 @@ public sealed class MarketCounts
     /// </summary>
     private static MarketCounts ReadGrouped(SkillStore store, RecordFilter filter)
     {
-        using var transaction = store.BeginReport();
-        long appearances = 0;
+        using var transaction = store.BeginReport()!;
+        // The metros on a second session in the same snapshot, while this one groups: the grouping is one server process's
+        // work (grouping sets get no parallel workers), the metros' reads are another's and the client's.
+        var (sibling, siblingTransaction) = store.OpenSnapshotSibling(transaction);
+        using var stop = new CancellationTokenSource();
+        var metrosRead = Task.Run(() =>
+        {
+            using (sibling)
+            using (sibling.InterruptOn(stop.Token))
+            {
+                return ReadMetros(sibling, siblingTransaction, filter);
+            }
+        });
+        MarketCounts counts;
+        try
+        {
+            counts = ReadGroups(store, transaction, filter, metrosRead);
+        }
+        catch
+        {
+            // Stop the other session's statement, and let it end, before this one's error goes up.
+            stop.Cancel();
+            try
+            {
+                metrosRead.Wait();
+            }
+            catch (AggregateException)
+            {
+                // Its own error (most likely the cancel) adds nothing to this one.
+            }
+
+            throw;
+        }
+
+        transaction.Commit();
+        return counts;
+    }
+
+    // The matching records' (id, metro), then every appearance in record order: the appearances of matching records and
+    // the postings per metro (CountAppearances).
+    private static (long Appearances, Dictionary<string, long> ByMetro) ReadMetros(SkillStore store, System.Data.Common.DbTransaction transaction, RecordFilter filter)
+    {
+        var metros = new Utf8Tally();
+        var metroOf = new IdMap();
+        var ids = store.Command("", transaction);
+        ids.CommandText = $"SELECT r.id, r.metro FROM records r WHERE {filter.ToSql(ids)}";
+        using (var scan = RowScan.OpenBulk(store, ids))
+        {
+            while (scan.Read())
+            {
+                metroOf.Set(scan.Int64(0), metros.Code(scan, 1));
+            }
+        }
+
+        var appearances = CountAppearances(store, transaction, metroOf, metros);
         var byMetro = new Dictionary<string, long>(StringComparer.Ordinal);
-        // Both are set below, once the records are counted (the lambdas read the variables then).
-        var counts = new MarketCounts { SourceRows = () => appearances, Metros = () => byMetro };
+        metros.CopyTo(byMetro);
+        return (appearances, byMetro);
+    }
+
+    // The grouping statement, counted into a MarketCounts whose appearances and metros are those of metrosRead.
+    private static MarketCounts ReadGroups(SkillStore store, System.Data.Common.DbTransaction transaction, RecordFilter filter,
+        Task<(long Appearances, Dictionary<string, long> ByMetro)> metrosRead)
+    {
+        // Asked for once the records have been counted, when the other session has ended (MarketReport asks after Read).
+        var counts = new MarketCounts { SourceRows = () => metrosRead.Result.Appearances, Metros = () => metrosRead.Result.ByMetro };
         var command = store.Command("", transaction);
         // Four groupings, each a hash table on the server: the six columns of few values together (a thousand or so
         // combinations, summed here per column; a table per column cost the server half as much again), company, (kind, pay,
@@ -341,25 +402,8 @@ public sealed class MarketCounts
             }
         }
 
-        if (counts.Total > 0)
-        {
-            var metros = new Utf8Tally();
-            var metroOf = new IdMap();
-            var ids = store.Command("", transaction);
-            ids.CommandText = $"SELECT r.id, r.metro FROM records r WHERE {filter.ToSql(ids)}";
-            using (var scan = RowScan.Open(store, ids))
-            {
-                while (scan.Read())
-                {
-                    metroOf.Set(scan.Int64(0), metros.Code(scan, 1));
-                }
-            }
-
-            appearances = CountAppearances(store, transaction, metroOf, metros);
-            metros.CopyTo(byMetro);
-        }
-
-        transaction?.Commit();
+        // The other session's read ends here (its error, if any, goes up from this one).
+        metrosRead.GetAwaiter().GetResult();
         return counts;
     }
 

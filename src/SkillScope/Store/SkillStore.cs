@@ -205,6 +205,47 @@ public sealed class SkillStore : IDisposable
         return transaction;
     }
 
+    /// <summary>
+    /// On PostgreSQL, a second session of this store that reads the snapshot of <paramref name="report"/> (a transaction
+    /// from <see cref="BeginReport"/>, which must stay open until this returns): pg_export_snapshot there, SET TRANSACTION
+    /// SNAPSHOT here, so a report's statements can run at once on two sessions (two server processes, two cores) and still
+    /// see one state of the store. The caller disposes the store; its transaction ends with it.
+    /// </summary>
+    internal (SkillStore Store, DbTransaction Transaction) OpenSnapshotSibling(DbTransaction report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (!IsPostgres)
+        {
+            throw new InvalidOperationException("a snapshot sibling is for PostgreSQL stores");
+        }
+
+        string snapshot;
+        using (var export = Command("SELECT pg_export_snapshot()", report))
+        {
+            snapshot = (string)export.ExecuteScalar()!;
+        }
+
+        // The server's identifier (hex digits and dashes); checked, as it is written into the statement.
+        if (snapshot.Length == 0 || !snapshot.All(c => char.IsAsciiHexDigit(c) || c == '-'))
+        {
+            throw new InvalidOperationException($"unexpected snapshot identifier '{snapshot}'");
+        }
+
+        var sibling = OpenPostgres(Target, migrate: false);
+        try
+        {
+            var transaction = sibling.Connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+            sibling.Execute($"SET TRANSACTION SNAPSHOT '{snapshot}'", transaction);
+            sibling.Execute("SET LOCAL work_mem = '64MB'", transaction);
+            return (sibling, transaction);
+        }
+        catch
+        {
+            sibling.Dispose();
+            throw;
+        }
+    }
+
     internal void Execute(string sql, DbTransaction? transaction = null)
     {
         using var command = Command(sql, transaction);

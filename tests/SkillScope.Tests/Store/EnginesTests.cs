@@ -22,13 +22,15 @@ public sealed class EnginesTests
     {
         "report market --format json",
         "report market --kind posting --country US --seniority senior,mid --format json",
+        // Fifteen filter values (parameters @f0-@f14, read through settings by the metros' COPY scans on PostgreSQL).
+        "report market --role ml_engineer,data_scientist,data_engineer,data_analyst,ai_engineer,mlops_engineer,research_scientist,ai_product_manager,ai_governance,other --arrangement remote,onsite --source usajobs,ai-jobs.net --since 2020 --format json",
         "report skills --top 40 --compare 2020 2026 --co-skills python --format json",
         "report salaries --by role,seniority --format json",
         "report premiums --min-n 20 --format json",
     };
 
     [PostgresFact]
-    public void Five_reports_give_identical_json_on_sqlite_and_postgresql()
+    public void Six_reports_give_identical_json_on_sqlite_and_postgresql()
     {
         using var folder = new TempFolder();
         var sqlite = folder.File("engines.db");

@@ -239,9 +239,10 @@ public sealed class MarketCounts
     /// string per cell through Npgsql (most of the report's time at a million postings), while the server groups a
     /// scan's rows by each column in about the time it takes to send them. One statement groups the matching records by
     /// each counted column, by (kind, pay, annual USD) for the flagged count and the salaries (a value's count, expanded
-    /// here), and by (start, end) for the period; only the metros need a record's appearances, read as before from the
-    /// matching ids and their metros. The three statements share one snapshot (a repeatable-read transaction). The server
-    /// works more than for the rows (about 1.6 times a plain scan of them at 100,000 postings), the client far less.
+    /// here), and by (start, end) for the period. Only the metros need a record's appearances: those come at the same time
+    /// from a second session that reads the same snapshot (pg_export_snapshot; <see cref="SkillStore.OpenSnapshotSibling"/>),
+    /// as one merge join of the appearances with their records sent by binary COPY (<see cref="ReadMetros"/>). Grouping sets
+    /// run in one server process without parallel workers; the two sessions keep two processes (two cores) busy at once.
     /// </summary>
     private static MarketCounts ReadGrouped(SkillStore store, RecordFilter filter)
     {

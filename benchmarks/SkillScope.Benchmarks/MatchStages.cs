@@ -12,7 +12,9 @@ namespace SkillScope.Benchmarks;
 /// <summary>
 /// `match-stages --db DB --resume FILE [--runs N] [--top N] [--as-of YYYY-MM-DD]`: where a warm `match` spends its time
 /// on an existing store (as a running server does it: taxonomy, extractor and JIT already warm), as CPU time of this
-/// process and wall time per stage: choosing the terms, the full-text candidates (one pass: all postings and the resume's role), loading them, and the whole
+/// process and wall time per stage: choosing the terms, the full-text candidates (one pass: all postings and the resume's role), loading them, the
+/// engine's BM25 of every match alone, the candidates four times as many (as <c>match</c> ranks when copies fold them into too few ads) and
+/// loading those, and the whole
 /// <see cref="JobMatcher.Match"/>; then a digest of the report's JSON, so two builds can be compared for the same
 /// results. The store's full-text index must be built (run `skillscope match` once); nothing is written.
 /// </summary>

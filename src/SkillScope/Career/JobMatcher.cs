@@ -126,71 +126,91 @@ public static class JobMatcher
         // The best postings of the resume's own role are candidates too, however they rank among all postings: full-text
         // ranking differs by engine (BM25 on SQLite, ts_rank without term rarity on PostgreSQL), and role fit must not.
         // Both come from one full-text pass.
-        var (hits, roleHits) = PostingIndex.Search(store, terms, filter, limit, resume.Role == Roles.Other || filter.Roles.Count > 0 ? null : resume.Role);
-        if (hits.Count + roleHits.Count == 0)
-        {
-            notes.Add("no stored posting that matches the filters mentions the resume's skills or titles");
-            return new MatchReport(indexed, 0, terms, [], notes);
-        }
-
-        var best = hits.Count == 0 ? 0 : hits[0].Bm25;
-        var textRank = new Dictionary<long, (int Rank, double Relevance)>(hits.Count + roleHits.Count);
-        for (var i = 0; i < hits.Count; i++)
-        {
-            textRank[hits[i].Id] = (i + 1, best < 0 ? hits[i].Bm25 / best : 0);
-        }
-
-        foreach (var (id, _) in roleHits)
-        {
-            textRank.TryAdd(id, (0, 0));
-        }
-
+        var ranking = PostingIndex.Rank(store, terms, filter, resume.Role == Roles.Other || filter.Roles.Count > 0 ? null : resume.Role);
         var coverage = new SkillCoverage(resume.Skills.Select(s => s.Id), taxonomy);
         var level = resume.Seniority;
         var country = request.Country ?? resume.Country;
         var generic = GenericSkills.Of(taxonomy);
-        var loaded = PostingIndex.Load(store, [.. textRank.Keys], withText: false);
-        var fingerprints = new Dictionary<long, PostingFingerprint>(loaded.Count);
-        foreach (var posting in loaded)
+        var postings = new Dictionary<long, IndexedPosting>();
+        var fingerprints = new Dictionary<long, PostingFingerprint>();
+        IReadOnlyList<(long Id, double Bm25)> hits, roleHits;
+        Dictionary<long, (int Rank, double Relevance)> textRank;
+        Listing listing;
+        var asked = limit;
+        var scores = new Dictionary<long, ((int Rank, double Relevance) Text, JobMatch Match)>();
+        // Copies share their title: its fit to the resume's titles is worked out once per title and role.
+        var titles = new Dictionary<(string Title, string Role), (double Fit, string? Title)>();
+        while (true)
         {
-            if (posting.Fingerprint is { } fingerprint)
+            (hits, roleHits) = ranking.Take(limit);
+            if (hits.Count + roleHits.Count == 0)
             {
-                fingerprints[posting.Id] = fingerprint;
+                notes.Add("no stored posting that matches the filters mentions the resume's skills or titles");
+                return new MatchReport(indexed, 0, terms, [], notes);
             }
+
+            var best = hits.Count == 0 ? 0 : hits[0].Bm25;
+            textRank = new Dictionary<long, (int Rank, double Relevance)>(hits.Count + roleHits.Count);
+            for (var i = 0; i < hits.Count; i++)
+            {
+                textRank[hits[i].Id] = (i + 1, best < 0 ? hits[i].Bm25 / best : 0);
+            }
+
+            foreach (var (id, _) in roleHits)
+            {
+                textRank.TryAdd(id, (0, 0));
+            }
+
+            // Only postings not loaded by an earlier round are read.
+            foreach (var posting in PostingIndex.Load(store, [.. textRank.Keys.Where(id => !postings.ContainsKey(id))], withText: false))
+            {
+                postings[posting.Id] = posting;
+                if (posting.Fingerprint is { } fingerprint)
+                {
+                    fingerprints[posting.Id] = fingerprint;
+                }
+            }
+
+            // A posting is scored again only when its text rank changed (a role-only candidate that joined the first list);
+            // the listed ones are scored once more at the end, for the candidate count their reasons quote.
+            var scored = new List<JobMatch>(textRank.Count);
+            foreach (var (id, text) in textRank)
+            {
+                if (!postings.TryGetValue(id, out var posting))
+                {
+                    continue;
+                }
+
+                if (!scores.TryGetValue(id, out var known) || known.Text != text)
+                {
+                    known = (text, Score(posting, taxonomy, generic, coverage, resume, text, hits.Count, level, country, request.Arrangement, titles));
+                    scores[id] = known;
+                }
+
+                scored.Add(known.Match);
+            }
+
+            scored.Sort(static (a, b) => Math.Round(a.Score, 9) != Math.Round(b.Score, 9)
+                ? Math.Round(b.Score, 9).CompareTo(Math.Round(a.Score, 9))
+                : a.RecordId.CompareTo(b.RecordId));
+            listing = List(scored, request.Top, fingerprints);
+            // Copies folded into fewer ads than asked for: rank more postings (both lists twice as long, the ranking
+            // read on from where it stopped) until the list is full or every match is a candidate.
+            if (listing.Listed.Count >= request.Top || hits.Count < limit)
+            {
+                break;
+            }
+
+            limit = (int)Math.Min((long)limit * 2, int.MaxValue);
         }
 
-        var scored = loaded
-            .Select(p => Score(p, taxonomy, generic, coverage, resume, textRank[p.Id], hits.Count, level, country, request.Arrangement))
-            .OrderByDescending(m => Math.Round(m.Score, 9)).ThenBy(m => m.RecordId)
-            .ToList();
-        // The same job posted again (an HN ad each month, a board's re-listing) whose text changed enough to be stored
-        // twice is one opportunity: list its best-scoring copy once.
-        static string Key(string? text) => text?.Trim().ToLowerInvariant() ?? "";
-        var seen = new HashSet<(string, string, string)>();
-        var listed = new List<JobMatch>(request.Top);
-        var listedCopies = new List<int>(request.Top);
-        var repeats = 0;
-        var copies = 0;
-        foreach (var match in scored)
+        var (listed, listedCopies, repeats, copies) = listing;
+        if (limit > asked)
         {
-            if (!seen.Add((Key(match.Company), Key(match.Title), Key(match.Location))))
+            for (var i = 0; i < listed.Count; i++)
             {
-                repeats += listed.Count < request.Top ? 1 : 0;
-                continue;
-            }
-
-            // The same ad at another company or place (a recruiter's or a franchise's copies): one listed, the rest counted
-            // on it. Every candidate is compared, so a listed match's count covers all the postings ranked.
-            var copyOf = CopyOf(match, listed, fingerprints);
-            if (copyOf >= 0)
-            {
-                listedCopies[copyOf]++;
-                copies += 1;
-            }
-            else if (listed.Count < request.Top)
-            {
-                listed.Add(match with { Rank = listed.Count + 1 });
-                listedCopies.Add(0);
+                var id = listed[i].RecordId;
+                listed[i] = Score(postings[id], taxonomy, generic, coverage, resume, textRank[id], hits.Count, level, country, request.Arrangement, titles) with { Rank = i + 1 };
             }
         }
 
@@ -220,9 +240,53 @@ public static class JobMatcher
                 $"{copies} posting{(copies == 1 ? "" : "s")} with the title and nearly the text of a listed one (the same ad at other companies or places) counted on it as copies, not listed"));
         }
 
+        if (limit > asked)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"the {asked:N0} best by full text held fewer than {request.Top} distinct ads once repeats and copies were folded: the best {limit:N0} were ranked"));
+        }
+
         notes.Add(string.Create(CultureInfo.InvariantCulture,
             $"ranked {textRank.Count:N0} postings{(Unfiltered(request.Filter) ? "" : " that match the filters")} of {indexed:N0} indexed: the {hits.Count:N0} most relevant by full text{(roleHits.Count == 0 ? "" : $" and the {roleHits.Count:N0} most relevant of the resume's role ({RoleNames.Of(resume.Role)})")}"));
         return new MatchReport(indexed, textRank.Count, terms, listed, notes);
+    }
+
+    private sealed record Listing(List<JobMatch> Listed, List<int> ListedCopies, int Repeats, int Copies);
+
+    // The same job posted again (an HN ad each month, a board's re-listing) whose text changed enough to be stored
+    // twice is one opportunity: list its best-scoring copy once.
+    private static Listing List(List<JobMatch> scored, int top, Dictionary<long, PostingFingerprint> fingerprints)
+    {
+        static string Key(string? text) => text?.Trim().ToLowerInvariant() ?? "";
+        var seen = new HashSet<(string, string, string)>();
+        var listed = new List<JobMatch>(top);
+        var listedCopies = new List<int>(top);
+        var repeats = 0;
+        var copies = 0;
+        foreach (var match in scored)
+        {
+            if (!seen.Add((Key(match.Company), Key(match.Title), Key(match.Location))))
+            {
+                repeats += listed.Count < top ? 1 : 0;
+                continue;
+            }
+
+            // The same ad at another company or place (a recruiter's or a franchise's copies): one listed, the rest counted
+            // on it. Every candidate is compared, so a listed match's count covers all the postings ranked.
+            var copyOf = CopyOf(match, listed, fingerprints);
+            if (copyOf >= 0)
+            {
+                listedCopies[copyOf]++;
+                copies += 1;
+            }
+            else if (listed.Count < top)
+            {
+                listed.Add(match with { Rank = listed.Count + 1 });
+                listedCopies.Add(0);
+            }
+        }
+
+        return new Listing(listed, listedCopies, repeats, copies);
     }
 
     /// <summary>
@@ -318,7 +382,7 @@ public static class JobMatcher
 
     private static JobMatch Score(
         IndexedPosting posting, SkillTaxonomy taxonomy, IReadOnlySet<string> generic, SkillCoverage coverage, Resume resume, (int Rank, double Relevance) text,
-        int candidates, string level, string? country, string? arrangement)
+        int candidates, string level, string? country, string? arrangement, Dictionary<(string Title, string Role), (double Fit, string? Title)> titles)
     {
         List<string> matchedRequired = [], matchedPreferred = [], missingRequired = [], missingPreferred = [];
         double earned = 0, possible = 0;
@@ -352,7 +416,12 @@ public static class JobMatcher
             why.Add("missing required: " + string.Join(", ", missingRequired.Take(8)) + (missingRequired.Count > 8 ? string.Create(CultureInfo.InvariantCulture, $" and {missingRequired.Count - 8} more") : ""));
         }
 
-        var (titleFit, title) = ResumeScorer.BestTitle(resume.Positions.Take(2), record.Title, record.Role);
+        if (!titles.TryGetValue((record.Title, record.Role), out var fits))
+        {
+            titles[(record.Title, record.Role)] = fits = ResumeScorer.BestTitle(resume.Positions.Take(2), record.Title, record.Role);
+        }
+
+        var (titleFit, title) = fits;
         why.Add(title is null
             ? $"role: {RoleNames.Of(record.Role)}; no recent title of the resume fits"
             : string.Create(CultureInfo.InvariantCulture, $"role: {RoleNames.Of(record.Role)}; your title '{title}' fits {titleFit:0.0}"));

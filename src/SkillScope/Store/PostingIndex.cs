@@ -90,70 +90,221 @@ public static class PostingIndex
     /// score does not depend on the filter, so the role's best are the best of the same ranking that have the role.
     /// </summary>
     public static (IReadOnlyList<(long Id, double Bm25)> All, IReadOnlyList<(long Id, double Bm25)> Role) Search(
-        SkillStore store, IReadOnlyList<string> phrases, RecordFilter filter, int limit, string? role)
+        SkillStore store, IReadOnlyList<string> phrases, RecordFilter filter, int limit, string? role) =>
+        Rank(store, phrases, filter, role).Take(limit);
+
+    /// <summary>
+    /// The matches of <paramref name="phrases"/> among the postings that pass <paramref name="filter"/>, ranked as
+    /// <see cref="Search(SkillStore, IReadOnlyList{string}, RecordFilter, int, string?)"/> ranks them, from which the best N
+    /// (overall and of <paramref name="role"/>) are taken, N growing on demand (<see cref="RankedMatches.Take"/>).
+    /// </summary>
+    internal static RankedMatches Rank(SkillStore store, IReadOnlyList<string> phrases, RecordFilter filter, string? role)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(phrases);
         ArgumentNullException.ThrowIfNull(filter);
-        var tokenized = phrases.Select(Tokens).Where(t => t.Count > 0).ToList();
-        if (tokenized.Count == 0)
+        return new RankedMatches(store, [.. phrases.Select(Tokens).Where(t => t.Count > 0)], filter, role);
+    }
+
+    /// <summary>
+    /// One full-text ranking, taken from as far as asked. On SQLite the matches are scored once (BM25 of every match, no
+    /// join) and sorted here; the facet rows (filters, role) are then read in rank order, a batch at a time, only as far
+    /// as the lists asked for reach: joining every match to <c>posting_facets</c> cost as much as a third of the pass at
+    /// a million postings (20,000 matches, a B-tree seek each), where the lists need the first thousand or two. Asking for
+    /// more later goes on from there without searching again. On PostgreSQL each <see cref="Take"/> runs the query.
+    /// </summary>
+    internal sealed class RankedMatches
+    {
+        private const int Batch = 1_024;
+        private readonly SkillStore store;
+        private readonly IReadOnlyList<IReadOnlyList<string>> tokenized;
+        private readonly RecordFilter filter;
+        private readonly string? role;
+        private readonly List<(long Id, double Bm25, bool Own)> passing = [];
+        private (long Id, double Bm25)[]? order;
+        private int walked;
+        private int own;
+
+        internal RankedMatches(SkillStore store, IReadOnlyList<IReadOnlyList<string>> tokenized, RecordFilter filter, string? role)
         {
-            return ([], []);
+            this.store = store;
+            this.tokenized = tokenized;
+            this.filter = filter;
+            this.role = role;
         }
 
-        using var command = store.Command("");
-        var where = filter.ToSql(command);
-        string ranked;
-        if (store.IsPostgres)
+        /// <summary>
+        /// The best <paramref name="limit"/> matches and the best <paramref name="limit"/> of the role (empty without one),
+        /// each in rank order (score, then id). Fewer than <paramref name="limit"/> in the first list means there are no more.
+        /// </summary>
+        public (IReadOnlyList<(long Id, double Bm25)> All, IReadOnlyList<(long Id, double Bm25)> Role) Take(int limit)
         {
+            if (tokenized.Count == 0)
+            {
+                return ([], []);
+            }
+
+            if (store.IsPostgres)
+            {
+                return Query(limit);
+            }
+
+            order ??= Score();
+            while ((passing.Count < limit || (role is not null && own < limit)) && walked < order.Length)
+            {
+                Walk(Math.Min(order.Length - walked, Math.Max(Batch, limit - passing.Count)));
+            }
+
+            var all = new List<(long Id, double Bm25)>(Math.Min(limit, passing.Count));
+            var mine = new List<(long Id, double Bm25)>(role is null ? 0 : Math.Min(limit, own));
+            foreach (var (id, bm25, isOwn) in passing)
+            {
+                if (all.Count < limit)
+                {
+                    all.Add((id, bm25));
+                }
+
+                if (isOwn && role is not null && mine.Count < limit)
+                {
+                    mine.Add((id, bm25));
+                }
+
+                if (all.Count >= limit && (role is null || mine.Count >= limit))
+                {
+                    break;
+                }
+            }
+
+            return (all, mine);
+        }
+
+        private static string SqliteQuery(IEnumerable<IReadOnlyList<string>> phrases) =>
+            "{title description} : (" + string.Join(" OR ", phrases.Select(t => "\"" + string.Join(' ', t) + "\"")) + ")";
+
+        // BM25 of every match, as the engine computes it for the whole query, in rank order.
+        private (long Id, double Bm25)[] Score()
+        {
+            // A phrase of several words found in no posting adds exactly 0 to every match's BM25 (its frequency is 0 in each),
+            // so leaving it out of the query gives the same scores, while in it it costs the engine a third of the pass at a
+            // million postings (its words' lists read and counted for its weight: "aws certified machine learning specialty").
+            // Finding one posting with a phrase is quick; finding none reads its words' lists once.
+            var found = new List<IReadOnlyList<string>>(tokenized.Count);
+            foreach (var phrase in tokenized)
+            {
+                if (phrase.Count == 1)
+                {
+                    found.Add(phrase);
+                    continue;
+                }
+
+                using var probe = store.Command("SELECT rowid FROM records_fts WHERE records_fts MATCH @query LIMIT 1");
+                Sql.Add(probe, "@query", SqliteQuery([phrase]));
+                if (probe.ExecuteScalar() is not null)
+                {
+                    found.Add(phrase);
+                }
+            }
+
+            if (found.Count == 0)
+            {
+                return [];
+            }
+
+            var matches = new List<(long Id, double Bm25)>();
+            using var command = store.Command("SELECT rowid, bm25(records_fts, 3.0, 0.0, 0.0, 1.0) FROM records_fts WHERE records_fts MATCH @query");
+            Sql.Add(command, "@query", SqliteQuery(found));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                matches.Add((reader.GetInt64(0), reader.GetDouble(1)));
+            }
+
+            var sorted = matches.ToArray();
+            Array.Sort(sorted, ByRank);
+            return sorted;
+        }
+
+        // The next `count` matches in rank order: those whose facet row passes the filter join the lists.
+        private void Walk(int count)
+        {
+            var ids = new long[count];
+            for (var i = 0; i < count; i++)
+            {
+                ids[i] = order![walked + i].Id;
+            }
+
+            using var command = store.Command("");
+            var where = filter.ToSql(command);
+            command.CommandText = $"SELECT r.id, {(role is null ? "0" : "r.role = @role")} FROM posting_facets r WHERE r.id IN ({string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)))}) AND {where}";
+            if (role is not null)
+            {
+                Sql.Add(command, "@role", role);
+            }
+
+            var passed = new Dictionary<long, bool>(count);
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    passed[reader.GetInt64(0)] = Sql.Long(reader, 1) == 1;
+                }
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                var (id, bm25) = order![walked + i];
+                if (passed.TryGetValue(id, out var isOwn))
+                {
+                    passing.Add((id, bm25, isOwn));
+                    own += isOwn ? 1 : 0;
+                }
+            }
+
+            walked += count;
+        }
+
+        private (IReadOnlyList<(long Id, double Bm25)> All, IReadOnlyList<(long Id, double Bm25)> Role) Query(int limit)
+        {
+            using var command = store.Command("");
+            var where = filter.ToSql(command);
             // Each phrase's words in sequence, restricted to title (A) and description (D) like the SQLite column filter.
             var query = string.Join(" | ", tokenized.Select(t => "(" + string.Join(" <-> ", t.Select(token => token + ":AD")) + ")"));
-            ranked = $"""
+            var ranked = $"""
                 SELECT r.id AS id, -ts_rank({TitleAndDescription}, r.fts, q.query) AS score, {(role is null ? "0" : "CASE WHEN r.role = @role THEN 1 ELSE 0 END")} AS own
                 FROM records r, to_tsquery('simple', @query) q(query)
                 WHERE r.fts @@ q.query AND r.kind = 'posting' AND {where}
                 """;
             Sql.Add(command, "@query", query);
-        }
-        else
-        {
-            var query = "{title description} : (" + string.Join(" OR ", tokenized.Select(t => "\"" + string.Join(' ', t) + "\"")) + ")";
-            ranked = $"""
-                SELECT f.rowid AS id, bm25(records_fts, 3.0, 0.0, 0.0, 1.0) AS score, {(role is null ? "0" : "r.role = @role")} AS own
-                FROM records_fts f JOIN posting_facets r ON r.id = f.rowid AND {where}
-                WHERE records_fts MATCH @query
-                """;
-            Sql.Add(command, "@query", query);
-        }
 
-        // With a role, the matches are ranked once (materialized) and both lists taken from them.
-        command.CommandText = role is null
-            ? $"{ranked} ORDER BY score, id LIMIT @limit"
-            : $"""
-                WITH m AS MATERIALIZED ({ranked})
-                SELECT id, score, 0 FROM (SELECT id, score FROM m ORDER BY score, id LIMIT @limit) a
-                UNION ALL
-                SELECT id, score, 1 FROM (SELECT id, score FROM m WHERE own = 1 ORDER BY score, id LIMIT @limit) b
-                """;
-        Sql.Add(command, "@limit", limit);
-        if (role is not null)
-        {
-            Sql.Add(command, "@role", role);
-        }
+            // With a role, the matches are ranked once (materialized) and both lists taken from them.
+            command.CommandText = role is null
+                ? $"{ranked} ORDER BY score, id LIMIT @limit"
+                : $"""
+                    WITH m AS MATERIALIZED ({ranked})
+                    SELECT id, score, 0 FROM (SELECT id, score FROM m ORDER BY score, id LIMIT @limit) a
+                    UNION ALL
+                    SELECT id, score, 1 FROM (SELECT id, score FROM m WHERE own = 1 ORDER BY score, id LIMIT @limit) b
+                    """;
+            Sql.Add(command, "@limit", limit);
+            if (role is not null)
+            {
+                Sql.Add(command, "@role", role);
+            }
 
-        var all = new List<(long Id, double Bm25)>(limit);
-        var own = new List<(long Id, double Bm25)>(role is null ? 0 : limit);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var hit = (Sql.Long(reader, 0), Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture));
-            (role is not null && Sql.Long(reader, 2) == 1 ? own : all).Add(hit);
-        }
+            var all = new List<(long Id, double Bm25)>(limit);
+            var mine = new List<(long Id, double Bm25)>(role is null ? 0 : limit);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var hit = (Sql.Long(reader, 0), Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture));
+                (role is not null && Sql.Long(reader, 2) == 1 ? mine : all).Add(hit);
+            }
 
-        // Each list in rank order, whatever order the engine returned the union in.
-        all.Sort(ByRank);
-        own.Sort(ByRank);
-        return (all, own);
+            // Each list in rank order, whatever order the engine returned the union in.
+            all.Sort(ByRank);
+            mine.Sort(ByRank);
+            return (all, mine);
+        }
     }
 
     private static int ByRank((long Id, double Bm25) a, (long Id, double Bm25) b) =>
@@ -176,8 +327,33 @@ public static class PostingIndex
         // Ids are numbers: written into the statement, they need no parameter per id.
         var idList = string.Join(", ", ids.Distinct().Select(id => id.ToString(CultureInfo.InvariantCulture)));
         var skills = new Dictionary<long, List<(string, bool)>>();
-        using (var command = store.Command($"SELECT record_id, skill_id, required FROM record_skills WHERE record_id IN ({idList}) ORDER BY record_id, skill_id"))
+        if (!store.IsPostgres)
         {
+            // One packed cell per posting (record_skill_sets, kept with record_skills by the same writes) instead of a row per
+            // skill (about thirty a posting); listed in skill id order as record_skills' key orders them.
+            var names = SkillSets.Names(store);
+            using var command = store.Command($"SELECT record_id, skills FROM record_skill_sets WHERE record_id IN ({idList})");
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var cell = (byte[])reader.GetValue(1);
+                var list = new List<(string, bool)>(cell.Length / 2);
+                for (var i = 0; i < cell.Length / 2; i++)
+                {
+                    var (ordinal, required) = SkillSets.Entry(cell, i);
+                    if (ordinal < names.Length && names[ordinal] is { } name)
+                    {
+                        list.Add((name, required));
+                    }
+                }
+
+                list.Sort(static (a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+                skills[reader.GetInt64(0)] = list;
+            }
+        }
+        else
+        {
+            using var command = store.Command($"SELECT record_id, skill_id, required FROM record_skills WHERE record_id IN ({idList}) ORDER BY record_id, skill_id");
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

@@ -217,6 +217,47 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
     }
 
     [Fact]
+    public void When_copies_fold_the_best_candidates_into_fewer_ads_than_asked_more_candidates_are_ranked_until_the_list_is_full()
+    {
+        using var temp = new TempFolder();
+        using var store = SkillStore.Open(temp.Db);
+        const string Ad = "Train and ship machine learning models with PyTorch and Kubernetes on AWS SageMaker. You will own feature pipelines in "
+            + "Python and Spark, run experiments with MLflow, review model quality with product teams and keep the serving stack reliable and fast.";
+        const string Other = "The office sits by the harbour and the team meets on Mondays to plan the week; we offer a pension, a cycle scheme, "
+            + "twenty-eight days of leave and a quiet room for focused work, and we hire from anywhere in the region.";
+        const string Third = "Our clinic network spans nine states and the team sits with nurses twice a month to learn how scheduling really works; "
+            + "expect on-call once a quarter, a yearly learning budget, parental leave of sixteen weeks and a hybrid office near the river downtown.";
+        var csv = new StringBuilder("title,company,location,description,posted_date\n");
+        for (var i = 1; i <= 6; i++)
+        {
+            // One ad at six agencies, its sentences reordered at every other one: the shortest texts with the resume's words, so
+            // its copies are the best by full text.
+            var text = i % 2 == 0 ? Ad : string.Join(". ", Ad.Split(". ").Reverse());
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"Machine Learning Engineer,Agency {i},Seattle WA,\"{text} Reference {i}.\",2026-01-0{i}\n");
+        }
+
+        // Two other jobs with the ad's words in longer texts of their own: the same terms match, further down by full text.
+        csv.Append("Data Scientist,Clinic Group,Denver CO,\"" + Ad + " " + Third + "\",2026-01-07\n");
+        csv.Append("Data Engineer,River Bank,Austin TX,\"" + Ad + " " + Other + " " + Third + "\",2026-01-08\n");
+        new IngestService(store, FxRates.Default, FixedTime.Default).Ingest(temp.Write("postings.csv", csv.ToString()), new IngestOptions { Format = "csv" });
+        PostingIndex.Update(store);
+        var resume = CareerKit.Read(CareerKit.Fixture("strong-ml-engineer.md"));
+
+        var report = JobMatcher.Match(store, SkillTaxonomy.Default, resume, new MatchRequest { Top = 3, Candidates = 2 });
+
+        Assert.Equal(8, Postings(store));
+        Assert.Equal(3, report.Matches.Count);
+        Assert.Equal(["Data Engineer", "Data Scientist", "Machine Learning Engineer"], report.Matches.Select(m => m.Title).Order(StringComparer.Ordinal));
+        Assert.Equal(5, Assert.Single(report.Matches, m => m.Title == "Machine Learning Engineer").Copies);
+        Assert.Equal([1, 2, 3], report.Matches.Select(m => m.Rank));
+        Assert.Equal(8, report.Candidates);
+        Assert.Contains(report.Notes, n => n.StartsWith("the 3 best by full text held fewer than 3 distinct ads", StringComparison.Ordinal));
+        // The reasons quote the candidates finally ranked, not those of the first round.
+        Assert.All(report.Matches, m => Assert.Contains(m.Why, w => w.EndsWith(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"BM25 rank {m.TextRank} of 8"), StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void However_large_the_index_the_terms_searched_appear_together_in_at_most_75000_postings()
     {
         using var temp = new TempFolder();

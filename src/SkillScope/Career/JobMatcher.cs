@@ -93,6 +93,13 @@ public static class JobMatcher
     public const long MaxRead = 75_000;
 
     /// <summary>
+    /// When repeats and copies fold the candidates into fewer ads than asked for, both candidate lists grow (doubling) to at
+    /// most this many times their asked length, so one request's work stays bounded on a store full of copies of a few ads;
+    /// a list still short then says so in a note.
+    /// </summary>
+    public const int MaxCandidateGrowth = 16;
+
+    /// <summary>
     /// Two postings with the same title whose texts share at least this estimated Jaccard similarity of word 3-shingles
     /// are one ad for a reader (listed once, the rest counted as <see cref="JobMatch.Copies"/>): lower than the ingest's
     /// <see cref="NearDuplicates.JaccardThreshold"/>, which also needs the same company and month to merge two stored
@@ -196,7 +203,7 @@ public static class JobMatcher
             listing = List(scored, request.Top, fingerprints);
             // Copies folded into fewer ads than asked for: rank more postings (both lists twice as long, the ranking
             // read on from where it stopped) until the list is full or every match is a candidate.
-            if (listing.Listed.Count >= request.Top || hits.Count < limit)
+            if (listing.Listed.Count >= request.Top || hits.Count < limit || limit >= (long)asked * MaxCandidateGrowth)
             {
                 break;
             }
@@ -242,8 +249,11 @@ public static class JobMatcher
 
         if (limit > asked)
         {
+            var capped = listed.Count < request.Top && hits.Count >= limit
+                ? string.Create(CultureInfo.InvariantCulture, $" (at most {MaxCandidateGrowth} times the asked candidates are ranked; {listed.Count} distinct ad{(listed.Count == 1 ? "" : "s")} among them)")
+                : "";
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"the {asked:N0} best by full text held fewer than {request.Top} distinct ads once repeats and copies were folded: the best {limit:N0} were ranked"));
+                $"the {asked:N0} best by full text held fewer than {request.Top} distinct ads once repeats and copies were folded: the best {limit:N0} were ranked{capped}"));
         }
 
         notes.Add(string.Create(CultureInfo.InvariantCulture,

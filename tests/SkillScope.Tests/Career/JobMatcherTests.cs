@@ -258,6 +258,39 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
     }
 
     [Fact]
+    public void The_candidate_lists_grow_to_at_most_sixteen_times_their_asked_length_and_a_list_still_short_says_so()
+    {
+        using var temp = new TempFolder();
+        using var store = SkillStore.Open(temp.Db);
+        const string Ad = "Train and ship machine learning models with PyTorch and Kubernetes on AWS SageMaker. You will own feature pipelines in "
+            + "Python and Spark, run experiments with MLflow, review model quality with product teams and keep the serving stack reliable and fast.";
+        const string Third = "Our clinic network spans nine states and the team sits with nurses twice a month to learn how scheduling really works; "
+            + "expect on-call once a quarter, a yearly learning budget, parental leave of sixteen weeks and a hybrid office near the river downtown.";
+        var csv = new StringBuilder("title,company,location,description,posted_date\n");
+        for (var i = 1; i <= 40; i++)
+        {
+            // One ad at forty agencies: its copies are the best forty by full text.
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"Machine Learning Engineer,Agency {i},Seattle WA,\"{Ad} Reference {i}.\",{new DateOnly(2026, 1, 1).AddDays(i):yyyy-MM-dd}\n");
+        }
+
+        csv.Append("Data Scientist,Clinic Group,Denver CO,\"" + Ad + " " + Third + "\",2026-03-01\n");
+        new IngestService(store, FxRates.Default, FixedTime.Default).Ingest(temp.Write("postings.csv", csv.ToString()), new IngestOptions { Format = "csv" });
+        PostingIndex.Update(store);
+        var resume = CareerKit.Read(CareerKit.Fixture("strong-ml-engineer.md"));
+
+        var report = JobMatcher.Match(store, SkillTaxonomy.Default, resume, new MatchRequest { Top = 2, Candidates = 1 });
+
+        // The lists start at the two asked for and grow 4, 8, 16, then 32 = 16 x 2: all copies of the one ad; the Data
+        // Scientist posting, 41st by full text, is not reached.
+        Assert.Equal(41, Postings(store));
+        var match = Assert.Single(report.Matches);
+        Assert.Equal("Machine Learning Engineer", match.Title);
+        Assert.InRange(match.Copies, 31, 39);
+        Assert.Contains(report.Notes, n => n.StartsWith("the 2 best by full text held fewer than 2 distinct ads", StringComparison.Ordinal)
+            && n.Contains("the best 32 were ranked (at most 16 times the asked candidates are ranked; 1 distinct ad among them)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void However_large_the_index_the_terms_searched_appear_together_in_at_most_75000_postings()
     {
         using var temp = new TempFolder();

@@ -119,7 +119,7 @@ internal static class SkillReportCommands
 
     /// <summary>The ingest pipeline with the skill extractor of <paramref name="taxonomy"/>.</summary>
     public static IngestService IngestServiceFor(SkillStore store, FxRates rates, SkillTaxonomy taxonomy, TimeProvider time) =>
-        new(store, rates, time, new SkillExtractor(taxonomy));
+        new(store, rates, time, taxonomy);
 
     internal static void WarnIfStale(CliContext context, SkillStore store, SkillTaxonomy taxonomy)
     {

@@ -84,9 +84,36 @@ public sealed record IngestSummary(
 /// Rows are written in batches, one transaction each (records, their skills and sources, quarantined rows and the
 /// ingest's counters together), so an interrupted run leaves the store consistent and the same command completes it.
 /// </summary>
-public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider time, SkillExtractor? extractor = null)
+public sealed class IngestService
 {
-    private readonly SkillExtractor skills = extractor ?? SkillExtractor.Default;
+    private readonly SkillStore store;
+    private readonly FxRates rates;
+    private readonly TimeProvider time;
+    private readonly SkillTaxonomy taxonomy;
+
+    // Built on first use: a file without text or stated skills (a salary survey) never needs the taxonomy's patterns,
+    // whose construction was a tenth of a second of every such ingest.
+    private readonly Lazy<SkillExtractor> skills;
+
+    public IngestService(SkillStore store, FxRates rates, TimeProvider time, SkillExtractor? extractor = null)
+        : this(store, rates, time, extractor?.Taxonomy ?? SkillTaxonomy.Default, extractor is null ? new(() => SkillExtractor.Default) : new(extractor))
+    {
+    }
+
+    /// <summary>An ingest whose extractor over <paramref name="taxonomy"/> is built only when a row has text or stated skills.</summary>
+    public IngestService(SkillStore store, FxRates rates, TimeProvider time, SkillTaxonomy taxonomy)
+        : this(store, rates, time, taxonomy, new(() => new SkillExtractor(taxonomy)))
+    {
+    }
+
+    private IngestService(SkillStore store, FxRates rates, TimeProvider time, SkillTaxonomy taxonomy, Lazy<SkillExtractor> skills)
+    {
+        this.store = store;
+        this.rates = rates;
+        this.time = time;
+        this.taxonomy = taxonomy;
+        this.skills = skills;
+    }
 
     public IngestSummary Ingest(string path, IngestOptions options, IProgress<double>? progress = null, CancellationToken cancellation = default)
     {
@@ -95,7 +122,7 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
         var (formatName, defaultSource, rows, text) = Open(file, options);
         using var _ = text;
         var source = string.IsNullOrWhiteSpace(options.Source) ? defaultSource : options.Source.Trim();
-        SkillIndex.MarkIfNew(store, skills.Taxonomy.Version);
+        SkillIndex.MarkIfNew(store, taxonomy.Version);
 
         using var writer = IngestWriters.Create(store);
         writer.BeginIngest(new IngestStart(Path.GetFullPath(file.Path), file.Sha256Hex, file.Bytes, formatName, source, file.EncodingName, time.GetUtcNow()));
@@ -357,9 +384,9 @@ public sealed class IngestService(SkillStore store, FxRates rates, TimeProvider 
     {
         Parallel.For(0, batch.Count, i =>
         {
-            if (batch[i].Record is { } record)
+            if (batch[i].Record is { } record && SkillIndex.HasSkills(record.Kind, record.Description, record.StatedSkills))
             {
-                batch[i].Skills = SkillIndex.SkillsOf(skills, record.Kind, record.Title, record.Description, record.Company, record.StatedSkills);
+                batch[i].Skills = SkillIndex.SkillsOf(skills.Value, record.Kind, record.Title, record.Description, record.Company, record.StatedSkills);
             }
         });
     }

@@ -22,6 +22,10 @@ public sealed class SkillIndex(SkillExtractor extractor, string taxonomyVersion)
     internal static string? TextOf(string kind, string title, string? description) =>
         kind == RecordKinds.Posting && description is not null ? title + "\n" + description : null;
 
+    /// <summary>Whether <see cref="SkillsOf"/> can find any skill: the record has text to extract from, or stated skills.</summary>
+    internal static bool HasSkills(string kind, string? description, IReadOnlyList<string>? stated) =>
+        (kind == RecordKinds.Posting && description is not null) || stated is { Count: > 0 };
+
     /// <summary>
     /// A record's skills: those its text names (postings with a description), and those its source lists explicitly
     /// (<see cref="JobRecord.StatedSkills"/>: a survey's tools, a board's tags), which count as required; a skill both

@@ -22,6 +22,26 @@ internal static class StatedJson
             return null;
         }
 
+        if (!HasRepeatedName(extra))
+        {
+            // The common case (every column named once): written straight, the same bytes the serializer writes for the
+            // dictionary below, without building it (this ran once per stored row).
+            var buffer = t_extra ??= new System.Buffers.ArrayBufferWriter<byte>(256);
+            buffer.ResetWrittenCount();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Context.Options.Encoder }))
+            {
+                writer.WriteStartObject();
+                foreach (var (name, value) in extra)
+                {
+                    writer.WriteString(name, value);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+
         var named = new Dictionary<string, string>(extra.Count, StringComparer.Ordinal);
         foreach (var (name, value) in extra)
         {
@@ -35,6 +55,25 @@ internal static class StatedJson
         }
 
         return JsonSerializer.Serialize(named, Context.DictionaryStringString);
+    }
+
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? t_extra;
+
+    private static bool HasRepeatedName(IReadOnlyList<KeyValuePair<string, string>> extra)
+    {
+        for (var i = 1; i < extra.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(extra[i].Key, extra[j].Key, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Counts by name (an ingest run's ignored rows by reason) as a JSON object in the given order, or null when empty.</summary>

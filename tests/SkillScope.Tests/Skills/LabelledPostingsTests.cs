@@ -296,12 +296,13 @@ internal static class HoldoutSevenFloors
 /// <summary>Floors of the eighth held-out set's test.</summary>
 internal static class HoldoutEightFloors
 {
-    // Main's rules and taxonomy (2026.12.8, main 4ec9088) measured once right after the labels were committed, reading
-    // only the summary line (docs/accuracy.md, "The eighth held-out set"). Floors at those figures (rounded down), so a
-    // regression fails.
-    public const double Precision = 0;
-    public const double Recall = 0;
-    public const double Strength = 0;
+    // Main's rules and taxonomy (2026.12.8, main 4ec9088) measured once right after the labels were committed (8c81147),
+    // reading only the summary line: precision 0.909 (301/331), recall 0.643 (326/507), strength 0.963 (314/326); 71
+    // labels name no skill of the taxonomy (docs/accuracy.md, "The eighth held-out set"). Floors at those figures
+    // rounded down, so a regression fails.
+    public const double Precision = 0.90;
+    public const double Recall = 0.64;
+    public const double Strength = 0.96;
 }
 
 internal sealed record LabelledScore(

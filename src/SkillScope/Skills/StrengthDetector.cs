@@ -145,7 +145,11 @@ internal static class StrengthDetector
     ];
 
     /// <summary>Words that make a sentence about the company wherever they stand in it ("... and is backed by leading investors including ...").</summary>
-    private static readonly string[] s_companySentenceWords = ["backed by", "our investors", "leading investors", "seed round"];
+    private static readonly string[] s_companySentenceWords =
+    [
+        "backed by", "our investors", "leading investors", "seed round", "trusted by", "customers include", "clients include",
+        "companies are using", "our team is from", "our team comes from", "our founders",
+    ];
 
     /// <summary>Words by which a "we" sentence states the job's own tools ("We're building with Go", "our stack").</summary>
     private static readonly string[] s_stackWords =

@@ -575,9 +575,11 @@ internal static class StrengthDetector
                 return true;
             }
 
-            // A bulleted line is a list item ("- Experience with Kubernetes"), unless it is only the cue.
+            // A bulleted line is a list item ("- Experience with Kubernetes", Markdown's "  * Experience with Docker"),
+            // unless it is only the cue; "**" before the cue is bold, not a bullet.
             var words = WordCount(rest);
-            if (!prefix.ContainsAny(s_bullets) && ((rest[^1] == ':' && words <= 8) || (!strict && words <= 2 && rest[^1] != '.')))
+            var bulleted = prefix.ContainsAny(s_bullets) || prefix.Contains("* ", StringComparison.Ordinal);
+            if (!bulleted && ((rest[^1] == ':' && words <= 8) || (!strict && words <= 2 && rest[^1] != '.')))
             {
                 return true;
             }

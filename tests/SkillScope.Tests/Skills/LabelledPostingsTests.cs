@@ -38,18 +38,20 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         var development187 = LabelledPostings.Score(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth), SkillExtractor.Default);
         var sixth = LabelledPostings.Load(LabelledPostings.HoldoutSix);
         var development217 = LabelledPostings.Score(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth).Concat(sixth), SkillExtractor.Default);
-        foreach (var (name, s) in new[] { ("dev", dev), ("holdout", holdout), ("all", all), ("holdout2", secondScore), ("development (97)", development), ("development (127, with the third set)", developmentAll), ("development (157, with the fourth set)", development157), ("development (187, with the fifth set)", development187), ("development (217, with the sixth set)", development217) })
+        var seventh = LabelledPostings.Load(LabelledPostings.HoldoutSeven);
+        var development247 = LabelledPostings.Score(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth).Concat(sixth).Concat(seventh), SkillExtractor.Default);
+        foreach (var (name, s) in new[] { ("dev", dev), ("holdout", holdout), ("all", all), ("holdout2", secondScore), ("development (97)", development), ("development (127, with the third set)", developmentAll), ("development (157, with the fourth set)", development157), ("development (187, with the fifth set)", development187), ("development (217, with the sixth set)", development217), ("development (247, with the seventh set)", development247) })
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: postings {s.Postings}, labels {s.Labels}, found {s.Found}, recall {s.Recall:F3}; extracted {s.Extracted}, correct {s.Correct}, precision {s.Precision:F3}; strength right {s.StrengthRight}/{s.StrengthCompared} = {s.StrengthAccuracy:F3}; labels outside the taxonomy {s.Unresolved}"));
         }
 
-        // The second to sixth held-out sets are development data since 2026-12-07 (skills4, skills5, skills6, recall8,
-        // recall9): their errors are listed with the first set's.
-        LabelledPostings.Score(second.Concat(third).Concat(fourth).Concat(fifth).Concat(sixth), SkillExtractor.Default, snippets);
-        output.WriteLine("misses: " + string.Join(", ", development217.Misses.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(300).Select(g => $"{g.Key} {g.Count()}")));
-        output.WriteLine("false positives: " + string.Join(", ", development217.FalsePositives.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(80).Select(g => $"{g.Key} {g.Count()}")));
-        output.WriteLine("strength wrong: " + string.Join(", ", development217.StrengthWrong));
+        // The second to seventh held-out sets are development data since 2026-12-07 (skills4, skills5, skills6, recall8,
+        // recall9, recall10): their errors are listed with the first set's.
+        LabelledPostings.Score(second.Concat(third).Concat(fourth).Concat(fifth).Concat(sixth).Concat(seventh), SkillExtractor.Default, snippets);
+        output.WriteLine("misses: " + string.Join(", ", development247.Misses.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(300).Select(g => $"{g.Key} {g.Count()}")));
+        output.WriteLine("false positives: " + string.Join(", ", development247.FalsePositives.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(80).Select(g => $"{g.Key} {g.Count()}")));
+        output.WriteLine("strength wrong: " + string.Join(", ", development247.StrengthWrong));
         foreach (var snippet in snippets)
         {
             output.WriteLine(snippet);
@@ -77,6 +79,9 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         Assert.True(development217.Precision >= 0.89, $"development (217) precision {development217.Precision:F3}");
         Assert.True(development217.Recall >= 0.81, $"development (217) recall {development217.Recall:F3}");
         Assert.True(development217.StrengthAccuracy >= 0.93, $"development (217) strength {development217.StrengthAccuracy:F3}");
+        Assert.True(development247.Precision >= 0.89, $"development (247) precision {development247.Precision:F3}");
+        Assert.True(development247.Recall >= 0.80, $"development (247) recall {development247.Recall:F3}");
+        Assert.True(development247.StrengthAccuracy >= 0.93, $"development (247) strength {development247.StrengthAccuracy:F3}");
     }
 
     /// <summary>
@@ -142,7 +147,8 @@ public class LabelledPostingsTests(ITestOutputHelper output)
     /// <summary>
     /// The seventh held-out set (postings-holdout7.jsonl, 30 postings labelled on 2026-12-07 by helper recall9 before any
     /// rule or taxonomy change of that session): main's rules measured once right after the labels were committed, and
-    /// once more at the end of that work; never used to change the extractor. The sixth set is development data since.
+    /// once more at the end of that work. Development data since helper recall10 (same day): its misses chose most of
+    /// taxonomy 2026.12.9; its errors are listed by the first test.
     /// </summary>
     [SharedDataFact(Hn, Remote, UsaJobs)]
     public void Recall_precision_and_strength_on_the_seventh_held_out_set_hold()

@@ -44,6 +44,7 @@ public class SkillStrengthTests
     [InlineData("**It will be considered a significant advantage if you bring**\n\n  * Experience with Kafka and Docker\n")]
     [InlineData("#### **You'll have an edge if you have:**\n\n  * Experience with Docker\n")]
     [InlineData("**Nice to have**\n- Docker\n")]
+    [InlineData("Nice to have:\n  * Experience with Docker\n")]
     public void Markdown_headings_that_call_a_list_an_advantage_make_it_preferred(string text) =>
         Assert.Equal(SkillStrengths.Preferred, Strengths("Requirements:\n- Python\n\n" + text)["docker"]);
 

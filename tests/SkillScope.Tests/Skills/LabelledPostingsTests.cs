@@ -292,11 +292,12 @@ internal static class HoldoutSevenFloors
     // Main's rules and taxonomy (2026.12.7, main 4f86f33) measured once right after the labels were written, reading
     // only the summary line: precision 0.897 (262/292), recall 0.680 (293/431), strength 0.911 (267/293); 52 labels
     // name no skill of the taxonomy. With taxonomy 2026.12.8 and recall9's rule change, measured once at the end:
-    // precision 0.898 (263/293), recall 0.682 (294/431), strength 0.912 (268/294) (docs/accuracy.md). Floors a little
-    // under main's figures, so a regression fails.
-    public const double Precision = 0.88;
-    public const double Recall = 0.66;
-    public const double Strength = 0.89;
+    // precision 0.898 (263/293), recall 0.682 (294/431), strength 0.912 (268/294) (docs/accuracy.md). Development data
+    // since recall10 (its misses chose most of taxonomy 2026.12.9): 0.919 / 0.735 / 0.937 at the end of that work; the
+    // floors follow those figures.
+    public const double Precision = 0.90;
+    public const double Recall = 0.72;
+    public const double Strength = 0.92;
 }
 
 /// <summary>Floors of the eighth held-out set's test.</summary>

@@ -160,8 +160,8 @@ public class LabelledPostingsTests(ITestOutputHelper output)
     /// The eighth held-out set (postings-holdout8.jsonl, 30 postings labelled on 2026-12-07 by helper recall10 before any
     /// rule or taxonomy change of that session; its four non-tech postings are English-language LinkedIn Brazil 2023
     /// texts because the remote board has none left): main's rules measured once right after the labels were committed,
-    /// and once more at the end of that work; never used to change the extractor. The seventh set is development data
-    /// since.
+    /// and once more at the end of that work (recall10); never used to change the extractor. The seventh set is
+    /// development data since.
     /// </summary>
     [SharedDataFact(Hn, Remote, UsaJobs, LinkedInBrazil)]
     public void Recall_precision_and_strength_on_the_eighth_held_out_set_hold()
@@ -306,10 +306,11 @@ internal static class HoldoutEightFloors
     // Main's rules and taxonomy (2026.12.8, main 4ec9088) measured once on the set as committed (ec4fc6f: one board
     // posting of the first draw, 8c81147, was the seventh set's under another title and was replaced), reading only the
     // summary line: precision 0.906 (300/331), recall 0.648 (328/506), strength 0.960 (315/328); 70 labels name no
-    // skill of the taxonomy (docs/accuracy.md, "The eighth held-out set"). Floors at those figures rounded down, so a
-    // regression fails.
+    // skill of the taxonomy (docs/accuracy.md, "The eighth held-out set"). With taxonomy 2026.12.9 and recall10's rules,
+    // measured once at the end of that work (after 23:15): precision 0.907 (301/332), recall 0.650 (329/506), strength
+    // 0.960 (316/329). Floors at those figures rounded down, so a regression fails.
     public const double Precision = 0.90;
-    public const double Recall = 0.64;
+    public const double Recall = 0.65;
     public const double Strength = 0.96;
 }
 

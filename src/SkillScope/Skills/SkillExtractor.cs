@@ -688,6 +688,11 @@ public sealed class SkillExtractor
         }
 
         var candidate = candidates[index];
+        if (HeadsListItem(text, tokens[candidate.First].Start, tokens[candidate.Last].End))
+        {
+            return true;
+        }
+
         var first = tokens[candidate.First].Position;
         var last = tokens[candidate.Last].Position;
         var flags = _patterns.TokenFlags;
@@ -708,6 +713,33 @@ public sealed class SkillExtractor
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "- Documentation (README, comments, ADRs)", "- Go (Golang)": the name opens its own list item or line and a bracket
+    /// follows, so it is the item's topic, not a word of a sentence. A colon is not enough: "Frontend: React" names a part
+    /// of a stack, not a skill asked.
+    /// </summary>
+    private static bool HeadsListItem(string text, int start, int end)
+    {
+        var i = start - 1;
+        while (i >= 0 && text[i] is ' ' or '\t' or '*' or '-' or '#' or '_' or '\u2022' or '\u00B7')
+        {
+            i--;
+        }
+
+        if (i >= 0 && text[i] != '\n')
+        {
+            return false;
+        }
+
+        var j = end;
+        while (j < text.Length && text[j] is ' ' or '*' or '_')
+        {
+            j++;
+        }
+
+        return j < text.Length && text[j] == '(';
     }
 
     private static readonly string[] s_degreeWords =

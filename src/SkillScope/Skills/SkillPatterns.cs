@@ -34,6 +34,7 @@ internal sealed class SkillPatterns
         "nice to have skills", "additional preferred qualifications", "helpful", "is helpful", "come in handy", "comes in handy",
         "would help", "a bonus", "an asset", "is an asset", "a strong asset", "would be nice", "nice to haves", "bonus if",
         "is valued", "are valued", "would be valued", "an ideal candidate also has", "ideal candidate also has",
+        "a significant advantage", "a distinct advantage", "a big advantage", "a great advantage", "a real advantage", "an edge",
     ];
 
     /// <summary>

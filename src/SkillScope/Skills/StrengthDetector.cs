@@ -140,7 +140,15 @@ internal static class StrengthDetector
         "we're rebuilding", "we are rebuilding", "we're changing", "we are changing", "we power", "we enable", "we help ",
         "we're focused on", "we are focused on", "as pioneers", "our ecosystem", "our technology",
         "our goal", "our bet", "we work with", "we work for", "we're backed", "we are backed", "we're well funded",
-        "we are well funded", "we're funded", "we are funded",
+        "we are well funded", "we're funded", "we are funded", "what we're building", "what we are building", "what we build",
+        "what we do", "our platform", "our software", "our solution", "our solutions", "our instruments",
+    ];
+
+    /// <summary>Words that make a sentence about the company wherever they stand in it ("... and is backed by leading investors including ...").</summary>
+    private static readonly string[] s_companySentenceWords =
+    [
+        "backed by", "our investors", "leading investors", "seed round", "trusted by", "customers include", "clients include",
+        "companies are using", "our team is from", "our team comes from", "our founders",
     ];
 
     /// <summary>Words by which a "we" sentence states the job's own tools ("We're building with Go", "our stack").</summary>
@@ -273,6 +281,14 @@ internal static class StrengthDetector
         if (s_companySentencePrefixes.AnyStartOf(sentence))
         {
             return true;
+        }
+
+        foreach (var word in s_companySentenceWords)
+        {
+            if (AsciiCase.Contains(sentence, word))
+            {
+                return true;
+            }
         }
 
         // "At Acme, we ...", "At Acme we ..."; and anywhere, like an intro line, "Acme builds ...", "Acme is ..."
@@ -559,9 +575,11 @@ internal static class StrengthDetector
                 return true;
             }
 
-            // A bulleted line is a list item ("- Experience with Kubernetes"), unless it is only the cue.
+            // A bulleted line is a list item ("- Experience with Kubernetes", Markdown's "  * Experience with Docker"),
+            // unless it is only the cue; "**" before the cue is bold, not a bullet.
             var words = WordCount(rest);
-            if (!prefix.ContainsAny(s_bullets) && ((rest[^1] == ':' && words <= 8) || (!strict && words <= 2 && rest[^1] != '.')))
+            var bulleted = prefix.ContainsAny(s_bullets) || prefix.Contains("* ", StringComparison.Ordinal);
+            if (!bulleted && ((rest[^1] == ':' && words <= 8) || (!strict && words <= 2 && rest[^1] != '.')))
             {
                 return true;
             }
@@ -882,8 +900,13 @@ internal static class StrengthDetector
             return false;
         }
 
+        // "#### You'll have an edge if you have:", and a line set wholly in bold, "**It will be considered a significant
+        // advantage if you bring**": Markdown's two ways of laying out a heading.
         var lead = head.TrimStart();
-        return lead.StartsWith("#", StringComparison.Ordinal) && !head.ContainsAny(".;!") && !after.ContainsAny(".;!")
+        var tail = after.TrimEnd().TrimEnd(':');
+        var heading = lead.StartsWith("#", StringComparison.Ordinal)
+            || (lead.StartsWith("**", StringComparison.Ordinal) && tail.EndsWith("**", StringComparison.Ordinal));
+        return heading && !head.ContainsAny(".;!") && !after.ContainsAny(".;!")
             && WordCount(head) + WordCount(after) <= 11;
     }
 

@@ -17,6 +17,7 @@ public class LabelledPostingsTests(ITestOutputHelper output)
     private const string Hn = "hn_whoishiring_2026_fulltext/runs/2026-05-05/raw.json";
     private const string Remote = "remotewlb_remote_jobs_2024_2025/MANIFEST.tsv";
     private const string UsaJobs = "usajobs_data_roles_2026/usajobs_postings.csv";
+    private const string LinkedInBrazil = LabelledPostings.LinkedInBrazil;
 
     [SharedDataFact(Hn, Remote)]
     public void Recall_precision_and_strength_on_the_labelled_postings_hold()
@@ -37,18 +38,20 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         var development187 = LabelledPostings.Score(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth), SkillExtractor.Default);
         var sixth = LabelledPostings.Load(LabelledPostings.HoldoutSix);
         var development217 = LabelledPostings.Score(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth).Concat(sixth), SkillExtractor.Default);
-        foreach (var (name, s) in new[] { ("dev", dev), ("holdout", holdout), ("all", all), ("holdout2", secondScore), ("development (97)", development), ("development (127, with the third set)", developmentAll), ("development (157, with the fourth set)", development157), ("development (187, with the fifth set)", development187), ("development (217, with the sixth set)", development217) })
+        var seventh = LabelledPostings.Load(LabelledPostings.HoldoutSeven);
+        var development247 = LabelledPostings.Score(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth).Concat(sixth).Concat(seventh), SkillExtractor.Default);
+        foreach (var (name, s) in new[] { ("dev", dev), ("holdout", holdout), ("all", all), ("holdout2", secondScore), ("development (97)", development), ("development (127, with the third set)", developmentAll), ("development (157, with the fourth set)", development157), ("development (187, with the fifth set)", development187), ("development (217, with the sixth set)", development217), ("development (247, with the seventh set)", development247) })
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: postings {s.Postings}, labels {s.Labels}, found {s.Found}, recall {s.Recall:F3}; extracted {s.Extracted}, correct {s.Correct}, precision {s.Precision:F3}; strength right {s.StrengthRight}/{s.StrengthCompared} = {s.StrengthAccuracy:F3}; labels outside the taxonomy {s.Unresolved}"));
         }
 
-        // The second to sixth held-out sets are development data since 2026-12-07 (skills4, skills5, skills6, recall8,
-        // recall9): their errors are listed with the first set's.
-        LabelledPostings.Score(second.Concat(third).Concat(fourth).Concat(fifth).Concat(sixth), SkillExtractor.Default, snippets);
-        output.WriteLine("misses: " + string.Join(", ", development217.Misses.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(300).Select(g => $"{g.Key} {g.Count()}")));
-        output.WriteLine("false positives: " + string.Join(", ", development217.FalsePositives.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(80).Select(g => $"{g.Key} {g.Count()}")));
-        output.WriteLine("strength wrong: " + string.Join(", ", development217.StrengthWrong));
+        // The second to seventh held-out sets are development data since 2026-12-07 (skills4, skills5, skills6, recall8,
+        // recall9, recall10): their errors are listed with the first set's.
+        LabelledPostings.Score(second.Concat(third).Concat(fourth).Concat(fifth).Concat(sixth).Concat(seventh), SkillExtractor.Default, snippets);
+        output.WriteLine("misses: " + string.Join(", ", development247.Misses.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(300).Select(g => $"{g.Key} {g.Count()}")));
+        output.WriteLine("false positives: " + string.Join(", ", development247.FalsePositives.GroupBy(m => m).OrderByDescending(g => g.Count()).Take(80).Select(g => $"{g.Key} {g.Count()}")));
+        output.WriteLine("strength wrong: " + string.Join(", ", development247.StrengthWrong));
         foreach (var snippet in snippets)
         {
             output.WriteLine(snippet);
@@ -76,6 +79,9 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         Assert.True(development217.Precision >= 0.89, $"development (217) precision {development217.Precision:F3}");
         Assert.True(development217.Recall >= 0.81, $"development (217) recall {development217.Recall:F3}");
         Assert.True(development217.StrengthAccuracy >= 0.93, $"development (217) strength {development217.StrengthAccuracy:F3}");
+        Assert.True(development247.Precision >= 0.89, $"development (247) precision {development247.Precision:F3}");
+        Assert.True(development247.Recall >= 0.80, $"development (247) recall {development247.Recall:F3}");
+        Assert.True(development247.StrengthAccuracy >= 0.93, $"development (247) strength {development247.StrengthAccuracy:F3}");
     }
 
     /// <summary>
@@ -141,12 +147,26 @@ public class LabelledPostingsTests(ITestOutputHelper output)
     /// <summary>
     /// The seventh held-out set (postings-holdout7.jsonl, 30 postings labelled on 2026-12-07 by helper recall9 before any
     /// rule or taxonomy change of that session): main's rules measured once right after the labels were committed, and
-    /// once more at the end of that work; never used to change the extractor. The sixth set is development data since.
+    /// once more at the end of that work. Development data since helper recall10 (same day): its misses chose most of
+    /// taxonomy 2026.12.9; its errors are listed by the first test.
     /// </summary>
     [SharedDataFact(Hn, Remote, UsaJobs)]
     public void Recall_precision_and_strength_on_the_seventh_held_out_set_hold()
     {
         Holds("holdout7", LabelledPostings.HoldoutSeven, HoldoutSevenFloors.Precision, HoldoutSevenFloors.Recall, HoldoutSevenFloors.Strength);
+    }
+
+    /// <summary>
+    /// The eighth held-out set (postings-holdout8.jsonl, 30 postings labelled on 2026-12-07 by helper recall10 before any
+    /// rule or taxonomy change of that session; its four non-tech postings are English-language LinkedIn Brazil 2023
+    /// texts because the remote board has none left): main's rules measured once right after the labels were committed,
+    /// and once more at the end of that work (recall10); never used to change the extractor. The seventh set is
+    /// development data since.
+    /// </summary>
+    [SharedDataFact(Hn, Remote, UsaJobs, LinkedInBrazil)]
+    public void Recall_precision_and_strength_on_the_eighth_held_out_set_hold()
+    {
+        Holds("holdout8", LabelledPostings.HoldoutEight, HoldoutEightFloors.Precision, HoldoutEightFloors.Recall, HoldoutEightFloors.Strength);
     }
 
     /// <summary>
@@ -177,6 +197,7 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         var fifth = LabelledPostings.Load(LabelledPostings.HoldoutFive);
         var sixth = LabelledPostings.Load(LabelledPostings.HoldoutSix);
         var seventh = LabelledPostings.Load(LabelledPostings.HoldoutSeven);
+        var eighth = LabelledPostings.Load(LabelledPostings.HoldoutEight);
 
         Assert.True(postings.Count >= 60, $"{postings.Count} postings");
         Assert.True(second.Count >= 30, $"{second.Count} postings in the second held-out set");
@@ -191,9 +212,11 @@ public class LabelledPostingsTests(ITestOutputHelper output)
         Assert.Empty(sixth.Select(p => p.Key).Intersect(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth).Select(p => p.Key)));
         Assert.True(seventh.Count >= 30, $"{seventh.Count} postings in the seventh held-out set");
         Assert.Empty(seventh.Select(p => p.Key).Intersect(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth).Concat(sixth).Select(p => p.Key)));
-        Assert.All(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth).Concat(sixth).Concat(seventh), p =>
+        Assert.True(eighth.Count >= 30, $"{eighth.Count} postings in the eighth held-out set");
+        Assert.Empty(eighth.Select(p => p.Key).Intersect(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth).Concat(sixth).Concat(seventh).Select(p => p.Key)));
+        Assert.All(postings.Concat(second).Concat(third).Concat(fourth).Concat(fifth).Concat(sixth).Concat(seventh).Concat(eighth), p =>
         {
-            Assert.Contains(p.Source, new[] { "hn", "remote", "usajobs" });
+            Assert.Contains(p.Source, new[] { "hn", "remote", "usajobs", "linkedin-br" });
             Assert.False(string.IsNullOrEmpty(p.File));
             Assert.False(string.IsNullOrEmpty(p.Key));
             Assert.All(p.Skills, s => Assert.Contains(s.Strength, new[] { SkillStrengths.Required, SkillStrengths.Preferred }));
@@ -269,11 +292,26 @@ internal static class HoldoutSevenFloors
     // Main's rules and taxonomy (2026.12.7, main 4f86f33) measured once right after the labels were written, reading
     // only the summary line: precision 0.897 (262/292), recall 0.680 (293/431), strength 0.911 (267/293); 52 labels
     // name no skill of the taxonomy. With taxonomy 2026.12.8 and recall9's rule change, measured once at the end:
-    // precision 0.898 (263/293), recall 0.682 (294/431), strength 0.912 (268/294) (docs/accuracy.md). Floors a little
-    // under main's figures, so a regression fails.
-    public const double Precision = 0.88;
-    public const double Recall = 0.66;
-    public const double Strength = 0.89;
+    // precision 0.898 (263/293), recall 0.682 (294/431), strength 0.912 (268/294) (docs/accuracy.md). Development data
+    // since recall10 (its misses chose most of taxonomy 2026.12.9): 0.919 / 0.735 / 0.937 at the end of that work; the
+    // floors follow those figures.
+    public const double Precision = 0.90;
+    public const double Recall = 0.72;
+    public const double Strength = 0.92;
+}
+
+/// <summary>Floors of the eighth held-out set's test.</summary>
+internal static class HoldoutEightFloors
+{
+    // Main's rules and taxonomy (2026.12.8, main 4ec9088) measured once on the set as committed (ec4fc6f: one board
+    // posting of the first draw, 8c81147, was the seventh set's under another title and was replaced), reading only the
+    // summary line: precision 0.906 (300/331), recall 0.648 (328/506), strength 0.960 (315/328); 70 labels name no
+    // skill of the taxonomy (docs/accuracy.md, "The eighth held-out set"). With taxonomy 2026.12.9 and recall10's rules,
+    // measured once at the end of that work (after 23:15): precision 0.907 (301/332), recall 0.650 (329/506), strength
+    // 0.960 (316/329). Floors at those figures rounded down, so a regression fails.
+    public const double Precision = 0.90;
+    public const double Recall = 0.65;
+    public const double Strength = 0.96;
 }
 
 internal sealed record LabelledScore(
@@ -304,6 +342,12 @@ internal static class LabelledPostings
 
     /// <summary>The seventh held-out set's file name (labelled 2026-12-07 by helper recall9).</summary>
     public const string HoldoutSeven = "postings-holdout7.jsonl";
+
+    /// <summary>The eighth held-out set's file name (labelled 2026-12-07 by helper recall10).</summary>
+    public const string HoldoutEight = "postings-holdout8.jsonl";
+
+    /// <summary>LinkedIn Brazil, June 2023 (semicolon-separated, full descriptions): the eighth set's non-tech postings.</summary>
+    public const string LinkedInBrazil = "linkedin_brazil_data_jobs_2023/data_jobs_2023-06-26.csv";
 
     public static IReadOnlyList<LabelledPosting> Load(string fileName = "postings.jsonl")
     {
@@ -363,6 +407,15 @@ internal static class LabelledPostings
             var row = SharedData.ReadCsv(posting.File).ElementAt(int.Parse(posting.Key, CultureInfo.InvariantCulture));
             Assert.Equal(posting.Title, row["title"]);
             return (row["title"] + "\n" + row["description"], null);
+        }
+
+        if (posting.Source == "linkedin-br")
+        {
+            // The key is LinkedIn's job number (the ingest's source id); the first row with it, checked against the title.
+            var row = SharedData.ReadCsv(posting.File, ";").First(r => r["link_linkedin"].Contains($"/jobs/view/{posting.Key}/", StringComparison.Ordinal));
+            Assert.Equal(posting.Title, row["position"]);
+            var employer = row["company_name"].Trim();
+            return (row["position"] + "\n" + row["description"], employer.Length == 0 ? null : employer);
         }
 
         var lines = File.ReadAllLines(path);

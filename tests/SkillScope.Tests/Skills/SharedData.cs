@@ -30,10 +30,10 @@ internal static class SharedData
     public const string Esco = "esco/skills_en_reduced.csv";
     public const string Onet = "onet/Technology Skills.txt";
 
-    public static IEnumerable<Dictionary<string, string>> ReadCsv(string relative)
+    public static IEnumerable<Dictionary<string, string>> ReadCsv(string relative, string delimiter = ",")
     {
         using var reader = new StreamReader(PathOf(relative)!);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        using var csv = new CsvReader(reader, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter });
         csv.Read();
         csv.ReadHeader();
         var header = csv.HeaderRecord!;

@@ -271,4 +271,25 @@ public class SkillExtractorTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("Engineering (essential):\n  * Version control (Monorepos)\n  * Documentation (README, comments, Architecture Decision Records)\n", "technical-documentation")]
+    [InlineData("Languages:\n- Go (Golang 1.22)\n", "go")]
+    public void An_ambiguous_name_that_opens_a_list_item_before_a_bracket_counts(string text, string skill) =>
+        Assert.Contains(skill, SkillExtractor.Distinct(SkillExtractor.Default.Extract(text)).Select(d => d.SkillId));
+
+    [Theory]
+    [InlineData("Good documentation (for us) matters.\n")]
+    [InlineData("Notes:\n- Documentation: we keep it short.\n")]
+    [InlineData("We go (sometimes) to conferences.\n")]
+    public void An_ambiguous_name_inside_a_sentence_or_before_a_colon_needs_its_usual_context(string text)
+    {
+        var ids = SkillExtractor.Distinct(SkillExtractor.Default.Extract(text)).Select(d => d.SkillId).ToList();
+        Assert.DoesNotContain("technical-documentation", ids);
+        Assert.DoesNotContain("go", ids);
+    }
+
+    [Fact]
+    public void Working_in_a_cross_functional_team_is_teamwork() =>
+        Assert.Contains("teamwork", SkillExtractor.Distinct(SkillExtractor.Default.Extract("Proven ability to tailor your solutions in a cross-functional team.")).Select(d => d.SkillId));
 }

@@ -54,6 +54,24 @@ public class SkillSectionTests
         Assert.DoesNotContain("vector-database", counted.Keys);
     }
 
+    [Theory]
+    [InlineData("Hey HN, I'm the founder.\n\nWhat we're building: AI orchestration across generative models and enterprise RAG for firms.\n\nStack: DynamoDB, Next.js\n", "rag")]
+    [InlineData("Trellis was founded at Stanford and is backed by leading investors including executives at Google and Salesforce.\n\nRequirements:\n- Python\n", "salesforce")]
+    [InlineData("Our team is from Instagram, TikTok and NVIDIA.\n\nRequirements:\n- Python\n", "tiktok")]
+    [InlineData("Our platform is trusted by teams at Snowflake and Databricks.\n\nYou will write Python.\n", "databricks")]
+    public void Sentences_about_what_the_company_builds_or_who_backs_it_are_context(string text, string skill)
+    {
+        Assert.DoesNotContain(skill, Counted(text).Keys);
+        Assert.Equal(SkillSections.CompanyDescription, SectionOf(text, skill));
+    }
+
+    [Fact]
+    public void A_company_sentence_that_names_the_stack_or_speaks_to_the_candidate_stays_the_job()
+    {
+        Assert.Contains("python", Counted("Our platform is built on Python and Postgres.\n").Keys);
+        Assert.Contains("python", Counted("What we're building needs you to write Python every day.\n").Keys);
+    }
+
     [Fact]
     public void An_eeo_sentence_without_a_heading_is_legal_text()
     {

@@ -41,6 +41,23 @@ public class SkillStrengthTests
         Assert.Equal(SkillStrengths.Preferred, Strengths(text)["docker"]);
 
     [Theory]
+    [InlineData("**It will be considered a significant advantage if you bring**\n\n  * Experience with Kafka and Docker\n")]
+    [InlineData("#### **You'll have an edge if you have:**\n\n  * Experience with Docker\n")]
+    [InlineData("**Nice to have**\n- Docker\n")]
+    [InlineData("Nice to have:\n  * Experience with Docker\n")]
+    public void Markdown_headings_that_call_a_list_an_advantage_make_it_preferred(string text) =>
+        Assert.Equal(SkillStrengths.Preferred, Strengths("Requirements:\n- Python\n\n" + text)["docker"]);
+
+    [Fact]
+    public void A_bold_sentence_that_is_not_a_heading_line_leaves_the_list_as_it_is()
+    {
+        // Bold only at the start: a list item that stresses its first words, not a heading.
+        var s = Strengths("Requirements:\n**Required:** Docker is a significant advantage over bare VMs in our stack\n- Python\n");
+
+        Assert.Equal(SkillStrengths.Required, s["python"]);
+    }
+
+    [Theory]
     [InlineData("Understanding of A/B tests a plus.", "ab-testing")]
     [InlineData("Experience with Tableau is a big plus!", "tableau")]
     [InlineData("Python preferred; Java required.", "python")]

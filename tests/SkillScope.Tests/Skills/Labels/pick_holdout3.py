@@ -15,6 +15,13 @@ Usage (repository root): python3 tests/SkillScope.Tests/Skills/Labels/pick_holdo
       postings-holdout3.jsonl postings-holdout4.jsonl postings-holdout5.jsonl postings-holdout6.jsonl  (no unused non-tech
       board posting of at most 9,000 characters is left and only 2 at any length, so the limit is lifted and 2 more
       USAJOBS summaries make up the 30)
+  eighth set (postings-holdout8.jsonl): PICK_NONTECH_MAX=20000 PICK_NONTECH_LINKEDIN_BR=1 PICK_DEDUP_TEXT=1 pick_holdout3.py \
+      /work/shared/data /tmp/holdout8 1225 postings-holdout3.jsonl postings-holdout4.jsonl postings-holdout5.jsonl \
+      postings-holdout6.jsonl postings-holdout7.jsonl  (no unused non-tech board posting is left at any length, so
+      PICK_NONTECH_LINKEDIN_BR=1 takes the shortfall from the English-language non-tech postings of LinkedIn Brazil,
+      June 2023 (linkedin_brazil_data_jobs_2023, full text, same title rule, one per title and company) before any
+      USAJOBS summary makes up the rest; without it the earlier draws are unchanged; PICK_DEDUP_TEXT=1 skips board
+      postings whose description is a labelled one's under another title)
 writes pNN.txt (the texts, for reading and labelling) and picked.json (file and key of each)."""
 import json, random, re, glob, os, csv, html
 csv.field_size_limit(10**9)
@@ -58,6 +65,12 @@ for e in existing:
 nontech=re.compile(r'sales|account (executive|manager)|marketing|recruit|support|customer|success|operations|finance|accountant|nurse|clinical|legal|counsel|writer|content|designer|hr |human resources|people|talent|product manager|project manager|compliance|teacher|tutor|coordinator', re.I)
 def is_nontech(t): return bool(nontech.search(t)) and not re.search(r'engineer|developer|scien|data|machine|analyst',t,re.I)
 NONTECH_MAX=int(os.environ.get('PICK_NONTECH_MAX','6500'))
+# PICK_DEDUP_TEXT=1 (the eighth set on): the board re-posts one description under several titles ("Crypto Data Engineer
+# (Delhi- Remote)", "(Pakistan- Remote)", ...), so a posting whose description (the text after its three header lines)
+# (to its "CLICK TO APPLY" line) is that of a labelled or already drawn posting is skipped as well; without it the earlier draws are unchanged.
+DEDUP_TEXT=os.environ.get('PICK_DEDUP_TEXT')=='1'
+def body(p): return ' '.join(open(D+'/remotewlb_remote_jobs_2024_2025/'+p).read().split('\n',3)[-1].split('## CLICK TO')[0].split())
+ex_body={body(e['file'][len('remotewlb_remote_jobs_2024_2025/'):]) for e in existing if e['source']=='remote'} if DEDUP_TEXT else set()
 cand=[]
 for p in man:
     if slug(p) in ex_keys: continue
@@ -72,11 +85,34 @@ for p in cand:
     if tc in seen: continue
     base=re.sub(r'-\d+$','',slug(p))
     if any(re.sub(r'-\d+$','',slug(q))==base and head(q)[1]==tc[1] for q in tech+non): continue
+    if DEDUP_TEXT:
+        b=body(p)
+        if b in ex_body: continue
     if is_nontech(tc[0]):
-        if len(non)<4: non.append(p); seen.add(tc)
+        if len(non)<4: non.append(p); seen.add(tc); DEDUP_TEXT and ex_body.add(body(p))
     else:
-        if len(tech)<9: tech.append(p); seen.add(tc)
+        if len(tech)<9: tech.append(p); seen.add(tc); DEDUP_TEXT and ex_body.add(body(p))
     if len(non)==4 and len(tech)==9: break
+# LinkedIn Brazil 2023 (opt-in, PICK_NONTECH_LINKEDIN_BR=1): full-text non-tech postings written in English, for the
+# board's shortfall; keyed by LinkedIn's job number (the ingest's source id)
+lbr=[]
+if os.environ.get('PICK_NONTECH_LINKEDIN_BR')=='1' and len(non)<4:
+    LBR='linkedin_brazil_data_jobs_2023/data_jobs_2023-06-26.csv'
+    brows=list(csv.DictReader(open(D+'/'+LBR,encoding='utf-8'),delimiter=';'))
+    en=re.compile(r'\b(the|and|with|you|experience|will)\b',re.I)
+    pt=re.compile(r'\b(para|você|com|experiência|conhecimento|vaga|não|será)\b',re.I)
+    def jobno(r):
+        m=re.search(r'/jobs/view/(\d+)',r['link_linkedin']); return m.group(1) if m else None
+    bc=[r for r in brows if jobno(r) and jobno(r) not in ex_keys and is_nontech(r['position'])
+        and len(en.findall(r['description']))>3*len(pt.findall(r['description'])) and 900<=len(r['description'])<=NONTECH_MAX]
+    bc.sort(key=jobno)
+    rng4=random.Random(SEED); rng4.shuffle(bc)
+    seen_b=set()
+    for r in bc:
+        k=(r['position'],r['company_name'])
+        if k in seen_b: continue
+        seen_b.add(k); lbr.append(r)
+        if len(non)+len(lbr)==4: break
 # usajobs (when the board has fewer than 4 unused non-tech postings left, USAJOBS summaries, non-tech federal roles for
 # the most part, make up the difference so that the set keeps 30 postings and its share of non-tech text; the earlier
 # draws found 4 and are unchanged)
@@ -89,11 +125,13 @@ for i in idx:
     r=rows[i]; k=(r['title'],r['description'][:100])
     if k in seen: continue
     seen.add(k); us.append(i)
-    if len(us)==4+max(0,4-len(non)): break
+    if len(us)==4+max(0,4-len(non)-len(lbr)): break
 out=[]
 for k in pick_hn: out.append(dict(source='hn',file=hn[k][0],key=k,text=strip(hn[k][1])))
 for p in tech+non:
     out.append(dict(source='remote',file='remotewlb_remote_jobs_2024_2025/'+p,key=slug(p),text=open(D+'/remotewlb_remote_jobs_2024_2025/'+p).read()))
+for r in lbr:
+    out.append(dict(source='linkedin-br',file=LBR,key=jobno(r),title=r['position'],text=r['position']+'\n'+r['description']))
 for i in us:
     out.append(dict(source='usajobs',file='usajobs_data_roles_2026/usajobs_postings.csv',key=str(i),text=rows[i]['title']+'\n'+rows[i]['description']))
 for n,o in enumerate(out):

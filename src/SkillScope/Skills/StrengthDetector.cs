@@ -276,6 +276,9 @@ internal static class StrengthDetector
 
     private static readonly AsciiPrefixes s_companySentencePrefixes = new(s_companySentenceOpeners);
 
+    // Every sentence of a posting is tested: one vectorised pass for all the words, not a search per word.
+    private static readonly SearchValues<string> s_companySentenceWordSearch = SearchValues.Create(s_companySentenceWords, StringComparison.OrdinalIgnoreCase);
+
     private static bool OpensCompanySentence(ReadOnlySpan<char> sentence, string? employer)
     {
         if (s_companySentencePrefixes.AnyStartOf(sentence))
@@ -283,12 +286,9 @@ internal static class StrengthDetector
             return true;
         }
 
-        foreach (var word in s_companySentenceWords)
+        if (sentence.ContainsAny(s_companySentenceWordSearch))
         {
-            if (AsciiCase.Contains(sentence, word))
-            {
-                return true;
-            }
+            return true;
         }
 
         // "At Acme, we ...", "At Acme we ..."; and anywhere, like an intro line, "Acme builds ...", "Acme is ..."

@@ -166,7 +166,7 @@ public sealed class MarketCounts
 
         if (total > 0)
         {
-            appearances = CountAppearances(store, null, metroOf, metros);
+            appearances = CountAppearances(store, metroOf, metros);
             metros.CopyTo(byMetro);
         }
 
@@ -199,10 +199,10 @@ public sealed class MarketCounts
     // Every appearance in record order: those of matching records (the ids metroOf holds, with their records' metro codes)
     // count, each record once per distinct metro (its appearance's own, else the record's), tallied in metros. Returns
     // the appearances of matching records.
-    private static long CountAppearances(SkillStore store, System.Data.Common.DbTransaction? transaction, IdMap metroOf, Utf8Tally metros)
+    private static long CountAppearances(SkillStore store, IdMap metroOf, Utf8Tally metros)
     {
         long appearances = 0;
-        using var sources = store.Command("SELECT s.record_id, s.metro FROM record_sources s ORDER BY s.record_id", transaction);
+        using var sources = store.Command("SELECT s.record_id, s.metro FROM record_sources s ORDER BY s.record_id");
         using var scan = RowScan.Open(store, sources);
         long record = long.MinValue;
         var recordMetro = IdMap.Missing;

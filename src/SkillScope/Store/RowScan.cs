@@ -385,23 +385,15 @@ internal sealed class PostgresCopyScan : RowScan
         return read > 0;
     }
 
-    // Reads until the buffer holds at least count bytes from its start (the header only).
+    // Reads until the buffer holds at least count bytes from its start (the header only, while _start is 0).
     private bool Have(int count)
     {
         while (_end < count)
         {
-            if (_end == _buffer.Length)
-            {
-                Array.Resize(ref _buffer, Math.Max(count, _buffer.Length * 2));
-            }
-
-            var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-            if (read == 0)
+            if (!Fill())
             {
                 return false;
             }
-
-            _end += read;
         }
 
         return true;

@@ -234,9 +234,9 @@ public sealed class SkillStore : IDisposable
         var sibling = OpenPostgres(Target, migrate: false);
         try
         {
-            var transaction = sibling.Connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+            // SET commands are not queries: the snapshot can still be set after BeginReport's work_mem.
+            var transaction = sibling.BeginReport()!;
             sibling.Execute($"SET TRANSACTION SNAPSHOT '{snapshot}'", transaction);
-            sibling.Execute("SET LOCAL work_mem = '64MB'", transaction);
             return (sibling, transaction);
         }
         catch

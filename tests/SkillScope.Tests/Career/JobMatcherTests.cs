@@ -180,17 +180,20 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
         Assert.Contains(report.Notes, n => n.Contains("no stored posting mentions", StringComparison.Ordinal) || n.Contains("nothing in the resume", StringComparison.Ordinal));
     }
 
+    // The copy tests' ad (the resume's words in a short text), and the clinic text other jobs add to it to be jobs of their own.
+    private const string Ad = "Train and ship machine learning models with PyTorch and Kubernetes on AWS SageMaker. You will own feature pipelines in "
+        + "Python and Spark, run experiments with MLflow, review model quality with product teams and keep the serving stack reliable and fast.";
+
+    private const string Third = "Our clinic network spans nine states and the team sits with nurses twice a month to learn how scheduling really works; "
+        + "expect on-call once a quarter, a yearly learning budget, parental leave of sixteen weeks and a hybrid office near the river downtown.";
+
     [Fact]
     public void The_same_ad_at_other_companies_is_listed_once_with_its_copies_counted()
     {
         using var temp = new TempFolder();
         using var store = SkillStore.Open(temp.Db);
-        const string Ad = "Train and ship machine learning models with PyTorch and Kubernetes on AWS SageMaker. You will own feature pipelines in "
-            + "Python and Spark, run experiments with MLflow, review model quality with product teams and keep the serving stack reliable and fast.";
         const string Other = "Design dashboards in Tableau and write SQL for the finance team. You will model revenue data in dbt, answer questions from "
             + "analysts, keep the warehouse tidy and teach colleagues to read the numbers they are given every week of the year.";
-        const string Third = "Our clinic network spans nine states and the team sits with nurses twice a month to learn how scheduling really works; "
-            + "expect on-call once a quarter, a yearly learning budget, parental leave of sixteen weeks and a hybrid office near the river downtown.";
         var csv = new StringBuilder("title,company,location,description,posted_date\n");
         for (var i = 1; i <= 4; i++)
         {
@@ -221,12 +224,8 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
     {
         using var temp = new TempFolder();
         using var store = SkillStore.Open(temp.Db);
-        const string Ad = "Train and ship machine learning models with PyTorch and Kubernetes on AWS SageMaker. You will own feature pipelines in "
-            + "Python and Spark, run experiments with MLflow, review model quality with product teams and keep the serving stack reliable and fast.";
         const string Other = "The office sits by the harbour and the team meets on Mondays to plan the week; we offer a pension, a cycle scheme, "
             + "twenty-eight days of leave and a quiet room for focused work, and we hire from anywhere in the region.";
-        const string Third = "Our clinic network spans nine states and the team sits with nurses twice a month to learn how scheduling really works; "
-            + "expect on-call once a quarter, a yearly learning budget, parental leave of sixteen weeks and a hybrid office near the river downtown.";
         var csv = new StringBuilder("title,company,location,description,posted_date\n");
         for (var i = 1; i <= 6; i++)
         {
@@ -262,10 +261,6 @@ public class JobMatcherTests(RealPostingsStore postings) : IClassFixture<RealPos
     {
         using var temp = new TempFolder();
         using var store = SkillStore.Open(temp.Db);
-        const string Ad = "Train and ship machine learning models with PyTorch and Kubernetes on AWS SageMaker. You will own feature pipelines in "
-            + "Python and Spark, run experiments with MLflow, review model quality with product teams and keep the serving stack reliable and fast.";
-        const string Third = "Our clinic network spans nine states and the team sits with nurses twice a month to learn how scheduling really works; "
-            + "expect on-call once a quarter, a yearly learning budget, parental leave of sixteen weeks and a hybrid office near the river downtown.";
         var csv = new StringBuilder("title,company,location,description,posted_date\n");
         for (var i = 1; i <= 40; i++)
         {
